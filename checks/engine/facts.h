@@ -1,0 +1,18 @@
+#pragma once
+#include <string>
+
+#include "checks/engine/route_facts.h"
+
+namespace svc::engine {
+
+// What one file contributes to cross-file checks. Facts are small and owned, so
+// syntax trees can be freed as soon as a file is done (memory stays flat).
+struct FileFacts {
+  std::string path;
+  int service = -1;  // index into the ServiceMap, -1 for none
+  RouteFacts routes;
+
+  bool empty() const { return routes.empty(); }
+};
+
+}  // namespace svc::engine

@@ -1,0 +1,15 @@
+#pragma once
+#include <set>
+#include <string>
+
+namespace svc::engine {
+
+// Dependency names (lower-case, no version) declared by one manifest's text.
+// Malformed manifests yield what could be read; they never stop an audit.
+std::set<std::string> package_json_dependencies(const std::string& text, std::string* name = nullptr);
+std::set<std::string> pyproject_dependencies(const std::string& text, std::string* name = nullptr);
+std::set<std::string> requirements_dependencies(const std::string& text);
+
+bool is_manifest(const std::string& file_name);
+
+}  // namespace svc::engine

@@ -1,0 +1,264 @@
+#include "checks/engine/runner.h"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "checks/engine/check.h"
+#include "checks/engine/dockerfile.h"
+#include "checks/engine/facts.h"
+#include "checks/engine/suppressions.h"
+#include "checks/engine/syntax_tree.h"
+#include "checks/engine/workspace.h"
+
+namespace fs = std::filesystem;
+
+namespace svc::engine {
+namespace {
+
+struct ActiveRule {
+  const RuleInfo* info;
+  std::unique_ptr<Check> check;
+};
+
+// What one worker thread accumulates; merged once all files are done.
+struct WorkerOutput {
+  std::vector<Finding> findings;
+  std::vector<Suppression> suppressions;
+  std::vector<FileFacts> facts;
+  std::vector<std::string> problems;
+  SkippedFiles skipped;
+  std::size_t read = 0, parsed = 0;
+};
+
+bool applies_to(const RuleInfo& rule, Language lang) {
+  return std::find(rule.languages.begin(), rule.languages.end(), lang) != rule.languages.end();
+}
+
+bool prefilter_hit(const RuleInfo& rule, const std::string& text) {
+  if (rule.prefilter.empty()) return true;
+  return std::any_of(rule.prefilter.begin(), rule.prefilter.end(),
+                     [&](const std::string& lit) { return text.find(lit) != std::string::npos; });
+}
+
+bool needs(const RuleInfo& rule, const std::string& fact) {
+  return std::find(rule.needs.begin(), rule.needs.end(), fact) != rule.needs.end();
+}
+
+YAML::Node merged_options(const RuleInfo& rule, const Config& config) {
+  YAML::Node out = YAML::Clone(rule.options);
+  auto it = config.rules.find(rule.id);
+  if (it != config.rules.end() && it->second.options)
+    for (const auto& kv : it->second.options) out[kv.first.Scalar()] = kv.second;
+  return out;
+}
+
+class Audit {
+ public:
+  Audit(const AuditOptions& options, const Config& config, const Workspace& ws, const ServiceMap& services,
+        std::vector<ActiveRule>& rules)
+      : options_(options), config_(config), ws_(ws), services_(services), rules_(rules) {
+    for (const auto& r : rules_)
+      for (Language l : r.info->languages) languages_.insert(l);
+  }
+
+  void process(const std::string& path, WorkerOutput& out) const {
+    Language lang = classify_path(path);
+    if (!languages_.count(lang)) return;  // no rule looks at this kind of file
+    ReadResult r = ws_.read(path);
+    switch (r.status) {
+      case ReadStatus::binary: ++out.skipped.binary; return;
+      case ReadStatus::too_large: ++out.skipped.too_large; return;
+      case ReadStatus::not_utf8: ++out.skipped.not_utf8; return;
+      case ReadStatus::unreadable:
+        ++out.skipped.unreadable;
+        out.problems.push_back(fmt::format("{}: cannot read: {}", path, r.error));
+        return;
+      case ReadStatus::ok: break;
+    }
+    ++out.read;
+    SourceFile file(path, lang, std::move(r.text));
+    auto sups = scan_suppressions(file);
+    std::move(sups.begin(), sups.end(), std::back_inserter(out.suppressions));
+
+    std::vector<const ActiveRule*> per_file;
+    bool want_routes = false;
+    for (const auto& rule : rules_) {
+      if (!applies_to(*rule.info, lang) || !prefilter_hit(*rule.info, file.text())) continue;
+      per_file.push_back(&rule);
+      want_routes = want_routes || (needs(*rule.info, "routes") && is_code(lang));
+    }
+    if (per_file.empty()) return;  // prefiltered out: never parsed
+
+    int service = services_.service_of(path);
+    FileContext ctx{file, nullptr, nullptr, service >= 0 ? &services_.services()[service] : nullptr};
+    std::unique_ptr<SyntaxTree> tree;
+    std::unique_ptr<docker::Dockerfile> dockerfile;
+    if (lang == Language::dockerfile) {
+      dockerfile = docker::parse(file);
+      ctx.dockerfile = dockerfile.get();
+    } else if (grammar_for(lang)) {
+      tree = SyntaxTree::parse(file);
+      if (!tree) {
+        out.problems.push_back(fmt::format("{}: could not be parsed", path));
+        return;
+      }
+      ctx.tree = tree.get();
+    }
+    ++out.parsed;
+
+    for (const ActiveRule* rule : per_file) {
+      FindingSink sink(*rule->info);
+      rule->check->check_file(ctx, sink);
+      std::move(sink.findings().begin(), sink.findings().end(), std::back_inserter(out.findings));
+    }
+    if (tree) {
+      FileFacts facts{path, service, {}};
+      if (want_routes) extract_route_facts(*tree, facts.routes);
+      if (!facts.empty()) out.facts.push_back(std::move(facts));
+    }
+  }
+
+  std::vector<WorkerOutput> run_all() const {
+    const auto& files = ws_.files();
+    unsigned jobs = options_.jobs ? options_.jobs : std::max(1u, std::thread::hardware_concurrency());
+    jobs = std::min<unsigned>(jobs, std::max<std::size_t>(1, files.size()));
+    std::vector<WorkerOutput> outputs(jobs);
+    std::atomic<std::size_t> next{0}, done{0};
+    auto worker = [&](WorkerOutput& out) {
+      for (std::size_t i; (i = next.fetch_add(1)) < files.size();) {
+        if (options_.cancel && options_.cancel->load()) return;
+        process(files[i], out);
+        std::size_t d = ++done;
+        if (options_.progress) options_.progress(d, files.size());
+      }
+    };
+    std::vector<std::thread> threads;
+    for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker, std::ref(outputs[t]));
+    worker(outputs[0]);
+    for (auto& t : threads) t.join();
+    if (options_.cancel && options_.cancel->load()) throw Interrupted();
+    return outputs;
+  }
+
+ private:
+  const AuditOptions& options_;
+  const Config& config_;
+  const Workspace& ws_;
+  const ServiceMap& services_;
+  std::vector<ActiveRule>& rules_;
+  std::set<Language> languages_;
+};
+
+// Findings from cross-file checks carry no source line yet: read just those files.
+void attach_source_lines(std::vector<Finding>& findings, const Workspace& ws) {
+  std::map<std::string, std::vector<Finding*>> missing;
+  for (auto& f : findings)
+    if (f.source_line.empty()) missing[f.path].push_back(&f);
+  for (auto& [path, list] : missing) {
+    ReadResult r = ws.read(path);
+    if (r.status != ReadStatus::ok) continue;
+    SourceFile file(path, classify_path(path), std::move(r.text));
+    for (Finding* f : list) {
+      f->source_line = std::string(file.line(f->line));
+      if (f->matched_text.empty()) f->matched_text = f->source_line;
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<RuleInfo> effective_rules(const RuleCatalog& catalog, const Config& config,
+                                      const std::vector<std::string>& only,
+                                      const std::vector<std::string>& disable) {
+  for (const auto* list : {&only, &disable})
+    for (const auto& id : *list)
+      if (!catalog.find(id)) throw UsageError(fmt::format("unknown rule '{}' (see `svc rules`)", id));
+  std::vector<RuleInfo> out;
+  for (const auto& rule : catalog.rules()) {
+    if (!only.empty() && std::find(only.begin(), only.end(), rule.id) == only.end()) continue;
+    if (std::find(disable.begin(), disable.end(), rule.id) != disable.end()) continue;
+    RuleInfo r = rule;
+    auto it = config.rules.find(rule.id);
+    if (it != config.rules.end() && it->second.severity) r.severity = *it->second.severity;
+    if (r.severity == Severity::off) continue;
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+AuditResult run_audit(const AuditOptions& options) {
+  auto started = std::chrono::steady_clock::now();
+  const RuleCatalog& catalog = RuleCatalog::builtin();
+  AuditResult result;
+
+  std::error_code ec;
+  if (!fs::is_directory(options.root, ec)) throw WorkspaceError(fmt::format("no such directory: {}", options.root));
+  Config config;
+  std::string config_path = options.config_path;
+  if (config_path.empty() && fs::exists(fs::path(options.root) / ".svc.yaml"))
+    config_path = (fs::path(options.root) / ".svc.yaml").string();
+  if (!config_path.empty()) config = load_config(config_path, catalog);
+  result.config_file = config_path;
+
+  Workspace ws(options.root, config.ignore);
+  result.root = ws.root();
+  result.files = ws.files().size();
+  ServiceMap services = discover_services(ws, config);
+  result.services = services.services();
+  result.rules = effective_rules(catalog, config, options.only, options.disable);
+
+  std::vector<ActiveRule> active;
+  for (const auto& rule : result.rules) {
+    auto it = builtin_checks().find(rule.implementation);
+    if (it == builtin_checks().end()) continue;  // "engine" rules are applied below
+    ActiveRule a{&rule, it->second()};
+    a.check->configure(merged_options(rule, config));
+    active.push_back(std::move(a));
+  }
+
+  Audit audit(options, config, ws, services, active);
+  std::vector<WorkerOutput> outputs = audit.run_all();
+  std::vector<FileFacts> facts;
+  std::vector<Suppression> suppressions;
+  for (auto& out : outputs) {
+    std::move(out.findings.begin(), out.findings.end(), std::back_inserter(result.findings));
+    std::move(out.facts.begin(), out.facts.end(), std::back_inserter(facts));
+    std::move(out.suppressions.begin(), out.suppressions.end(), std::back_inserter(suppressions));
+    std::move(out.problems.begin(), out.problems.end(), std::back_inserter(result.problems));
+    result.read += out.read;
+    result.parsed += out.parsed;
+    result.skipped.binary += out.skipped.binary;
+    result.skipped.too_large += out.skipped.too_large;
+    result.skipped.not_utf8 += out.skipped.not_utf8;
+    result.skipped.unreadable += out.skipped.unreadable;
+  }
+  std::sort(facts.begin(), facts.end(), [](const FileFacts& a, const FileFacts& b) { return a.path < b.path; });
+  std::sort(result.problems.begin(), result.problems.end());
+
+  WorkspaceContext wctx{services, facts, config};
+  for (const auto& rule : active) {
+    FindingSink sink(*rule.info);
+    rule.check->check_workspace(wctx, sink);
+    std::move(sink.findings().begin(), sink.findings().end(), std::back_inserter(result.findings));
+  }
+
+  apply_suppressions(result.findings, suppressions, result.rules, catalog);
+  attach_source_lines(result.findings, ws);
+  for (auto& f : result.findings) {
+    int s = services.service_of(f.path);
+    if (s >= 0) f.service = services.services()[s].path;
+  }
+  finalize_findings(result.findings);
+  result.duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                           std::chrono::steady_clock::now() - started).count();
+  return result;
+}
+
+}  // namespace svc::engine

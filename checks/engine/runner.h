@@ -1,0 +1,61 @@
+#pragma once
+#include <atomic>
+#include <cstddef>
+#include <functional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "checks/engine/config.h"
+#include "checks/engine/findings.h"
+#include "checks/engine/rule_catalog.h"
+#include "checks/engine/services.h"
+
+namespace svc::engine {
+
+// A request the user got wrong (unknown rule id in --only, say): exit 2.
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+struct Interrupted : std::runtime_error {
+  Interrupted() : std::runtime_error("interrupted") {}
+};
+
+struct AuditOptions {
+  std::string root = ".";
+  std::string config_path;  // empty: ROOT/.svc.yaml if present
+  std::vector<std::string> only, disable;
+  unsigned jobs = 0;  // 0: one per core
+  std::function<void(std::size_t done, std::size_t total)> progress;  // called from workers
+  const std::atomic<bool>* cancel = nullptr;
+};
+
+struct SkippedFiles {
+  std::size_t binary = 0, too_large = 0, not_utf8 = 0, unreadable = 0;
+  std::size_t total() const { return binary + too_large + not_utf8 + unreadable; }
+};
+
+struct AuditResult {
+  std::string root;
+  std::string config_file;
+  std::vector<Service> services;
+  std::vector<RuleInfo> rules;  // the rules that ran, with effective severities
+  std::vector<Finding> findings;
+  std::size_t files = 0;   // files in the workspace
+  std::size_t read = 0;    // files read and prefiltered
+  std::size_t parsed = 0;  // files parsed (passed the prefilter)
+  SkippedFiles skipped;
+  std::vector<std::string> problems;  // "path: why" for unreadable files
+  long long duration_ms = 0;
+};
+
+// discover -> classify -> prefilter -> parse once -> facts -> checks -> suppress -> sort.
+// Throws ConfigError, WorkspaceError, UsageError or Interrupted.
+AuditResult run_audit(const AuditOptions& options);
+
+// The rules that an audit with these settings runs, with severities from the config.
+std::vector<RuleInfo> effective_rules(const RuleCatalog& catalog, const Config& config,
+                                      const std::vector<std::string>& only,
+                                      const std::vector<std::string>& disable);
+
+}  // namespace svc::engine

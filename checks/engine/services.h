@@ -1,0 +1,53 @@
+#pragma once
+#include <set>
+#include <string>
+#include <vector>
+
+namespace svc::engine {
+
+struct Config;
+class Workspace;
+
+// One deployable unit of the audited tree and what its manifests say about it.
+struct Service {
+  std::string name;
+  std::string path;      // relative folder, "." for the root
+  std::string language;  // typescript | javascript | python | unknown
+  std::set<std::string> frameworks;    // hono, express, fastapi, flask, bullmq, celery, ...
+  std::set<std::string> dependencies;  // package names from its manifests, lower-case
+  std::vector<std::string> manifests;    // package.json, pyproject.toml, requirements*.txt
+  std::vector<std::string> dockerfiles;
+  std::vector<std::string> entry_files;  // most likely first
+  std::vector<std::string> owns;         // tables declared in .svc.yaml
+  std::string database;                  // declared in .svc.yaml
+  bool declared = false;                 // listed in .svc.yaml rather than discovered
+
+  bool is_http() const;       // serves HTTP (or gRPC) requests
+  bool has_database() const;  // a database driver or ORM is among its dependencies
+  bool uses(const std::string& framework) const { return frameworks.count(framework) > 0; }
+  // The HTTP framework if there is one, else the first framework, else "".
+  std::string primary_framework() const;
+  // The file a finding about the whole service points at.
+  std::string anchor_file() const;
+};
+
+class ServiceMap {
+ public:
+  ServiceMap() = default;
+  explicit ServiceMap(std::vector<Service> services);
+  const std::vector<Service>& services() const { return services_; }
+  // Index of the deepest service whose folder holds `path`, or -1.
+  int service_of(const std::string& path) const;
+
+ private:
+  std::vector<Service> services_;
+};
+
+// A folder with a Dockerfile, or a manifest naming an HTTP framework or a queue worker,
+// is a service; `.svc.yaml` `services:` replaces discovery when present.
+ServiceMap discover_services(const Workspace& workspace, const Config& config);
+
+// Frameworks and database use implied by one manifest's dependency names.
+void classify_dependencies(Service& service);
+
+}  // namespace svc::engine

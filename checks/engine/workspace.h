@@ -1,0 +1,57 @@
+#pragma once
+#include <cstddef>
+#include <memory>
+#include <stdexcept>
+#include <string_view>
+#include <string>
+#include <vector>
+
+struct git_pathspec;
+
+namespace svc::engine {
+
+enum class ReadStatus { ok, binary, too_large, not_utf8, unreadable };
+
+struct ReadResult {
+  ReadStatus status = ReadStatus::ok;
+  std::string text;   // set when ok
+  std::string error;  // set when unreadable
+};
+
+inline constexpr std::size_t kMaxFileBytes = 2 * 1024 * 1024;
+
+// The files of an audited tree: the only place that walks it. Inside a git work tree
+// these are the tracked files plus untracked files git does not ignore (nested
+// .gitignore files included); elsewhere a plain walk. Dependency and build folders
+// (node_modules, .venv, dist, ...) and `ignore:` globs are left out either way.
+class Workspace {
+ public:
+  Workspace(std::string root, const std::vector<std::string>& ignore_globs);
+
+  const std::string& root() const { return root_; }  // absolute
+  bool in_git() const { return in_git_; }
+  const std::vector<std::string>& files() const { return files_; }  // sorted, relative, '/'
+
+  ReadResult read(const std::string& relative_path) const;
+
+ private:
+  void list_git(const std::string& workdir, const std::string& prefix);
+  void list_plain();
+  void keep(std::string relative_path);
+
+  std::string root_;
+  bool in_git_ = false;
+  std::vector<std::string> ignore_globs_;
+  std::shared_ptr<::git_pathspec> ignore_spec_;  // compiled once from ignore_globs_
+  std::vector<std::string> files_;
+};
+
+// Thrown when the audited path itself cannot be opened (missing, not a directory).
+struct WorkspaceError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+bool is_valid_utf8(const std::string& text);
+bool is_skipped_directory(std::string_view name);
+
+}  // namespace svc::engine

@@ -1,0 +1,45 @@
+#include <nlohmann/json.hpp>
+
+#include "checks/report/reporter.h"
+
+namespace svc::report {
+
+void write_json(const engine::AuditResult& r, const ReportOptions&, std::ostream& out) {
+  using nlohmann::json;
+  json services = json::array();
+  for (const auto& s : r.services)
+    services.push_back({{"name", s.name}, {"path", s.path}, {"language", s.language},
+                        {"framework", s.primary_framework()},
+                        {"frameworks", s.frameworks}});
+  json findings = json::array();
+  for (const auto& f : r.findings) {
+    json j = {{"rule", f.rule},           {"severity", engine::to_string(f.severity)},
+              {"path", f.path},           {"line", f.line},
+              {"column", f.column},       {"end_line", f.end_line},
+              {"end_column", f.end_column}, {"service", f.service},
+              {"message", f.message},     {"fingerprint", f.fingerprint},
+              {"suppressed", f.suppressed}};
+    if (f.suppressed) j["suppression_reason"] = f.suppression_reason;
+    findings.push_back(std::move(j));
+  }
+  SeverityCounts c = count_findings(r);
+  json doc = {
+      {"tool", {{"name", "svc"}, {"version", SVC_VERSION}}},
+      {"root", r.root},
+      {"services", services},
+      {"findings", findings},
+      {"summary",
+       {{"files", r.files},
+        {"parsed", r.parsed},
+        {"findings", c.total()},
+        {"suppressed", c.suppressed},
+        {"by_severity", {{"error", c.error}, {"warning", c.warning}, {"info", c.info}}},
+        {"skipped",
+         {{"binary", r.skipped.binary}, {"too_large", r.skipped.too_large},
+          {"not_utf8", r.skipped.not_utf8}, {"unreadable", r.skipped.unreadable}}},
+        {"duration_ms", r.duration_ms}}},
+  };
+  out << doc.dump(2) << '\n';
+}
+
+}  // namespace svc::report

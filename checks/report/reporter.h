@@ -1,0 +1,34 @@
+#pragma once
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "checks/engine/runner.h"
+
+namespace svc::report {
+
+struct ReportOptions {
+  bool color = false;  // ANSI colour, for terminals only
+};
+
+using ReportFn = void (*)(const engine::AuditResult&, const ReportOptions&, std::ostream&);
+
+// The formats `svc audit --format` accepts, in help order.
+const std::vector<std::string>& report_formats();
+// nullptr for an unknown format.
+ReportFn reporter_for(std::string_view format);
+
+void write_text(const engine::AuditResult&, const ReportOptions&, std::ostream&);
+void write_json(const engine::AuditResult&, const ReportOptions&, std::ostream&);
+void write_sarif(const engine::AuditResult&, const ReportOptions&, std::ostream&);
+void write_github(const engine::AuditResult&, const ReportOptions&, std::ostream&);
+
+// Counts of unsuppressed findings, shared by the summaries of every format.
+struct SeverityCounts {
+  std::size_t error = 0, warning = 0, info = 0, suppressed = 0;
+  std::size_t total() const { return error + warning + info; }
+};
+SeverityCounts count_findings(const engine::AuditResult& result);
+
+}  // namespace svc::report

@@ -1,0 +1,10 @@
+#pragma once
+#include <string>
+
+namespace svc::cli {
+
+// Writes `content` to a temporary file beside `path`, then renames it into place,
+// so a reader never sees half a report and a failed run leaves the old file alone.
+bool write_file_atomically(const std::string& path, const std::string& content, std::string& error);
+
+}  // namespace svc::cli

@@ -1,0 +1,14 @@
+#include "cli/commands.h"
+
+namespace svc::cli {
+
+const std::vector<Subcommand>& subcommands() {
+  static const std::vector<Subcommand> table = {
+      {"audit", "lint a repository for service playbook violations", &run_audit_command},
+      {"rules", "list the rule catalog", &run_rules_command},
+      {"explain", "print one rule's documentation", &run_explain_command},
+  };
+  return table;
+}
+
+}  // namespace svc::cli
