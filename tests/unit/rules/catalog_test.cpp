@@ -1,0 +1,48 @@
+// The catalog is generated from rules/*.yaml; this test keeps each rule's three
+// parts together: its YAML, its doc page and its fixture folder with both kinds of
+// expectation.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <set>
+
+#include "checks/engine/check.h"
+#include "checks/engine/rule_catalog.h"
+#include "unit/rules/expectations.h"
+
+namespace fs = std::filesystem;
+
+TEST_CASE("every rule has its YAML, doc page, fixtures and implementation", "[catalog]") {
+  const auto& catalog = svc::engine::RuleCatalog::builtin();
+  std::string src = SVC_SOURCE_DIR;
+  std::set<std::string> ids;
+  for (const auto& rule : catalog.rules()) {
+    INFO("rule " << rule.id);
+    CHECK(ids.insert(rule.id).second);
+    CHECK(fs::exists(src + "/rules/" + rule.id + ".yaml"));
+    CHECK(fs::exists(src + "/docs/rules/" + rule.id + ".md"));
+    CHECK_FALSE(rule.doc.empty());
+    CHECK_FALSE(rule.summary.empty());
+    CHECK(rule.name.find('-') == std::string::npos);
+    CHECK((rule.implementation == "engine" || svc::engine::builtin_checks().count(rule.implementation) == 1));
+    std::string fixtures = src + "/tests/fixtures/rules/" + rule.id;
+    REQUIRE(fs::is_directory(fixtures));
+    bool expect = false, ok = false;
+    for (const auto& e : read_expectations(fixtures)) {
+      if (e.rule != rule.id) continue;
+      (e.expect_hit ? expect : ok) = true;
+    }
+    CHECK(expect);  // the bad case fires
+    CHECK(ok);      // the good case stays silent
+  }
+  // Every YAML in rules/ made it into the binary.
+  for (const auto& f : fs::directory_iterator(src + "/rules")) {
+    INFO(f.path());
+    CHECK(ids.count(f.path().stem().string()) == 1);
+  }
+  // And no fixture folder lingers for a rule that is gone.
+  for (const auto& d : fs::directory_iterator(src + "/tests/fixtures/rules")) {
+    INFO(d.path());
+    CHECK(catalog.find(d.path().filename().string()) != nullptr);
+  }
+}
