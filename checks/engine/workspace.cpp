@@ -117,6 +117,11 @@ void Workspace::list_git(const std::string& workdir, const std::string& prefix) 
   opts.show = GIT_STATUS_SHOW_WORKDIR_ONLY;
   opts.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS |
                GIT_STATUS_OPT_EXCLUDE_SUBMODULES;
+  // Limit the untracked scan to the audited folder: auditing one service of a large
+  // repository should not walk all of it.
+  std::string scope = prefix.empty() ? "" : prefix.substr(0, prefix.size() - 1);
+  char* scope_ptr = scope.data();
+  if (!scope.empty()) opts.pathspec = {&scope_ptr, 1};
   GitPtr<git_status_list, git_status_list_free> status;
   if (git_status_list_new(&status.ptr, repo.ptr, &opts) != 0)
     throw WorkspaceError(fmt::format("git status failed: {}", git_error_last() ? git_error_last()->message : "?"));
