@@ -42,14 +42,17 @@ int main(int argc, char** argv) {
     std::vector<std::string> names;
     for (const auto& c : subcommands()) names.push_back(c.name);
     if (args[0] == "help") {
-      if (args.size() == 1) return print_help(), kSuccess;
+      if (args.size() == 1 || args[1] == "help") return print_help(), kSuccess;
       args = {args[1], "--help"};
     }
     for (const auto& c : subcommands())
       if (args[0] == c.name) return c.run(std::vector<std::string>(args.begin() + 1, args.end()));
     names.push_back("help");
-    std::string what = args[0][0] == '-' ? fmt::format("unknown option '{}'", args[0])
-                                         : fmt::format("unknown command '{}'", args[0]);
+    bool is_option = args[0][0] == '-';
+    // A mistyped option is compared with the options, not with the command names.
+    if (is_option) names = {"--version", "--help"};
+    std::string what = is_option ? fmt::format("unknown option '{}'", args[0])
+                                 : fmt::format("unknown command '{}'", args[0]);
     if (auto guess = closest_match(args[0], names)) return report_error(what, fmt::format("did you mean 'svc {}'?", *guess));
     return report_error(what, "run 'svc help' for the list of commands");
   } catch (const std::exception& e) {
