@@ -209,6 +209,7 @@ AuditResult run_audit(const AuditOptions& options) {
 
   Workspace ws(options.root, config.ignore);
   result.root = ws.root();
+  result.repository_prefix = ws.repository_prefix();
   result.files = ws.files().size();
   ServiceMap services = discover_services(ws, config);
   result.services = services.services();

@@ -37,6 +37,7 @@ struct SkippedFiles {
 
 struct AuditResult {
   std::string root;
+  std::string repository_prefix;  // the root's folder inside its git work tree, "" or "a/b/"
   std::string config_file;
   std::vector<Service> services;
   std::vector<RuleInfo> rules;  // the rules that ran, with effective severities

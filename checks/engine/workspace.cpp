@@ -77,6 +77,7 @@ Workspace::Workspace(std::string root, const std::vector<std::string>& ignore_gl
     if (prefix == ".") prefix.clear();
     if (!prefix.empty()) prefix += '/';
     in_git_ = true;
+    repository_prefix_ = prefix;
     list_git(workdir, prefix);
   } else {
     list_plain();

@@ -30,6 +30,9 @@ class Workspace {
 
   const std::string& root() const { return root_; }  // absolute
   bool in_git() const { return in_git_; }
+  // Where the root sits inside its git work tree ("services/orders/"), "" at the top
+  // or outside git: CI annotations need paths relative to the repository.
+  const std::string& repository_prefix() const { return repository_prefix_; }
   const std::vector<std::string>& files() const { return files_; }  // sorted, relative, '/'
 
   ReadResult read(const std::string& relative_path) const;
@@ -41,6 +44,7 @@ class Workspace {
 
   std::string root_;
   bool in_git_ = false;
+  std::string repository_prefix_;
   std::vector<std::string> ignore_globs_;
   std::shared_ptr<::git_pathspec> ignore_spec_;  // compiled once from ignore_globs_
   std::vector<std::string> files_;

@@ -42,29 +42,12 @@ std::string escape_property(std::string_view s) {
   return out;
 }
 
-std::string plural(std::size_t n, std::string_view word) {
-  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
-}
-
-// Plain text, not a command, so the log ends with what the text report would say.
-std::string summary(const engine::AuditResult& r) {
-  SeverityCounts c = count_findings(r);
-  std::string s = c.total() == 0 ? "no findings"
-                                 : fmt::format("{} ({}, {}, {} info)", plural(c.total(), "finding"),
-                                               plural(c.error, "error"), plural(c.warning, "warning"), c.info);
-  s += fmt::format(" in {} across {} ({} parsed)", plural(r.services.size(), "service"), plural(r.files, "file"),
-                   r.parsed);
-  if (c.suppressed) s += fmt::format(", {} suppressed", c.suppressed);
-  if (r.skipped.total()) s += fmt::format(", {} skipped", r.skipped.total());
-  return "svc: " + s;
-}
-
 }  // namespace
 
 void write_github(const engine::AuditResult& r, const ReportOptions&, std::ostream& out) {
   for (const auto& f : r.findings) {
     if (f.suppressed) continue;
-    std::string where = fmt::format("file={},line={}", escape_property(f.path), f.line);
+    std::string where = fmt::format("file={},line={}", escape_property(r.repository_prefix + f.path), f.line);
     // GitHub annotations take columns only for a single-line span and reject them otherwise.
     if (f.end_line == f.line)
       where += fmt::format(",col={},endLine={},endColumn={}", f.column, f.end_line, f.end_column);
@@ -73,7 +56,7 @@ void write_github(const engine::AuditResult& r, const ReportOptions&, std::ostre
     out << fmt::format("::{} {},title={}::{}\n", command_for(f.severity), where, escape_property(f.rule),
                        escape_data(f.message));
   }
-  out << summary(r) << '\n';
+  out << "svc: " + summary_line(r) << '\n';
 }
 
 }  // namespace svc::report

@@ -30,5 +30,8 @@ struct SeverityCounts {
   std::size_t total() const { return error + warning + info; }
 };
 SeverityCounts count_findings(const engine::AuditResult& result);
+// "3 findings (1 error, 2 warnings, 0 info) in 4 services across 120 files (...)":
+// the closing line of the human-readable formats.
+std::string summary_line(const engine::AuditResult& result);
 
 }  // namespace svc::report

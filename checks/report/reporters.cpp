@@ -1,5 +1,7 @@
 #include "checks/report/reporter.h"
 
+#include <fmt/format.h>
+
 namespace svc::report {
 
 const std::vector<std::string>& report_formats() {
@@ -27,6 +29,24 @@ SeverityCounts count_findings(const engine::AuditResult& result) {
     }
   }
   return c;
+}
+
+namespace {
+std::string plural(std::size_t n, std::string_view word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
+}  // namespace
+
+std::string summary_line(const engine::AuditResult& r) {
+  SeverityCounts c = count_findings(r);
+  std::string s = c.total() == 0 ? "no findings"
+                                 : fmt::format("{} ({}, {}, {} info)", plural(c.total(), "finding"),
+                                               plural(c.error, "error"), plural(c.warning, "warning"), c.info);
+  s += fmt::format(" in {} across {} ({} parsed)", plural(r.services.size(), "service"), plural(r.files, "file"),
+                   r.parsed);
+  if (c.suppressed) s += fmt::format(", {} suppressed", c.suppressed);
+  if (r.skipped.total())
+    s += fmt::format(", {} skipped ({} binary, {} over 2 MiB, {} not UTF-8, {} unreadable)", r.skipped.total(),
+                     r.skipped.binary, r.skipped.too_large, r.skipped.not_utf8, r.skipped.unreadable);
+  return s + fmt::format(", {} ms", r.duration_ms);
 }
 
 }  // namespace svc::report

@@ -22,10 +22,6 @@ std::string_view severity_color(engine::Severity s) {
   }
 }
 
-std::string plural(std::size_t n, std::string_view word) {
-  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
-}
-
 // The source line with a caret under the match, tabs kept so the caret lines up.
 void write_snippet(const engine::Finding& f, const Style& style, std::ostream& out) {
   if (f.source_line.empty()) return;
@@ -56,16 +52,7 @@ void write_text(const engine::AuditResult& r, const ReportOptions& options, std:
     write_snippet(f, style, out);
   }
   SeverityCounts c = count_findings(r);
-  std::string summary = c.total() == 0 ? "no findings"
-                                       : fmt::format("{} ({}, {}, {} info)", plural(c.total(), "finding"),
-                                                     plural(c.error, "error"), plural(c.warning, "warning"), c.info);
-  summary += fmt::format(" in {} across {} ({} parsed)", plural(r.services.size(), "service"),
-                         plural(r.files, "file"), r.parsed);
-  if (c.suppressed) summary += fmt::format(", {} suppressed", c.suppressed);
-  if (r.skipped.total())
-    summary += fmt::format(", {} skipped ({} binary, {} over 2 MiB, {} not UTF-8, {} unreadable)", r.skipped.total(),
-                           r.skipped.binary, r.skipped.too_large, r.skipped.not_utf8, r.skipped.unreadable);
-  summary += fmt::format(", {} ms", r.duration_ms);
+  std::string summary = summary_line(r);
   if (!r.findings.empty() && c.total()) out << '\n';
   out << style(c.error ? "1;31" : c.total() ? "1;33" : "1;32", summary) << '\n';
 }

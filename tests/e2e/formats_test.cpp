@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "e2e/cli_runner.h"
+#include "e2e/git_repo.h"
 #include "e2e/sample_files.h"
 #include "e2e/temp_tree.h"
 
@@ -217,6 +218,21 @@ TEST_CASE("github: one workflow command per unsuppressed finding, then a summary
   CHECK(lines.back().rfind("::", 0) != 0);
   CHECK(contains(lines.back(), "5 findings (1 error, 4 warnings, 0 info)"));
   CHECK(contains(lines.back(), "1 suppressed"));
+}
+
+TEST_CASE("github: paths are relative to the repository when a subfolder is audited", "[e2e][formats]") {
+  TempTree tree;
+  tree.write_file("services/api/Dockerfile", kRootDockerfile);
+  GitRepo repo(tree.path());
+  repo.add({"services/api/Dockerfile"});
+  repo.commit("init");
+  // CI checks out the repository and may audit only part of it: annotations must
+  // still name files from the repository's top, or GitHub cannot place them.
+  auto r = run_svc({"audit", (tree.path() / "services").string(), "--format", "github"});
+  INFO(r.out << r.err);
+  CHECK(contains(r.out, "::error file=services/api/Dockerfile,line=1,"));
+  auto json_report = run_svc({"audit", (tree.path() / "services").string(), "--format", "json"});
+  CHECK(contains(json_report.out, "\"path\": \"api/Dockerfile\""));  // JSON stays relative to its root
 }
 
 TEST_CASE("github: properties and data are escaped the way the runner decodes them", "[e2e][formats]") {
