@@ -41,6 +41,8 @@ class Check {
   virtual ~Check() = default;
   // The rule's YAML `options:` merged with `.svc.yaml`; called once before any file.
   virtual void configure(const YAML::Node& /*options*/) {}
+  // Per file, for files that pass the rule's prefilter (and, for a rule with
+  // `needs:`, that one of its fact kinds wants).
   virtual void check_file(const FileContext& /*ctx*/, FindingSink& /*out*/) const {}
   virtual void check_workspace(const WorkspaceContext& /*ctx*/, FindingSink& /*out*/) const {}
 };

@@ -12,6 +12,7 @@
 
 #include "checks/engine/check.h"
 #include "checks/engine/dockerfile.h"
+#include "checks/engine/fact_kinds.h"
 #include "checks/engine/facts.h"
 #include "checks/engine/suppressions.h"
 #include "checks/engine/syntax_tree.h"
@@ -25,6 +26,7 @@ namespace {
 struct ActiveRule {
   const RuleInfo* info;
   std::unique_ptr<Check> check;
+  std::vector<const FactKind*> needs;
 };
 
 // What one worker thread accumulates; merged once all files are done.
@@ -45,10 +47,6 @@ bool prefilter_hit(const RuleInfo& rule, const std::string& text) {
   if (rule.prefilter.empty()) return true;
   return std::any_of(rule.prefilter.begin(), rule.prefilter.end(),
                      [&](const std::string& lit) { return text.find(lit) != std::string::npos; });
-}
-
-bool needs(const RuleInfo& rule, const std::string& fact) {
-  return std::find(rule.needs.begin(), rule.needs.end(), fact) != rule.needs.end();
 }
 
 YAML::Node merged_options(const RuleInfo& rule, const Config& config) {
@@ -86,18 +84,25 @@ class Audit {
     SourceFile file(path, lang, std::move(r.text));
     auto sups = scan_suppressions(file);
     std::move(sups.begin(), sups.end(), std::back_inserter(out.suppressions));
-
+    int service = services_.service_of(path);
+    const Service* owner = service >= 0 ? &services_.services()[service] : nullptr;
+    // A rule runs on this file if the file passes its prefilter and, for a rule that
+    // works from facts, one of its fact kinds can use the file.
     std::vector<const ActiveRule*> per_file;
-    bool want_routes = false;
+    std::vector<const FactKind*> kinds;
     for (const auto& rule : rules_) {
       if (!applies_to(*rule.info, lang) || !prefilter_hit(*rule.info, file.text())) continue;
-      per_file.push_back(&rule);
-      want_routes = want_routes || (needs(*rule.info, "routes") && is_code(lang));
+      bool wanted = rule.needs.empty();
+      for (const FactKind* kind : rule.needs) {
+        if (!kind->wants(file, owner)) continue;
+        wanted = true;
+        if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) kinds.push_back(kind);
+      }
+      if (wanted) per_file.push_back(&rule);
     }
     if (per_file.empty()) return;  // prefiltered out: never parsed
 
-    int service = services_.service_of(path);
-    FileContext ctx{file, nullptr, nullptr, service >= 0 ? &services_.services()[service] : nullptr};
+    FileContext ctx{file, nullptr, nullptr, owner};
     std::unique_ptr<SyntaxTree> tree;
     std::unique_ptr<docker::Dockerfile> dockerfile;
     if (lang == Language::dockerfile) {
@@ -118,9 +123,9 @@ class Audit {
       rule->check->check_file(ctx, sink);
       std::move(sink.findings().begin(), sink.findings().end(), std::back_inserter(out.findings));
     }
-    if (tree) {
+    if (!kinds.empty()) {
       FileFacts facts{path, service, {}};
-      if (want_routes) extract_route_facts(*tree, facts.routes);
+      for (const FactKind* kind : kinds) kind->extract(file, tree.get(), facts);
       if (!facts.empty()) out.facts.push_back(std::move(facts));
     }
   }
@@ -219,7 +224,12 @@ AuditResult run_audit(const AuditOptions& options) {
   for (const auto& rule : result.rules) {
     auto it = builtin_checks().find(rule.implementation);
     if (it == builtin_checks().end()) continue;  // "engine" rules are applied below
-    ActiveRule a{&rule, it->second()};
+    ActiveRule a{&rule, it->second(), {}};
+    for (const auto& name : rule.needs) {
+      const FactKind* kind = find_fact_kind(name);
+      if (!kind) throw std::logic_error(fmt::format("rules/{}.yaml needs unknown facts '{}'", rule.id, name));
+      a.needs.push_back(kind);
+    }
     a.check->configure(merged_options(rule, config));
     active.push_back(std::move(a));
   }

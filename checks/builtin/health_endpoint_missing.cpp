@@ -1,0 +1,103 @@
+// health-endpoint-missing: an HTTP service with no health route (playbook, Deployment).
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "checks/engine/check.h"
+#include "checks/engine/health_routes.h"
+#include "checks/engine/route_resolver.h"
+
+namespace svc::builtin {
+namespace {
+
+using namespace engine;
+
+// Frameworks whose routes the facts understand; a service on another one (Django,
+// aiohttp ...) is not judged rather than judged blind.
+bool routes_understood(const Service& s) {
+  for (const char* f : {"hono", "express", "fastify", "nestjs", "koa", "fastapi", "flask", "grpc"})
+    if (s.uses(f)) return true;
+  return false;
+}
+
+bool only_grpc(const Service& s) {
+  for (const char* f : {"hono", "express", "fastify", "nestjs", "koa", "fastapi", "flask"})
+    if (s.uses(f)) return false;
+  return true;
+}
+
+// "routes seen: GET /users, POST /users and 3 more" for the message.
+std::string routes_seen(const Service& service, const ServiceRoutes& routes) {
+  std::set<std::string> seen;
+  for (const auto& r : routes.routes())
+    if (!r.mount_only) seen.insert(r.method + " " + r.path);
+  if (seen.empty() && only_grpc(service)) return "its gRPC server registers no grpc.health.v1 Health service";
+  if (seen.empty()) return "no routes were recognised";
+  std::string out = "routes seen: ";
+  std::size_t shown = 0;
+  for (const auto& s : seen) {
+    if (shown == 5) return out + fmt::format(" and {} more", seen.size() - shown);
+    out += (shown++ ? ", " : "") + s;
+  }
+  return out;
+}
+
+// The app creation a finding points at: an unmounted app in an entry file first.
+const ServerSite* report_site(const Service& s, const std::vector<ServerSite>& sites) {
+  const ServerSite* best = nullptr;
+  auto rank = [&](const ServerSite& site) {
+    auto entry = std::find(s.entry_files.begin(), s.entry_files.end(), site.file->path);
+    return std::make_pair(site.mounted, entry - s.entry_files.begin());
+  };
+  for (const auto& site : sites)
+    if (!best || rank(site) < rank(*best)) best = &site;
+  return best;
+}
+
+class HealthEndpointMissing : public Check {
+ public:
+  void configure(const YAML::Node& options) override { paths_ = HealthPaths::from_options(options); }
+
+  void check_workspace(const WorkspaceContext& ctx, FindingSink& out) const override {
+    const auto& services = ctx.services.services();
+    for (std::size_t i = 0; i < services.size(); ++i) {
+      const Service& s = services[i];
+      if (!s.is_http() || !routes_understood(s)) continue;
+      ServiceRoutes routes(s, service_facts(ctx.facts, static_cast<int>(i)));
+      if (serves_health(routes)) continue;
+      auto sites = routes.servers();
+      if (only_grpc(s) && sites.empty()) continue;  // a gRPC client, not a server
+      report(s, routes, report_site(s, sites), out);
+    }
+  }
+
+ private:
+  bool serves_health(const ServiceRoutes& routes) const {
+    for (const auto* f : routes.files())
+      if (f->routes.health_library) return true;
+    return std::any_of(routes.routes().begin(), routes.routes().end(),
+                       [&](const ResolvedRoute& r) { return paths_.matches(r); });
+  }
+
+  void report(const Service& s, const ServiceRoutes& routes, const ServerSite* site, FindingSink& out) const {
+    MessageArgs args = {{"service", s.name},
+                        {"framework", site ? site->server->framework : s.primary_framework()},
+                        {"routes", routes_seen(s, routes)},
+                        {"accepted", paths_.describe()}};
+    if (site) {
+      const auto& span = site->server->span;
+      out.report_at(site->file->path, span.begin, span.end, args, site->server->text);
+    } else {
+      out.report_at(s.anchor_file(), Position{1, 1}, Position{1, 1}, args, "service " + s.path);
+    }
+  }
+
+  HealthPaths paths_;
+};
+
+}  // namespace
+
+std::unique_ptr<engine::Check> make_health_endpoint_missing() { return std::make_unique<HealthEndpointMissing>(); }
+
+}  // namespace svc::builtin
