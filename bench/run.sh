@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# Benchmark `svc audit` on two generated monorepos and print a table.
+#
+#   bench/run.sh                      # from the repository root
+#
+# Environment (all optional):
+#   SVC_BUILD_DIR        build directory holding the svc binary (default: build);
+#                        configured in Release and built if needed
+#   SMALL_SERVICES       services in the small tree          (default: 40)
+#   SMALL_FILES          files per service in the small tree (default: 50)   ~2,000 files
+#   LARGE_SERVICES       services in the large tree          (default: 200)
+#   LARGE_FILES          files per service in the large tree (default: 100)  ~20,000 files
+#   SEED                 generator seed                      (default: 1)
+#   RUNS                 runs per configuration, best kept   (default: 3)
+#   SLOW_SECONDS         large tree: after a run this slow, stop repeating (default: 10)
+#   BENCH_OUT            where generated trees go            (default: bench/out)
+#   SKIP_LARGE=1         only the small tree
+#   SKIP_BUILD=1         use the binary already in SVC_BUILD_DIR as it is
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+
+build_dir="${SVC_BUILD_DIR:-build}"
+small_services="${SMALL_SERVICES:-40}"
+small_files="${SMALL_FILES:-50}"
+large_services="${LARGE_SERVICES:-200}"
+large_files="${LARGE_FILES:-100}"
+seed="${SEED:-1}"
+runs="${RUNS:-3}"
+slow_seconds="${SLOW_SECONDS:-10}"
+out_dir="${BENCH_OUT:-bench/out}"
+
+log() { printf '%s\n' "$*" >&2; }
+
+# --- tools ---------------------------------------------------------------------
+if [[ ! -x /usr/bin/time ]]; then
+  log "installing GNU time (Debian package 'time')"
+  if [[ $(id -u) -eq 0 ]]; then sudo=""; else sudo="sudo"; fi
+  $sudo apt-get -qq update >/dev/null && $sudo apt-get -qq install -y time >/dev/null
+fi
+command -v python3 >/dev/null || { log "bench: python3 is required"; exit 2; }
+
+# --- build ---------------------------------------------------------------------
+if [[ ! -f "$build_dir/CMakeCache.txt" ]]; then
+  log "configuring $build_dir (Release)"
+  cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Release >/dev/null
+fi
+build_type="$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$build_dir/CMakeCache.txt")"
+if [[ "$build_type" != "Release" ]]; then
+  log "warning: $build_dir is a '$build_type' build; figures are only meaningful for Release"
+fi
+if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+  log "building svc in $build_dir"
+  if ! cmake --build "$build_dir" --target svc >"$build_dir/bench-build.log" 2>&1; then
+    tail -n 30 "$build_dir/bench-build.log" >&2
+    log "bench: the build failed (full log: $build_dir/bench-build.log)"
+    exit 2
+  fi
+fi
+svc="$build_dir/svc"
+[[ -x "$svc" ]] || { log "bench: no binary at $svc"; exit 2; }
+
+# --- trees -----------------------------------------------------------------------
+# A tree is regenerated only when its parameters change.
+generate() {  # name services files
+  local dir="$out_dir/$1" stamp="$out_dir/$1.params"
+  local params="services=$2 files=$3 seed=$seed generator=$(sha1sum bench/generate_monorepo.py | cut -c1-12)"
+  if [[ -d "$dir" && -f "$stamp" && "$(cat "$stamp")" == "$params" ]]; then
+    return
+  fi
+  log "generating $dir ($2 services x $3 files)"
+  mkdir -p "$out_dir"
+  python3 bench/generate_monorepo.py "$dir" --services "$2" --files-per-service "$3" --seed "$seed" --git --force
+  printf '%s' "$params" >"$stamp"
+}
+
+# --- measure ---------------------------------------------------------------------
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+rows=()
+
+measure() {  # label dir jobs-arg stop-when-slow(0|1)
+  local label="$1" dir="$2" jobs="$3" stop_when_slow="$4"
+  local best_wall="" best_cpu="" peak_rss=0 files="" parsed="" findings="" shown_jobs done_runs=0
+  local -a jobs_flag=()
+  if [[ "$jobs" == "default" ]]; then shown_jobs="default ($(nproc))"; else shown_jobs="$jobs"; jobs_flag=(--jobs "$jobs"); fi
+  for ((i = 1; i <= runs; i++)); do
+    local started=$EPOCHREALTIME
+    /usr/bin/time -f '%M %U %S' -o "$tmp/time" \
+      "$svc" audit "$dir" --format json --output "$tmp/report.json" --fail-on never --no-progress \
+      "${jobs_flag[@]}" 2>"$tmp/stderr" || {
+        log "svc audit failed on $dir:"; cat "$tmp/stderr" >&2; exit 1; }
+    local ended=$EPOCHREALTIME
+    local wall rss
+    wall=$(python3 -c "print(f'{$ended - $started:.3f}')")
+    local usr sys
+    read -r rss usr sys < <(tail -n 1 "$tmp/time")
+    local cpu
+    cpu=$(python3 -c "print(f'{$usr + $sys:.2f}')")
+    done_runs=$i
+    read -r files parsed findings < <(python3 -c '
+import json, sys
+s = json.load(open(sys.argv[1]))["summary"]
+print(s["files"], s["parsed"], s["findings"])' "$tmp/report.json")
+    (( rss > peak_rss )) && peak_rss=$rss
+    if [[ -z "$best_wall" ]] || python3 -c "import sys; sys.exit(0 if $wall < $best_wall else 1)"; then
+      best_wall=$wall
+      best_cpu=$cpu
+    fi
+    log "  $label jobs=$jobs run $i: ${wall}s wall, ${cpu}s cpu, ${rss} KiB"
+    if [[ "$stop_when_slow" == 1 ]] && python3 -c "import sys; sys.exit(0 if $wall > $slow_seconds else 1)"; then
+      break
+    fi
+  done
+  rows+=("$(python3 -c '
+import sys
+label, jobs, files, parsed, findings, wall, cpu, rss, runs = sys.argv[1:]
+wall = float(wall)
+rate = f"{int(files) / wall:,.0f}" if wall > 0 else "n/a"
+print("|".join([label, jobs, f"{int(files):,}", f"{int(parsed):,}", f"{int(findings):,}",
+                f"{wall:.3f}", f"{float(cpu):.2f}", rate, f"{int(rss) / 1024:.1f}", runs]))' \
+    "$label" "$shown_jobs" "$files" "$parsed" "$findings" "$best_wall" "$best_cpu" "$peak_rss" "$done_runs")")
+}
+
+generate small "$small_services" "$small_files"
+[[ "${SKIP_LARGE:-0}" == 1 ]] || generate large "$large_services" "$large_files"
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+measure small "$out_dir/small" default 0
+measure small "$out_dir/small" 1 0
+if [[ "${SKIP_LARGE:-0}" != 1 ]]; then
+  measure large "$out_dir/large" default 1
+  measure large "$out_dir/large" 1 1
+fi
+
+# --- report ----------------------------------------------------------------------
+printf '\nsvc %s, %s build, %s cores, %s, load average before the runs: %s\n\n' \
+  "$("$svc" --version | awk '{print $NF}')" "$build_type" "$(nproc)" "$(uname -sm)" "$load_before"
+python3 -c '
+import sys
+head = ["tree", "--jobs", "files", "parsed", "findings", "wall s (best)", "cpu s", "files/s", "peak RSS MiB", "runs"]
+rows = [head] + [r.split("|") for r in sys.argv[1:]]
+width = [max(len(r[i]) for r in rows) for i in range(len(head))]
+right = {2, 3, 4, 5, 6, 7, 8, 9}
+def fmt(r):
+    return "| " + " | ".join(c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(r, width))) + " |"
+print(fmt(head))
+print("|" + "|".join(("-" * (w + 1) + ":") if i in right else ("-" * (w + 2)) for i, w in enumerate(width)) + "|")
+for r in rows[1:]:
+    print(fmt(r))
+' "${rows[@]}"
