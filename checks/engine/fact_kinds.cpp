@@ -1,8 +1,10 @@
 #include "checks/engine/fact_kinds.h"
 
+#include "checks/engine/link_facts.h"
 #include "checks/engine/route_facts.h"
 #include "checks/engine/route_resolver.h"
 #include "checks/engine/syntax_tree.h"
+#include "checks/engine/table_facts.h"
 
 namespace svc::engine {
 namespace {
@@ -16,11 +18,24 @@ void extract_routes(const SourceFile&, const SyntaxTree* tree, FileFacts& out) {
   if (tree) extract_route_facts(*tree, out.routes);
 }
 
+bool wants_tables(const SourceFile& file, const Service*) { return wants_table_facts(file); }
+void extract_tables(const SourceFile& file, const SyntaxTree* tree, FileFacts& out) {
+  extract_table_facts(file, tree, out.tables);
+}
+
+// Links are read everywhere: compose files and manifests often sit outside any service.
+bool wants_links(const SourceFile& file, const Service*) { return wants_link_facts(file); }
+void extract_links(const SourceFile& file, const SyntaxTree* tree, FileFacts& out) {
+  extract_link_facts(file, tree, out.links);
+}
+
 }  // namespace
 
 const std::vector<FactKind>& fact_kinds() {
   static const std::vector<FactKind> kinds = {
       {"routes", &wants_routes, &extract_routes},
+      {"tables", &wants_tables, &extract_tables},
+      {"links", &wants_links, &extract_links},
   };
   return kinds;
 }

@@ -1,7 +1,9 @@
 #pragma once
 #include <string>
 
+#include "checks/engine/link_facts.h"
 #include "checks/engine/route_facts.h"
+#include "checks/engine/table_facts.h"
 
 namespace svc::engine {
 
@@ -11,8 +13,10 @@ struct FileFacts {
   std::string path;
   int service = -1;  // index into the ServiceMap, -1 for none
   RouteFacts routes;
+  TableFacts tables;
+  LinkFacts links;
 
-  bool empty() const { return routes.empty(); }
+  bool empty() const { return routes.empty() && tables.empty() && links.empty(); }
 };
 
 }  // namespace svc::engine

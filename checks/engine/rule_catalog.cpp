@@ -12,7 +12,7 @@ namespace {
 Language language_named(const std::string& name) {
   for (Language l : {Language::typescript, Language::tsx, Language::javascript, Language::python,
                      Language::sql, Language::dockerfile, Language::yaml, Language::json,
-                     Language::toml, Language::text})
+                     Language::toml, Language::prisma, Language::text})
     if (to_string(l) == name) return l;
   throw std::runtime_error("unknown language in rule YAML: " + name);
 }

@@ -64,11 +64,17 @@ class Audit {
       : options_(options), config_(config), ws_(ws), services_(services), rules_(rules) {
     for (const auto& r : rules_)
       for (Language l : r.info->languages) languages_.insert(l);
+    for (const auto& name : options_.collect_facts) {
+      const FactKind* kind = find_fact_kind(name);
+      if (!kind) throw UsageError(fmt::format("unknown fact kind '{}'", name));
+      forced_kinds_.push_back(kind);
+    }
   }
 
   void process(const std::string& path, WorkerOutput& out) const {
     Language lang = classify_path(path);
-    if (!languages_.count(lang)) return;  // no rule looks at this kind of file
+    bool forced = !forced_kinds_.empty() && lang != Language::unknown;
+    if (!forced && !languages_.count(lang)) return;  // no rule looks at this kind of file
     ReadResult r = ws_.read(path);
     switch (r.status) {
       case ReadStatus::binary: ++out.skipped.binary; return;
@@ -100,7 +106,10 @@ class Audit {
       }
       if (wanted) per_file.push_back(&rule);
     }
-    if (per_file.empty()) return;  // prefiltered out: never parsed
+    for (const FactKind* kind : forced_kinds_)
+      if (kind->wants(file, owner) && std::find(kinds.begin(), kinds.end(), kind) == kinds.end())
+        kinds.push_back(kind);
+    if (per_file.empty() && kinds.empty()) return;  // prefiltered out: never parsed
 
     FileContext ctx{file, nullptr, nullptr, owner};
     std::unique_ptr<SyntaxTree> tree;
@@ -124,7 +133,9 @@ class Audit {
       std::move(sink.findings().begin(), sink.findings().end(), std::back_inserter(out.findings));
     }
     if (!kinds.empty()) {
-      FileFacts facts{path, service, {}};
+      FileFacts facts;
+      facts.path = path;
+      facts.service = service;
       for (const FactKind* kind : kinds) kind->extract(file, tree.get(), facts);
       if (!facts.empty()) out.facts.push_back(std::move(facts));
     }
@@ -159,6 +170,7 @@ class Audit {
   const ServiceMap& services_;
   std::vector<ActiveRule>& rules_;
   std::set<Language> languages_;
+  std::vector<const FactKind*> forced_kinds_;
 };
 
 // Findings from cross-file checks carry no source line yet: read just those files.
@@ -267,6 +279,7 @@ AuditResult run_audit(const AuditOptions& options) {
     if (s >= 0) f.service = services.services()[s].path;
   }
   finalize_findings(result.findings);
+  if (!options.collect_facts.empty()) result.facts = std::move(facts);
   result.duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                            std::chrono::steady_clock::now() - started).count();
   return result;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "checks/engine/config.h"
+#include "checks/engine/facts.h"
 #include "checks/engine/findings.h"
 #include "checks/engine/rule_catalog.h"
 #include "checks/engine/services.h"
@@ -28,6 +29,9 @@ struct AuditOptions {
   unsigned jobs = 0;  // 0: one per core
   std::function<void(std::size_t done, std::size_t total)> progress;  // called from workers
   const std::atomic<bool>* cancel = nullptr;
+  // Fact kinds to extract whatever the rules need (`svc graph`); the facts are
+  // returned in AuditResult::facts instead of being dropped after the checks.
+  std::vector<std::string> collect_facts;
 };
 
 struct SkippedFiles {
@@ -42,6 +46,7 @@ struct AuditResult {
   std::vector<Service> services;
   std::vector<RuleInfo> rules;  // the rules that ran, with effective severities
   std::vector<Finding> findings;
+  std::vector<FileFacts> facts;  // only with AuditOptions::collect_facts
   std::size_t files = 0;   // files in the workspace
   std::size_t read = 0;    // files read and prefiltered
   std::size_t parsed = 0;  // files parsed (passed the prefilter)

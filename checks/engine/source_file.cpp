@@ -15,6 +15,7 @@ std::string_view to_string(Language lang) {
     case Language::yaml: return "yaml";
     case Language::json: return "json";
     case Language::toml: return "toml";
+    case Language::prisma: return "prisma";
     case Language::text: return "text";
     case Language::unknown: break;
   }
@@ -43,7 +44,7 @@ Language classify_path(std::string_view path) {
       {".tsx", Language::tsx},       {".js", Language::javascript},  {".jsx", Language::javascript},
       {".mjs", Language::javascript}, {".cjs", Language::javascript}, {".py", Language::python},
       {".sql", Language::sql},       {".yaml", Language::yaml},      {".yml", Language::yaml},
-      {".json", Language::json},     {".toml", Language::toml},      {".txt", Language::text},
+      {".json", Language::json},     {".toml", Language::toml},      {".prisma", Language::prisma}, {".txt", Language::text},
       {".cfg", Language::text},      {".ini", Language::text},       {".env", Language::text},
   };
   for (const auto& e : table)

@@ -7,7 +7,7 @@
 namespace svc::engine {
 
 enum class Language {
-  unknown, typescript, tsx, javascript, python, sql, dockerfile, yaml, json, toml, text
+  unknown, typescript, tsx, javascript, python, sql, dockerfile, yaml, json, toml, prisma, text
 };
 
 std::string_view to_string(Language lang);
