@@ -39,6 +39,6 @@ class RuleCatalog {
   std::vector<RuleInfo> rules_;
 };
 
-inline constexpr const char* kRepositoryUrl = "https://github.com/svc-dev/svc";
+inline constexpr const char* kRepositoryUrl = SVC_REPOSITORY_URL;  // set by CMake
 
 }  // namespace svc::engine
