@@ -41,6 +41,8 @@ bool is_python(const std::string& path) { return ends_with(path, ".py"); }
 
 }  // namespace
 
+std::string normalize_path(const std::string& path) { return normalize(path); }
+
 ModuleMap::ModuleMap(const std::string& service_root, const std::vector<std::string>& files)
     : root_(service_root == "." || service_root.empty() ? "" : service_root + "/") {
   for (std::size_t i = 0; i < files.size(); ++i) {

@@ -6,6 +6,9 @@
 
 namespace svc::engine {
 
+// "a/b/../c/./d" -> "a/c/d"; "" when it climbs above the workspace.
+std::string normalize_path(const std::string& path);
+
 // Which file of one service an import names: JavaScript/TypeScript specifiers
 // ('./routes/users', '../app.js', '@/routes/users') and Python modules ('.routers',
 // 'app.routers.health'). Only the files given are known; `local` still tells that a

@@ -280,6 +280,7 @@ AuditResult run_audit(const AuditOptions& options) {
   }
   finalize_findings(result.findings);
   if (!options.collect_facts.empty()) result.facts = std::move(facts);
+  result.config = std::move(config);
   result.duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                            std::chrono::steady_clock::now() - started).count();
   return result;

@@ -43,6 +43,7 @@ struct AuditResult {
   std::string root;
   std::string repository_prefix;  // the root's folder inside its git work tree, "" or "a/b/"
   std::string config_file;
+  Config config;  // as loaded from config_file (empty without one): `svc graph` joins facts with it
   std::vector<Service> services;
   std::vector<RuleInfo> rules;  // the rules that ran, with effective severities
   std::vector<Finding> findings;

@@ -14,7 +14,9 @@ namespace svc::graph {
 // format. Ids are stable across runs (derived from names and paths, never from
 // discovery order), so diffs of `svc graph --format json` are meaningful.
 struct Node {
-  std::string id;      // "service:services/orders", "database:postgres:5432/orders", "table:orders", "queue:emails"
+  // "service:services/orders", "database:compose:./postgres:5432/orders" (the key of
+  // service_links.h), "table:orders" (table_key()), "queue:bullmq/emails", "external:payments-gw"
+  std::string id;
   std::string kind;    // service | database | table | queue | external (a called process svc did not discover)
   std::string label;   // what a person reads
   std::string parent;  // a table's owning service id; "" when none
@@ -23,9 +25,13 @@ struct Node {
 
 struct Edge {
   std::string from, to;  // node ids
-  std::string kind;      // owns | connects | reads | writes | produces | consumes | calls
+  // owns | connects | reads | writes | references (a foreign key) | produces | consumes | calls;
+  // an edge reads as a sentence: `from` owns / connects to / reads ... `to`.
+  std::string kind;
   std::string label;     // e.g. the env var or file that shows the link
-  bool violation = false;  // a cross-service read/write or a shared database: drawn highlighted
+  // What db-cross-service-access, db-shared-database or db-migration-outside-owner
+  // judges a violation (a read of another's table, a shared database ...): drawn highlighted.
+  bool violation = false;
 };
 
 struct Graph {
@@ -33,7 +39,9 @@ struct Graph {
   std::vector<Edge> edges;  // sorted by (from, to, kind)
 };
 
-// Built from an audit run with AuditOptions::collect_facts = {"routes", "tables", "links"}.
+// Built from an audit run with AuditOptions::collect_facts = {"routes", "tables", "links"}
+// and no rules: violations are judged by the same engine functions the rules use
+// (shared_databases, table ownership), so the graph and `svc audit` agree.
 Graph build_graph(const engine::AuditResult& result);
 
 // Sorts nodes by id and edges by (from, to, kind), keeping one node per id and one
