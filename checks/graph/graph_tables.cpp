@@ -43,13 +43,7 @@ class TableParts {
   TableParts(const AuditResult& result, const ServiceMap& services)
       : result_(result), services_(services),
         ownership_(compute_table_ownership(services, result.facts, result.config)),
-        cross_(result.config, "db-cross-service-access"), ddl_(result.config, "db-migration-outside-owner") {
-    // A service reading through a declared read-only replica or warehouse is the exception.
-    for (const auto& s : services.services())
-      replica_.push_back(!s.database.empty() &&
-                         std::any_of(result.config.databases.begin(), result.config.databases.end(),
-                                     [&](const DatabaseDecl& d) { return d.name == s.database && d.readonly; }));
-  }
+        cross_(result.config, "db-cross-service-access"), ddl_(result.config, "db-migration-outside-owner") {}
 
   void add_to(Graph& graph) {
     for (const auto& t : ownership_.tables()) add_table(t, graph);
@@ -98,13 +92,15 @@ class TableParts {
     graph.edges.push_back({service_id(self), table_id(t), edge_kind(r.ref->access), site(r.file->path, r.ref->span), violation});
   }
 
-  bool judged(const OwnedTable& t, int service) const { return cross_.judges(t) && !replica_[service]; }
+  // Reading from a declared read-only copy is the exception, judged as the rule does.
+  bool judged(const OwnedTable& t, int service) const {
+    return cross_.judges(t) && !ownership_.reads_through_readonly(service, ownership_.owner_for(t, service));
+  }
 
   const AuditResult& result_;
   const ServiceMap& services_;
   TableOwnership ownership_;
   RuleScope cross_, ddl_;
-  std::vector<bool> replica_;
 };
 
 }  // namespace
