@@ -1,6 +1,8 @@
 #include "checks/engine/table_facts.h"
 
+#include <algorithm>
 #include <cctype>
+#include <iterator>
 
 #include <re2/re2.h>
 
@@ -57,18 +59,43 @@ std::string_view to_string(TableChange change) {
   return "changes";
 }
 
+namespace {
+
+// Words a code file needs before any extractor can find a table in it. The rules'
+// prefilters also let files through for their database URLs (link facts): those are
+// parsed for links, not walked for tables.
+bool code_may_name_tables(const std::string& text, bool python) {
+  static const char* const js[] = {
+      "Table", "table", "Entity", "define(", ".init(", "knex", "from(", "From(", "Into(", "join(", "Join(",
+      "insert(", "update(", "delete(", "prisma", "findMany", "findUnique", "findFirst", "findAll", "findOne",
+      "findBy", "findAndCount", "bulkCreate", "destroy(", "Repository", "references", "queryInterface",
+      "queryRunner", "SELECT", "INSERT", "UPDATE", "DELETE", "CREATE", "ALTER", "DROP", "TRUNCATE", "MERGE",
+      "sql", "SQL", "query(", "execute(", "raw(", "exec(", "run(", "/schema", "/models", "/entities", "/entity"};
+  static const char* const py[] = {
+      "__tablename__", "Table(", "table=True", ".Model", "op.", "migrations.", "select(", "insert(", "update(",
+      "delete(", "query", "objects", "ForeignKey", "execute", "text(", "sql", "SQL", "SELECT", "INSERT",
+      "UPDATE", "DELETE", "CREATE", "ALTER", "DROP", "TRUNCATE", "MERGE", "models"};
+  auto any = [&](const auto& words) {
+    return std::any_of(std::begin(words), std::end(words), [&](const char* w) { return text.find(w) != std::string::npos; });
+  };
+  return python ? any(py) : any(js);
+}
+
+}  // namespace
+
 bool wants_table_facts(const SourceFile& file) {
+  // Tests create throwaway tables and read anything: they are not product code.
+  if (is_test_path(file.path())) return false;
   switch (file.language()) {
     case Language::typescript:
     case Language::tsx:
     case Language::javascript:
-    case Language::python:
+      return file.path().find(".d.ts") == std::string::npos && code_may_name_tables(file.text(), false);
+    case Language::python: return code_may_name_tables(file.text(), true);
     case Language::sql:
-    case Language::prisma: break;
+    case Language::prisma: return true;
     default: return false;
   }
-  // Tests create throwaway tables and read anything: they are not product code.
-  return !is_test_path(file.path()) && file.path().find(".d.ts") == std::string::npos;
 }
 
 bool is_migration_file(const SourceFile& file) {

@@ -81,6 +81,7 @@ void JsTableExtractor::run() {
   for_each_named(tree_.root(), [&](TSNode n) {
     std::string_view type = node_type(n);
     if (type == "call_expression") {
+      chain_tops_.try_emplace(ts_node_start_byte(n), n);  // pre-order: the outermost comes first
       TSNode fn = field(n, "function"), args = field(n, "arguments");
       if (!ts_node_is_null(fn) && !ts_node_is_null(args) && interesting_call(fn)) calls.push_back({n, fn, args, {}, {}});
     } else if (type == "string" || type == "template_string") {

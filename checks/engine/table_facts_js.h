@@ -55,6 +55,7 @@ class JsTableExtractor {
   void on_string(TSNode node);
   void on_sql_holes(TSNode tmpl, const std::string& fragment, int statement);
   bool symbol_ref(TSNode node, TableAccess access, int statement, TSNode at);
+  bool chained_symbol_ref(TSNode node, TableAccess access, TSNode call, TSNode at);
   void table_ref(const std::string& table, TableAccess access, int statement, TSNode at);
   int chain_statement(TSNode node);
   std::vector<std::string> chain_methods(TSNode node) const;
@@ -71,7 +72,8 @@ class JsTableExtractor {
   std::set<std::string> symbols_;               // table symbols this file defines
   std::map<std::string, std::string> schemas_;  // `const shop = pgSchema('shop')`
   std::set<uint32_t> sql_context_;              // strings passed to SQL calls or tags
-  std::map<uint32_t, int> chains_;              // statement number per builder chain
+  std::map<uint32_t, int> chains_;              // statement number per builder chain, by start byte
+  std::map<uint32_t, TSNode> chain_tops_;       // the outermost call starting at a byte
   bool knex_ = false;                           // the file mentions knex: `db('t')` is a query
 };
 

@@ -68,7 +68,7 @@ void JsTableExtractor::on_reference_call(TSNode call, TSNode callee, const std::
     return (void)symbol_ref(args[0], TableAccess::read, -1, call);
   auto access = static_access(method);
   if (access && path.size() == 2 && std::isupper(static_cast<unsigned char>(path[0][0])))
-    symbol_ref(field(callee, "object"), *access, chain_statement(call), call);
+    chained_symbol_ref(field(callee, "object"), *access, call, call);
 }
 
 // sql`...`, db.execute(sql`...`), client.query('SELECT ...'), prisma.$queryRaw`...`
@@ -158,9 +158,9 @@ bool JsTableExtractor::on_symbol_table_call(TSNode call, const std::vector<std::
     return p.rfind("select", 0) == 0 || p == "createQueryBuilder" || p == "update" || p == "delete";
   });
   if (query_chain && (method == "from" || is_join(method)))
-    return symbol_ref(args[0], TableAccess::read, chain_statement(call), args[0]);
+    return chained_symbol_ref(args[0], TableAccess::read, call, args[0]);
   if (path.size() >= 2 && one_of(method, {"insert", "update", "delete"}))
-    return symbol_ref(args[0], TableAccess::write, chain_statement(call), args[0]);
+    return chained_symbol_ref(args[0], TableAccess::write, call, args[0]);
   return false;
 }
 
@@ -194,49 +194,41 @@ bool JsTableExtractor::symbol_ref(TSNode node, TableAccess access, int statement
   return true;
 }
 
+// A symbol reference in a builder chain: the chain's statement is looked up only for
+// a symbol that is known (walking up the tree is not free).
+bool JsTableExtractor::chained_symbol_ref(TSNode node, TableAccess access, TSNode call, TSNode at) {
+  if (!symbol_ref(node, access, -1, at)) return false;
+  out_.references.back().statement = chain_statement(call);
+  return true;
+}
+
 void JsTableExtractor::table_ref(const std::string& table, TableAccess access, int statement, TSNode at) {
   std::string name = table.substr(0, table.find_first_of(" \t"));  // 'orders as o'
   if (name.empty() || name.find_first_of("${}:?") != std::string::npos) return;
   out_.references.push_back({name, RefTarget::table, access, "", ModuleKind::none, statement, span(at)});
 }
 
-// The outermost call of a builder chain: `db.select().from(a).innerJoin(b)` is one
-// statement, so the tables it names share a number.
+// The calls of one builder chain (`db.select().from(a).innerJoin(b)`) all start where
+// the chain starts, and a call in an argument starts elsewhere: the start byte names
+// the statement, with no walk up the tree.
 int JsTableExtractor::chain_statement(TSNode node) {
-  TSNode cur = node;
-  for (int hops = 0; hops < 64; ++hops) {
-    TSNode p = ts_node_parent(cur);
-    if (ts_node_is_null(p)) break;
-    std::string_view t = node_type(p);
-    bool up = (t == "member_expression" && ts_node_eq(field(p, "object"), cur)) ||
-              (t == "call_expression" && ts_node_eq(field(p, "function"), cur)) || t == "await_expression" ||
-              t == "non_null_expression" || t == "parenthesized_expression";
-    if (!up) break;
-    cur = p;
-  }
-  auto [it, added] = chains_.try_emplace(ts_node_start_byte(cur), scan_.next_statement);
+  auto [it, added] = chains_.try_emplace(ts_node_start_byte(node), scan_.next_statement);
   if (added) ++scan_.next_statement;
   return it->second;
 }
 
+// The methods of the whole chain a call belongs to: its outermost call's callee.
 std::vector<std::string> JsTableExtractor::chain_methods(TSNode node) const {
-  TSNode cur = node;
-  for (int hops = 0; hops < 64; ++hops) {
-    TSNode p = ts_node_parent(cur);
-    if (ts_node_is_null(p)) break;
-    std::string_view t = node_type(p);
-    if (!((t == "member_expression" && ts_node_eq(field(p, "object"), cur)) ||
-          (t == "call_expression" && ts_node_eq(field(p, "function"), cur))))
-      break;
-    cur = p;
-  }
-  return js_callee_path(tree_, cur);
+  auto it = chain_tops_.find(ts_node_start_byte(node));
+  return js_callee_path(tree_, field(it == chain_tops_.end() ? node : it->second, "function"));
 }
 
 void JsTableExtractor::on_string(TSNode node) {
+  bool context = sql_context_.count(ts_node_start_byte(node)) > 0;
+  if (!context && !may_start_sql(tree_.text(node))) return;  // most strings: no copy, no regex
   TSNode parent = ts_node_parent(node);
   if (ts_node_is_null(parent) || node_type(parent) == "expression_statement") return;  // 'use strict'
-  bool context = sql_context_.count(ts_node_start_byte(node)) > 0;
+
   std::string fragment = blank_string(tree_, node, "template_substitution");
   if (!looks_like_sql(fragment, context)) return;
   int first = scan_.next_statement;

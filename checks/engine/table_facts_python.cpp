@@ -112,6 +112,7 @@ void PythonTableExtractor::run() {
     std::string_view type = node_type(n);
     if (in_concatenation && ts_node_start_byte(n) >= concatenation_end) in_concatenation = false;
     if (type == "call") {
+      chain_tops_.try_emplace(ts_node_start_byte(n), n);  // pre-order: the outermost comes first
       TSNode fn = field(n, "function"), args = field(n, "arguments");
       if (!ts_node_is_null(fn) && !ts_node_is_null(args) && node_type(args) == "argument_list" && interesting_call(fn))
         calls.push_back({n, args, python_callee_path(tree_, fn)});

@@ -63,7 +63,8 @@ class PythonTableExtractor {
   std::map<std::string, ImportedName> imports_;
   std::set<std::string> symbols_;    // model classes and Table() bindings of this file
   std::set<uint32_t> sql_context_;   // strings passed to execute(), text(), op.execute() ...
-  std::map<uint32_t, int> chains_;   // statement number per call chain
+  std::map<uint32_t, int> chains_;   // statement number per call chain, by start byte
+  std::map<uint32_t, TSNode> chain_tops_;  // the outermost call starting at a byte
   bool django_ = false;              // the file imports Django's models
 };
 

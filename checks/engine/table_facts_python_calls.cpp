@@ -123,7 +123,8 @@ void PythonTableExtractor::on_reference_call(TSNode call, const std::vector<std:
   else if (path.size() >= 2 && last == "get" && lower(path[path.size() - 2]).find("session") != std::string::npos)
     pos.resize(std::min<std::size_t>(pos.size(), 1)), access = TableAccess::read;
   if (access) {
-    for (TSNode arg : pos) symbol_ref(arg, *access, chain_statement(call), arg);
+    for (TSNode arg : pos)
+      if (symbol_ref(arg, *access, -1, arg)) out_.references.back().statement = chain_statement(call);
     return;
   }
   // Order.objects.filter(...) (Django), Order.query.filter_by(...) (Flask-SQLAlchemy)
@@ -131,15 +132,13 @@ void PythonTableExtractor::on_reference_call(TSNode call, const std::vector<std:
     TSNode node = field(call, "function");
     while (!ts_node_is_null(node) && node_type(node) != "identifier")
       node = node_type(node) == "call" ? field(node, "function") : field(node, "object");
-    TSNode top = call;  // Order.objects.filter(...).update(...) writes
-    for (TSNode p = ts_node_parent(top); !ts_node_is_null(p) && (node_type(p) == "attribute" || node_type(p) == "call");
-         p = ts_node_parent(p))
-      top = p;
+    auto top = chain_tops_.find(ts_node_start_byte(call));  // Order.objects.filter(...).update(...) writes
     bool write = false;
-    for (const auto& m : python_callee_path(tree_, top))
+    for (const auto& m : python_callee_path(tree_, top == chain_tops_.end() ? call : top->second))
       write = write || one_of(m, {"create", "update", "delete", "bulk_create", "bulk_update", "get_or_create",
                                   "update_or_create"});
-    symbol_ref(node, write ? TableAccess::write : TableAccess::read, chain_statement(call), call);
+    if (symbol_ref(node, write ? TableAccess::write : TableAccess::read, -1, call))
+      out_.references.back().statement = chain_statement(call);
   }
 }
 
@@ -167,8 +166,9 @@ void PythonTableExtractor::note_sql_context(const std::vector<std::string>& path
 }
 
 void PythonTableExtractor::on_string(TSNode node) {
-  if (node_type(ts_node_parent(node)) == "expression_statement") return;  // a docstring
   bool context = sql_context_.count(ts_node_start_byte(node)) > 0;
+  if (!context && !may_start_sql(tree_.text(node))) return;  // most strings: no copy, no regex
+  if (node_type(ts_node_parent(node)) == "expression_statement") return;  // a docstring
   std::string fragment;
   if (node_type(node) == "concatenated_string") {
     fragment.assign(ts_node_end_byte(node) - ts_node_start_byte(node), ' ');
@@ -219,18 +219,10 @@ bool PythonTableExtractor::symbol_ref(TSNode node, TableAccess access, int state
   return true;
 }
 
+// The calls of one chain (`session.query(A).join(B).filter(...)`) all start where the
+// chain starts: the start byte names the statement, with no walk up the tree.
 int PythonTableExtractor::chain_statement(TSNode node) {
-  TSNode cur = node;
-  for (int hops = 0; hops < 64; ++hops) {
-    TSNode p = ts_node_parent(cur);
-    if (ts_node_is_null(p)) break;
-    std::string_view t = node_type(p);
-    bool up = (t == "attribute" && ts_node_eq(field(p, "object"), cur)) ||
-              (t == "call" && ts_node_eq(field(p, "function"), cur)) || t == "await";
-    if (!up) break;
-    cur = p;
-  }
-  auto [it, added] = chains_.try_emplace(ts_node_start_byte(cur), scan_.next_statement);
+  auto [it, added] = chains_.try_emplace(ts_node_start_byte(node), scan_.next_statement);
   if (added) ++scan_.next_statement;
   return it->second;
 }

@@ -53,6 +53,11 @@ void scan_sql_fallback(SqlScan& scan, std::string_view fragment, std::size_t bas
 // upper case, so prose like "select a plan from the list" stays prose.
 bool looks_like_sql(std::string_view text, bool sql_context);
 
+// A cheap test before looks_like_sql, on a string literal as written (quotes and
+// prefixes included): whether its first word starts in upper case with the first
+// letter of a SQL statement keyword.
+bool may_start_sql(std::string_view literal);
+
 // The text of a string node with quotes, prefixes and escapes blanked and the
 // children of type `hole` (template substitutions, f-string fields) filled with
 // '_'. The same length as the node's text.

@@ -41,6 +41,13 @@ const RE2* companion(const std::string& first) {
 
 }  // namespace
 
+bool may_start_sql(std::string_view literal) {
+  std::size_t i = literal.find_first_of("'\"`");
+  if (i == std::string_view::npos) return false;
+  i = literal.find_first_not_of("'\"`( \t\r\n", i);
+  return i != std::string_view::npos && std::string_view("SIUDWCATMR").find(literal[i]) != std::string_view::npos;
+}
+
 bool looks_like_sql(std::string_view text, bool sql_context) {
   static const RE2 lead(R"((?s)^\s*(?:(?:--[^\n]*\n|/\*.*?\*/)\s*)*\(?\s*([A-Za-z]+)\b)");
   re2::StringPiece input(text.data(), text.size()), word;
