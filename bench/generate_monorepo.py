@@ -614,6 +614,38 @@ class Generator:
         return services, self.root_files(services)
 
 
+def add_cross_service_shape(services: list[Service], root_files: dict[str, bytes]) -> None:
+    """The cross-service shape: each service owns an events table, reads two other
+    services' tables in raw SQL (a JOIN across owners), and a compose file connects
+    every service to its own database, every fourth also to its neighbour's."""
+    table = lambda svc: svc.name.replace("-", "_") + "_events"  # noqa: E731
+    compose = ["services:", "  postgres:", "    image: postgres:16-alpine", ""]
+    for i, svc in enumerate(services):
+        a, b = services[(i + 1) % len(services)], services[(i + 2) % len(services)]
+        query = (f"SELECT x.id, y.id FROM {table(a)} x JOIN {table(b)} y ON y.id = x.id "
+                 f"JOIN {table(svc)} z ON z.id = x.id")
+        if svc.is_ts:
+            svc.files["src/lib/db/events.ts"] = (
+                "import { pgTable, text } from 'drizzle-orm/pg-core';\n\n"
+                f"export const events = pgTable('{table(svc)}', {{ id: text('id').primaryKey() }});\n").encode()
+            svc.files["src/lib/db/cross_reads.ts"] = f'export const CROSS_READ = "{query}";\n'.encode()
+        else:
+            svc.files["src/app/db/events.py"] = (
+                "from sqlalchemy import String\nfrom sqlalchemy.orm import Mapped, mapped_column\n\n"
+                "from app.db.models import Base\n\n\nclass Event(Base):\n"
+                f'    __tablename__ = "{table(svc)}"\n    id: Mapped[str] = mapped_column(String, primary_key=True)\n'
+            ).encode()
+            svc.files["src/app/db/cross_reads.py"] = f'CROSS_READ = "{query}"\n'.encode()
+        db = svc.name.replace("-", "_")
+        compose += [f"  {svc.name}:", f"    build: ./{svc.path}", "    environment:",
+                    f"      DATABASE_URL: postgres://app:app@postgres:5432/{db}"]
+        if i % 4 == 3:
+            prev = services[i - 1].name.replace("-", "_")
+            compose.append(f"      LEGACY_DATABASE_URL: postgres://app:app@postgres:5432/{prev}")
+        compose.append("")
+    root_files["docker-compose.yml"] = "\n".join(compose).encode()
+
+
 def write_tree(out: Path, services: list[Service], root_files: dict[str, bytes]) -> int:
     count = 0
     for rel, data in root_files.items():
@@ -649,6 +681,8 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--git", action="store_true", help="git init and commit the tree (exercises the git file listing)")
     ap.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    ap.add_argument("--shape", choices=["default", "cross-service"], default="default",
+                    help="cross-service: add owned tables, raw-SQL reads across owners and a compose file")
     args = ap.parse_args(argv)
     if args.services < 1 or args.files_per_service < 12:
         ap.error("need --services >= 1 and --files-per-service >= 12")
@@ -659,6 +693,8 @@ def main(argv: list[str]) -> int:
     args.out.mkdir(parents=True)
 
     services, root_files = Generator(args.seed, args.services, args.files_per_service).generate()
+    if args.shape == "cross-service":
+        add_cross_service_shape(services, root_files)
     count = write_tree(args.out, services, root_files)
     if args.git:
         git_commit(args.out)
