@@ -102,16 +102,21 @@ class DbCrossServiceAccess : public Check {
   void report_file(const std::vector<Service>& services, const TableOwnership& own, std::vector<ResolvedTableRef> refs,
                    FindingSink& out) const {
     int self = refs.front().file->service;
+    // A model of this service used here: when another service owns its table, the finding
+    // is at the model (report_foreign_model), not at every query that uses it.
     auto owner = [&](const ResolvedTableRef& r) {
-      return r.table && !ignored_.count(r.table->key) ? own.owner_for(*r.table, self) : -1;
+      if (!r.table || ignored_.count(r.table->key)) return -1;
+      if (r.definition_file && r.definition_file->service == self) return self;
+      return own.owner_for(*r.table, self);
     };
     std::set<std::pair<std::string, std::string>> imported;  // (module, name) reported at the import
     for (const auto& r : refs)
       if (r.ref->access == TableAccess::import && report_import(services, own, r, out))
-        imported.insert({r.ref->module, r.ref->name});
+        imported.insert({r.file->tables.module_of(*r.ref), r.ref->name});
     std::map<int, std::vector<Touch>> statements;
     for (const auto& r : refs) {
-      if (r.ref->access == TableAccess::import || imported.count({r.ref->module, r.ref->name})) continue;
+      if (r.ref->access == TableAccess::import || imported.count({r.file->tables.module_of(*r.ref), r.ref->name}))
+        continue;
       Touch t{&r, owner(r)};
       if (r.ref->statement >= 0) statements[r.ref->statement].push_back(t);
       else if (t.owner >= 0 && t.owner != self) report_statement(services, self, {t}, out);

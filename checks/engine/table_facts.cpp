@@ -48,6 +48,22 @@ std::string_view to_string(TableOrigin origin) {
   return "definition";
 }
 
+void TableFacts::add_reference(std::string name, RefTarget target, TableAccess access, const std::string& module,
+                               ModuleKind kind, int statement, SourceSpan span) {
+  std::size_t index = 0;
+  if (kind != ModuleKind::none) {
+    index = std::find(modules.begin(), modules.end(), module) - modules.begin();
+    if (index > UINT16_MAX) return;  // never in real code; a fact lost rather than a wrong one
+    if (index == modules.size()) modules.push_back(module);
+  }
+  references.push_back({std::move(name), target, access, kind, static_cast<std::uint16_t>(index), statement, span});
+}
+
+const std::string& TableFacts::module_of(const TableReference& ref) const {
+  static const std::string none;
+  return ref.module_kind == ModuleKind::none || ref.module >= modules.size() ? none : modules[ref.module];
+}
+
 std::string_view to_string(TableChange change) {
   switch (change) {
     case TableChange::create: return "creates";
@@ -134,6 +150,7 @@ void extract_table_facts(const SourceFile& file, const SyntaxTree* tree, TableFa
   out.migration = is_migration_file(file);
   out.definitions.shrink_to_fit();
   out.references.shrink_to_fit();
+  out.modules.shrink_to_fit();
 }
 
 std::string snake_case(std::string_view name) {

@@ -57,12 +57,12 @@ enum class ModuleKind : std::uint8_t {
 
 // A use of a table: by name, by symbol or by Prisma model.
 struct TableReference {
-  std::string name;  // table name, symbol (as exported by `module`) or Prisma accessor
+  std::string name;  // table name, symbol (as exported by its module) or Prisma accessor
   RefTarget target = RefTarget::table;
   TableAccess access = TableAccess::read;
-  std::string module;
   ModuleKind module_kind = ModuleKind::none;
-  int statement = -1;  // SQL: references with the same number come from one statement
+  std::uint16_t module = 0;  // TableFacts::modules index, when module_kind is not none
+  int statement = -1;        // references with the same number come from one statement or builder chain
   SourceSpan span;
 };
 
@@ -72,9 +72,13 @@ struct TableReference {
 struct TableFacts {
   std::vector<TableDefinition> definitions;
   std::vector<TableReference> references;
-  bool migration = false;  // a migration file (by folder or content)
+  std::vector<std::string> modules;  // each module path once: a file names the same few many times
+  bool migration = false;            // a migration file (by folder or content)
 
   bool empty() const { return definitions.empty() && references.empty(); }
+  void add_reference(std::string name, RefTarget target, TableAccess access, const std::string& module,
+                     ModuleKind kind, int statement, SourceSpan span);
+  const std::string& module_of(const TableReference& ref) const;  // "" when it names none
 };
 
 bool wants_table_facts(const SourceFile& file);

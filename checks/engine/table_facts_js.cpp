@@ -158,7 +158,7 @@ void JsTableExtractor::add_imported(const std::string& local, const std::string&
     return;  // a package
   }
   if (name.kind == ModuleKind::path && spec.find("../") != std::string::npos)
-    out_.references.push_back({imported, RefTarget::symbol, TableAccess::import, name.module, name.kind, -1, span(at)});
+    out_.add_reference(imported, RefTarget::symbol, TableAccess::import, name.module, name.kind, -1, span(at));
   imports_[local] = std::move(name);
 }
 

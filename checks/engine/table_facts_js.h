@@ -10,7 +10,6 @@
 #include <string>
 #include <vector>
 
-#include "checks/engine/query.h"
 #include "checks/engine/route_syntax.h"
 #include "checks/engine/table_sql.h"
 

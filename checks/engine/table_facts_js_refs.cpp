@@ -90,15 +90,14 @@ bool JsTableExtractor::on_prisma_call(TSNode call, const std::vector<std::string
   const std::string& model = path[n - 2];
   std::string root = lower(path[n - 3]);
   if (n >= 4 && root == "query" && one_of(method, {"findMany", "findFirst"})) {  // Drizzle: db.query.orders.findMany()
-    TableReference ref{model, RefTarget::symbol, TableAccess::read, "", ModuleKind::none, chain_statement(call), span(call)};
-    out_.references.push_back(std::move(ref));
+    out_.add_reference(model, RefTarget::symbol, TableAccess::read, "", ModuleKind::none, chain_statement(call), span(call));
     return true;
   }
   if (n > 4 || (n == 4 && !one_of(path[0], {"this", "ctx", "context", "req", "c"}))) return false;
   auto access = prisma_access(method);
   if (!access || model.empty() || !std::islower(static_cast<unsigned char>(model[0]))) return false;
   if (!one_of(root, {"prisma", "tx", "db", "client", "prismaclient", "prismaservice", "transaction", "trx"})) return false;
-  out_.references.push_back({model, RefTarget::prisma_model, *access, "", ModuleKind::none, chain_statement(call), span(call)});
+  out_.add_reference(model, RefTarget::prisma_model, *access, "", ModuleKind::none, chain_statement(call), span(call));
   return true;
 }
 
@@ -169,28 +168,23 @@ bool JsTableExtractor::on_symbol_table_call(TSNode call, const std::vector<std::
 bool JsTableExtractor::symbol_ref(TSNode node, TableAccess access, int statement, TSNode at) {
   if (ts_node_is_null(node)) return false;
   std::string_view type = node_type(node);
-  TableReference ref{"", RefTarget::symbol, access, "", ModuleKind::none, statement, span(at)};
+  const ImportedName* from = nullptr;
+  std::string name;
   if (type == "identifier") {
-    std::string name = text(node);
-    if (symbols_.count(name)) {
-      ref.name = name;
-    } else if (auto it = imports_.find(name); it != imports_.end() && it->second.imported != "*") {
-      ref.name = it->second.imported;
-      ref.module = it->second.module;
-      ref.module_kind = it->second.kind;
-    } else {
-      return false;
-    }
+    name = text(node);
+    auto it = imports_.find(name);
+    if (!symbols_.count(name) && (it == imports_.end() || it->second.imported == "*")) return false;
+    if (!symbols_.count(name)) from = &it->second, name = it->second.imported;
   } else if (type == "member_expression" && node_type(field(node, "object")) == "identifier") {
     auto it = imports_.find(text(field(node, "object")));
     if (it == imports_.end() || it->second.imported != "*") return false;
-    ref.name = text(field(node, "property"));
-    ref.module = it->second.module;
-    ref.module_kind = it->second.kind;
+    from = &it->second;
+    name = text(field(node, "property"));
   } else {
     return false;
   }
-  out_.references.push_back(std::move(ref));
+  out_.add_reference(std::move(name), RefTarget::symbol, access, from ? from->module : std::string(),
+                     from ? from->kind : ModuleKind::none, statement, span(at));
   return true;
 }
 
@@ -205,7 +199,7 @@ bool JsTableExtractor::chained_symbol_ref(TSNode node, TableAccess access, TSNod
 void JsTableExtractor::table_ref(const std::string& table, TableAccess access, int statement, TSNode at) {
   std::string name = table.substr(0, table.find_first_of(" \t"));  // 'orders as o'
   if (name.empty() || name.find_first_of("${}:?") != std::string::npos) return;
-  out_.references.push_back({name, RefTarget::table, access, "", ModuleKind::none, statement, span(at)});
+  out_.add_reference(name, RefTarget::table, access, "", ModuleKind::none, statement, span(at));
 }
 
 // The calls of one builder chain (`db.select().from(a).innerJoin(b)`) all start where

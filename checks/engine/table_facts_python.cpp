@@ -173,8 +173,8 @@ void PythonTableExtractor::add_import(TSNode statement) {
     ImportedName imported = base;
     imported.imported = text(name);
     if (climbs && std::isupper(static_cast<unsigned char>(imported.imported[0])))
-      out_.references.push_back({imported.imported, RefTarget::symbol, TableAccess::import, base.module, base.kind, -1,
-                                 span(statement)});
+      out_.add_reference(imported.imported, RefTarget::symbol, TableAccess::import, base.module, base.kind, -1,
+                         span(statement));
     imports_[text(alias)] = std::move(imported);
   }
 }
@@ -258,7 +258,7 @@ void PythonTableExtractor::on_django_model(TSNode at, const std::string& name, c
   std::string table = meta.db_table.value_or(lower(meta.app_label.value_or(django_app_label()) + "_" + name));
   if (!meta.unmanaged) return define(table, name, TableOrigin::django, TableChange::create, at);
   symbols_.insert(name);
-  out_.references.push_back({table, RefTarget::table, TableAccess::model, "", ModuleKind::none, -1, span(at)});
+  out_.add_reference(table, RefTarget::table, TableAccess::model, "", ModuleKind::none, -1, span(at));
 }
 
 // The Django app of this file: the folder holding models.py, models/ or migrations/.

@@ -40,7 +40,7 @@ void PythonTableExtractor::on_definition_call(TSNode call, const std::vector<std
                      is_true(keyword_arg(tree_, args, "autoload"));
     if (!reflected) return define(*table, binding, TableOrigin::sqlalchemy, C::create, pos[0]);
     if (!binding.empty()) symbols_.insert(binding);
-    out_.references.push_back({*table, RefTarget::table, TableAccess::model, "", ModuleKind::none, -1, span(pos[0])});
+    out_.add_reference(*table, RefTarget::table, TableAccess::model, "", ModuleKind::none, -1, span(pos[0]));
     return;
   }
   if (path.size() == 2 && path[0] == "op") on_alembic_call(path[1], args);
@@ -71,7 +71,7 @@ bool PythonTableExtractor::on_alembic_call(const std::string& op, TSNode args) {
   define(*table, "", TableOrigin::alembic, found->change, at);
   if (op == "create_foreign_key" && pos.size() > 2)
     if (auto referent = str(pos[2]))
-      out_.references.push_back({*referent, RefTarget::table, TableAccess::foreign_key, "", ModuleKind::none, -1, span(pos[2])});
+      out_.add_reference(*referent, RefTarget::table, TableAccess::foreign_key, "", ModuleKind::none, -1, span(pos[2]));
   return true;
 }
 
@@ -151,11 +151,11 @@ void PythonTableExtractor::on_foreign_key(TSNode arg) {
   if (dot == std::string::npos || dot + 1 >= target->size()) return;
   std::string head = target->substr(0, dot), tail = target->substr(dot + 1);
   if (std::isupper(static_cast<unsigned char>(tail[0]))) {  // Django: another app's model
-    out_.references.push_back({tail, RefTarget::symbol, TableAccess::foreign_key, head + ".models",
-                               ModuleKind::python_package, -1, span(arg)});
+    out_.add_reference(tail, RefTarget::symbol, TableAccess::foreign_key, head + ".models",
+                       ModuleKind::python_package, -1, span(arg));
     return;
   }
-  out_.references.push_back({head, RefTarget::table, TableAccess::foreign_key, "", ModuleKind::none, -1, span(arg)});
+  out_.add_reference(head, RefTarget::table, TableAccess::foreign_key, "", ModuleKind::none, -1, span(arg));
 }
 
 void PythonTableExtractor::note_sql_context(const std::vector<std::string>& path, TSNode args) {
@@ -189,33 +189,27 @@ bool PythonTableExtractor::symbol_ref(TSNode node, TableAccess access, int state
   while (!ts_node_is_null(node) && node_type(node) == "attribute" && node_type(field(node, "object")) == "attribute")
     node = field(node, "object");
   if (ts_node_is_null(node)) return false;
-  TableReference ref{"", RefTarget::symbol, access, "", ModuleKind::none, statement, span(at)};
+  std::string name, module;
+  ModuleKind kind = ModuleKind::none;
   if (node_type(node) == "attribute") {
     TSNode object = field(node, "object");
     auto it = node_type(object) == "identifier" ? imports_.find(text(object)) : imports_.end();
     if (it != imports_.end() && std::islower(static_cast<unsigned char>(it->second.imported[0]))) {
-      ref.name = text(field(node, "attribute"));  // `from app.db import models` ... models.Order
-      bool package = it->second.kind == ModuleKind::python_package;
-      ref.module = it->second.module + (package ? "." : "/") + it->second.imported;
-      ref.module_kind = it->second.kind;
+      name = text(field(node, "attribute"));  // `from app.db import models` ... models.Order
+      kind = it->second.kind;
+      module = it->second.module + (kind == ModuleKind::python_package ? "." : "/") + it->second.imported;
     } else {
       node = object;  // Order.id -> Order
     }
   }
-  if (ref.name.empty()) {
+  if (name.empty()) {
     if (node_type(node) != "identifier") return false;
-    std::string name = text(node);
-    if (symbols_.count(name)) {
-      ref.name = name;
-    } else if (auto it = imports_.find(name); it != imports_.end()) {
-      ref.name = it->second.imported;
-      ref.module = it->second.module;
-      ref.module_kind = it->second.kind;
-    } else {
-      return false;
-    }
+    name = text(node);
+    auto it = imports_.find(name);
+    if (!symbols_.count(name) && it == imports_.end()) return false;
+    if (!symbols_.count(name)) name = it->second.imported, module = it->second.module, kind = it->second.kind;
   }
-  out_.references.push_back(std::move(ref));
+  out_.add_reference(std::move(name), RefTarget::symbol, access, module, kind, statement, span(at));
   return true;
 }
 

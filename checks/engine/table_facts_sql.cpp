@@ -98,8 +98,7 @@ class SqlWalker {
 
   void refer(TSNode node, const std::string& name, TableAccess access) {
     if (ctes_.count(table_key(name))) return;
-    TableReference ref{name, RefTarget::table, access, "", ModuleKind::none, statement_, span(node)};
-    scan_.out.references.push_back(std::move(ref));
+    scan_.out.add_reference(name, RefTarget::table, access, "", ModuleKind::none, statement_, span(node));
   }
 
   SqlScan& scan_;

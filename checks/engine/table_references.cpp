@@ -67,17 +67,17 @@ std::vector<const FileFacts*> TableIndex::module_files(const FileFacts& from, co
   };
   switch (ref.module_kind) {
     case ModuleKind::none: out.push_back(&from); break;
-    case ModuleKind::path: add_stem(ref.module); break;
+    case ModuleKind::path: add_stem(from.tables.module_of(ref)); break;
     case ModuleKind::service_alias: {
       if (from.service < 0) break;
       const std::string& root = services_.services()[from.service].path;
       std::string prefix = root == "." ? "" : root + "/";
-      add_stem(prefix + "src/" + ref.module);
-      add_stem(prefix + ref.module);
+      add_stem(prefix + "src/" + from.tables.module_of(ref));
+      add_stem(prefix + from.tables.module_of(ref));
       break;
     }
     case ModuleKind::python_package: {
-      std::string rest = ref.module;
+      std::string rest = from.tables.module_of(ref);
       std::replace(rest.begin(), rest.end(), '.', '/');
       auto it = by_base_.find(last_component(rest));
       if (it == by_base_.end()) break;

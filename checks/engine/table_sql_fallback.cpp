@@ -119,7 +119,7 @@ void scan_sql_fallback(SqlScan& scan, std::string_view fragment, std::size_t bas
       TableAccess access = v == "from" || v == "join" ? TableAccess::read
                            : v == "references"        ? TableAccess::foreign_key
                                                       : TableAccess::write;
-      scan.out.references.push_back({table, RefTarget::table, access, "", ModuleKind::none, current, span});
+      scan.out.add_reference(table, RefTarget::table, access, "", ModuleKind::none, current, span);
     }
   }
 }

@@ -113,7 +113,7 @@ export async function list(db) {
   const auto* i = ref_named(q, "items");
   REQUIRE(o);
   REQUIRE(i);
-  CHECK(o->module == "services/orders/src/db/schema");
+  CHECK(q.tables.module_of(*o) == "services/orders/src/db/schema");
   CHECK(o->module_kind == ModuleKind::path);
   CHECK(o->statement == i->statement);  // one builder chain, one statement
 }
@@ -127,7 +127,7 @@ import { helper } from './helper';
   const auto& r = f.tables.references[0];
   CHECK(r.access == TableAccess::import);
   CHECK(r.name == "orders");
-  CHECK(r.module == "services/orders/src/lib/db/schema");
+  CHECK(f.tables.module_of(r) == "services/orders/src/lib/db/schema");
   CHECK(r.span.begin.line == 2);
 }
 
@@ -380,6 +380,6 @@ def run(session):
   CHECK(refs.count("read refunds@12"));
   const auto* order = ref_named(q, "Order");
   REQUIRE(order);
-  CHECK(order->module == "orders.models");
+  CHECK(q.tables.module_of(*order) == "orders.models");
   CHECK(order->module_kind == ModuleKind::python_package);
 }
