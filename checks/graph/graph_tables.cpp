@@ -65,7 +65,9 @@ class TableParts {
       if (c.service == t.owner || contender) {
         if (c.level == t.level) graph.edges.push_back({service_id(c.service), table_id(t), "owns", c.where(), contender && cross_.judges(t)});
       } else if (c.level == ClaimLevel::model) {  // a model of another service's table
-        graph.edges.push_back({service_id(c.service), table_id(t), "reads", c.where(), judged(t, c.service)});
+        int owner = ownership_.owner_for(t, c.service);
+        bool foreign = owner >= 0 && owner != c.service;
+        graph.edges.push_back({service_id(c.service), table_id(t), "reads", c.where(), foreign && judged(t, c.service)});
       }
     }
   }
@@ -88,6 +90,10 @@ class TableParts {
     const OwnedTable& t = *r.table;
     int self = r.file->service;
     if (t.owner == self || std::find(t.contenders.begin(), t.contenders.end(), self) != t.contenders.end()) return;
+    // As the rule sees it: a service known to use another database than every
+    // claimant's cannot reach the table, so there is no edge.
+    int owner = ownership_.owner_for(t, self);
+    if (!t.conflict() && (owner < 0 || owner == self)) return;
     bool violation = !t.conflict() && judged(t, self);
     graph.edges.push_back({service_id(self), table_id(t), edge_kind(r.ref->access), site(r.file->path, r.ref->span), violation});
   }

@@ -120,6 +120,8 @@ TEST_CASE("build_graph: separate databases, a read-only warehouse, a rule turned
     graph::Graph g = graph_of(tree);
     for (const auto& e : g.edges)
       if (e.kind == "connects") CHECK_FALSE(e.violation);
+    // billing's SQL cannot reach the orders database: the rule is silent, so no edge.
+    CHECK_FALSE(edge(g, "service:services/billing", "table:orders", "reads"));
   }
   SECTION("the shared database declared read-only") {
     write_orders_and_billing(tree);
