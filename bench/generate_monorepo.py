@@ -615,13 +615,17 @@ class Generator:
 
 
 def add_cross_service_shape(services: list[Service], root_files: dict[str, bytes]) -> None:
-    """The cross-service shape: each service owns an events table, reads two other
-    services' tables in raw SQL (a JOIN across owners), and a compose file connects
-    every service to its own database, every fourth also to its neighbour's."""
+    """The cross-service shape: services come in groups of four; each owns an events
+    table and JOINs it with the events tables of two others of its group in raw SQL.
+    Even groups are carved out of one monolith and still share its database (the JOINs
+    reach: db-cross-service-access and db-shared-database fire); odd groups each have a
+    database of their own (the same SQL cannot reach another service's table: silent)."""
     table = lambda svc: svc.name.replace("-", "_") + "_events"  # noqa: E731
     compose = ["services:", "  postgres:", "    image: postgres:16-alpine", ""]
     for i, svc in enumerate(services):
-        a, b = services[(i + 1) % len(services)], services[(i + 2) % len(services)]
+        group = services[i - i % 4:i - i % 4 + 4]
+        k = group.index(svc)
+        a, b = group[(k + 1) % len(group)], group[(k + 2) % len(group)]
         query = (f"SELECT x.id, y.id FROM {table(a)} x JOIN {table(b)} y ON y.id = x.id "
                  f"JOIN {table(svc)} z ON z.id = x.id")
         if svc.is_ts:
@@ -636,13 +640,9 @@ def add_cross_service_shape(services: list[Service], root_files: dict[str, bytes
                 f'    __tablename__ = "{table(svc)}"\n    id: Mapped[str] = mapped_column(String, primary_key=True)\n'
             ).encode()
             svc.files["src/app/db/cross_reads.py"] = f'CROSS_READ = "{query}"\n'.encode()
-        db = svc.name.replace("-", "_")
+        db = f"monolith_{i // 4}" if (i // 4) % 2 == 0 else svc.name.replace("-", "_")
         compose += [f"  {svc.name}:", f"    build: ./{svc.path}", "    environment:",
-                    f"      DATABASE_URL: postgres://app:app@postgres:5432/{db}"]
-        if i % 4 == 3:
-            prev = services[i - 1].name.replace("-", "_")
-            compose.append(f"      LEGACY_DATABASE_URL: postgres://app:app@postgres:5432/{prev}")
-        compose.append("")
+                    f"      DATABASE_URL: postgres://app:app@postgres:5432/{db}", ""]
     root_files["docker-compose.yml"] = "\n".join(compose).encode()
 
 
