@@ -14,6 +14,7 @@ namespace svc::engine {
 
 class SyntaxTree;
 struct Config;
+struct RuleInfo;
 struct FileFacts;
 namespace docker { struct Dockerfile; }
 
@@ -39,6 +40,8 @@ struct WorkspaceContext {
 class Check {
  public:
   virtual ~Check() = default;
+  // The rule's own catalog entry, for checks said in its YAML; called first.
+  virtual void load_rule(const RuleInfo& /*rule*/) {}
   // The rule's YAML `options:` merged with `.svc.yaml`; called once before any file.
   virtual void configure(const YAML::Node& /*options*/) {}
   // Per file, for files that pass the rule's prefilter (and, for a rule with

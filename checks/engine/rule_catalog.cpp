@@ -43,6 +43,7 @@ RuleInfo parse_rule(const EmbeddedRule& e) {
   r.prefilter = strings(y["prefilter"]);
   r.needs = strings(y["needs"]);
   r.options = y["options"] ? y["options"] : YAML::Node(YAML::NodeType::Map);
+  r.spec = y;
   r.doc = std::string(e.doc);
   r.help_uri = fmt::format("{}/blob/main/docs/rules/{}.md", kRepositoryUrl, r.id);
   return r;

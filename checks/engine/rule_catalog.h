@@ -24,6 +24,7 @@ struct RuleInfo {
   std::vector<std::string> prefilter;  // a file is parsed only if it contains one of these
   std::vector<std::string> needs;      // facts the rule needs from code ("routes")
   YAML::Node options;          // defaults of the options `.svc.yaml` may override
+  YAML::Node spec;             // the whole YAML, for checks said in it (`patterns:`)
   std::string doc;             // docs/rules/<id>.md
   std::string help_uri;
 };

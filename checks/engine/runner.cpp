@@ -242,6 +242,7 @@ AuditResult run_audit(const AuditOptions& options) {
       if (!kind) throw std::logic_error(fmt::format("rules/{}.yaml needs unknown facts '{}'", rule.id, name));
       a.needs.push_back(kind);
     }
+    a.check->load_rule(rule);
     a.check->configure(merged_options(rule, config));
     active.push_back(std::move(a));
   }

@@ -1,0 +1,219 @@
+// `implementation: pattern`: a rule said entirely in its YAML with tree-sitter
+// queries, so most rules need no C++. A pattern reports its `report` capture (default
+// `match`); its `args` fill the rule's message, with `{capture}` standing for the
+// captured text. `inside:` queries (all of them) must capture an `@inside` node
+// around the match and `not_inside:` ones (any) must not: tree-sitter queries match
+// fixed shapes, and these say "somewhere within". A rule may name service-wide evidence under `unless_service:`
+// (dependencies, or queries matched anywhere in the service's code): matches in a
+// service that has it are dropped, which needs every file first, so such a rule
+// reports from check_workspace.
+#include <memory>
+#include <mutex>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "checks/engine/check.h"
+#include "checks/engine/query.h"
+#include "checks/engine/route_resolver.h"
+#include "checks/engine/rule_catalog.h"
+#include "checks/engine/syntax_tree.h"
+
+namespace svc::builtin {
+namespace {
+
+using namespace engine;
+
+constexpr std::size_t kMaxArgText = 80;  // longer captures are cut in messages
+
+using Queries = std::map<Language, std::shared_ptr<Query>>;
+
+struct Pattern {
+  std::set<Language> languages;
+  Queries queries;
+  std::vector<Queries> inside, not_inside;
+  std::string report = "match";
+  MessageArgs args;  // values may hold {capture}
+  bool in_tests = false;
+};
+
+// A match kept until the service's evidence is known.
+struct Candidate {
+  const Service* service;
+  std::string path;
+  Position begin, end;
+  MessageArgs args;
+  std::string matched;
+};
+
+std::set<Language> languages_of(const YAML::Node& list, const std::vector<Language>& fallback) {
+  std::set<Language> out;
+  if (!list) return {fallback.begin(), fallback.end()};
+  for (const auto& item : list) {
+    std::string name = item.as<std::string>();
+    for (Language l : {Language::typescript, Language::tsx, Language::javascript, Language::python, Language::sql})
+      if (to_string(l) == name) out.insert(l);
+    if (name == "typescript") out.insert(Language::tsx);
+  }
+  return out;
+}
+
+Queries compile(const RuleInfo& rule, const std::set<Language>& languages, const std::string& source) {
+  Queries out;
+  for (Language l : languages) {
+    try {
+      out[l] = std::make_shared<Query>(l, source);
+    } catch (const QueryError& e) {
+      throw std::logic_error(fmt::format("rules/{}.yaml: query for {}: {}", rule.id, to_string(l), e.what()));
+    }
+  }
+  return out;
+}
+
+// A query or a list of them.
+std::vector<Queries> compile_all(const RuleInfo& rule, const std::set<Language>& languages, const YAML::Node& y) {
+  std::vector<Queries> out;
+  if (!y) return out;
+  if (y.IsScalar()) out.push_back(compile(rule, languages, y.as<std::string>()));
+  else for (const auto& q : y) out.push_back(compile(rule, languages, q.as<std::string>()));
+  return out;
+}
+
+Pattern parse_pattern(const RuleInfo& rule, const YAML::Node& y) {
+  Pattern p;
+  p.languages = languages_of(y["languages"], rule.languages);
+  p.queries = compile(rule, p.languages, y["query"].as<std::string>());
+  p.inside = compile_all(rule, p.languages, y["inside"]);
+  p.not_inside = compile_all(rule, p.languages, y["not_inside"]);
+  if (y["report"]) p.report = y["report"].as<std::string>();
+  if (y["args"])
+    for (const auto& kv : y["args"]) p.args.push_back({kv.first.as<std::string>(), kv.second.as<std::string>()});
+  if (y["in_tests"]) p.in_tests = y["in_tests"].as<bool>();
+  return p;
+}
+
+// The captured text on one line, cut to a readable length.
+std::string short_text(std::string_view text) {
+  std::string out(text.substr(0, text.find('\n')));
+  if (out.size() < text.size()) out += "…";
+  if (out.size() > kMaxArgText) out = out.substr(0, kMaxArgText) + "…";
+  return out;
+}
+
+// "{name}" becomes the text captured as @name; other braces stay as they are.
+std::string with_captures(const SyntaxTree& tree, const QueryMatch& m, const std::string& tmpl) {
+  std::string out;
+  for (std::size_t i = 0; i < tmpl.size();) {
+    std::size_t open = tmpl.find('{', i), close = open == std::string::npos ? open : tmpl.find('}', open);
+    if (close == std::string::npos) {
+      out += tmpl.substr(i);
+      break;
+    }
+    out += tmpl.substr(i, open - i);
+    TSNode node = m[std::string_view(tmpl).substr(open + 1, close - open - 1)];
+    out += ts_node_is_null(node) ? tmpl.substr(open, close - open + 1) : short_text(tree.text(node));
+    i = close + 1;
+  }
+  return out;
+}
+
+// Whether an @inside node of `queries` holds [begin, end).
+bool within(const SyntaxTree& tree, Language lang, const Queries& queries, std::size_t begin, std::size_t end) {
+  auto q = queries.find(lang);
+  if (q == queries.end()) return false;
+  bool hit = false;
+  q->second->for_each(tree, [&](const QueryMatch& m) {
+    TSNode n = m["inside"];
+    if (!hit && !ts_node_is_null(n) && ts_node_start_byte(n) <= begin && end <= ts_node_end_byte(n)) hit = true;
+  });
+  return hit;
+}
+
+class PatternCheck : public Check {
+ public:
+  void load_rule(const RuleInfo& rule) override {
+    for (const auto& p : rule.spec["patterns"]) patterns_.push_back(parse_pattern(rule, p));
+    if (auto unless = rule.spec["unless_service"]) {
+      deferred_ = true;
+      for (const auto& d : unless["dependencies"]) evidence_dependencies_.insert(d.as<std::string>());
+      for (const auto& p : unless["patterns"]) evidence_patterns_.push_back(parse_pattern(rule, p));
+    }
+  }
+
+  void check_file(const FileContext& ctx, FindingSink& out) const override {
+    if (!ctx.tree) return;
+    bool test = is_test_path(ctx.file.path());
+    const Service* service = ctx.service;
+    if (deferred_ && service && !test && has_evidence(ctx)) {
+      std::lock_guard lock(mutex_);
+      evident_.insert(service);
+    }
+    for (const auto& p : patterns_) {
+      if (test && !p.in_tests) continue;
+      auto q = p.queries.find(ctx.file.language());
+      if (q == p.queries.end()) continue;
+      q->second->for_each(*ctx.tree, [&](const QueryMatch& m) { found(ctx, p, m, service, out); });
+    }
+  }
+
+  void check_workspace(const WorkspaceContext& ctx, FindingSink& out) const override {
+    if (!deferred_) return;
+    for (const auto& c : candidates_) {
+      if (c.service && (evident_.count(c.service) || has_dependency(*c.service))) continue;
+      out.report_at(c.path, c.begin, c.end, c.args, c.matched);
+    }
+  }
+
+ private:
+  bool has_dependency(const Service& s) const {
+    for (const auto& d : evidence_dependencies_)
+      if (s.dependencies.count(d)) return true;
+    return false;
+  }
+
+  bool has_evidence(const FileContext& ctx) const {
+    for (const auto& p : evidence_patterns_) {
+      auto q = p.queries.find(ctx.file.language());
+      if (q == p.queries.end()) continue;
+      bool any = false;
+      q->second->for_each(*ctx.tree, [&](const QueryMatch&) { any = true; });
+      if (any) return true;
+    }
+    return false;
+  }
+
+  void found(const FileContext& ctx, const Pattern& p, const QueryMatch& m, const Service* service,
+             FindingSink& out) const {
+    TSNode at = m[p.report];
+    if (ts_node_is_null(at)) return;
+    MessageArgs args;
+    for (const auto& [name, tmpl] : p.args) args.push_back({name, with_captures(*ctx.tree, m, tmpl)});
+    std::size_t begin = ts_node_start_byte(at), end = ts_node_end_byte(at);
+    Language lang = ctx.file.language();
+    for (const auto& q : p.inside)
+      if (!within(*ctx.tree, lang, q, begin, end)) return;
+    for (const auto& q : p.not_inside)
+      if (within(*ctx.tree, lang, q, begin, end)) return;
+    if (!deferred_) {
+      out.report(ctx.file, begin, end, args);
+      return;
+    }
+    Candidate c{service, ctx.file.path(), ctx.file.position_of(begin), ctx.file.position_of(end), std::move(args),
+                std::string(ctx.file.text().substr(begin, end - begin))};
+    std::lock_guard lock(mutex_);
+    candidates_.push_back(std::move(c));
+  }
+
+  std::vector<Pattern> patterns_, evidence_patterns_;
+  std::set<std::string> evidence_dependencies_;
+  bool deferred_ = false;
+  mutable std::mutex mutex_;
+  mutable std::vector<Candidate> candidates_;
+  mutable std::set<const Service*> evident_;  // services with the evidence
+};
+
+}  // namespace
+
+std::unique_ptr<engine::Check> make_pattern() { return std::make_unique<PatternCheck>(); }
+
+}  // namespace svc::builtin
