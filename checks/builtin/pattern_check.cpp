@@ -7,12 +7,14 @@
 // (dependencies, or queries matched anywhere in the service's code): matches in a
 // service that has it are dropped, which needs every file first, so such a rule
 // reports from check_workspace.
+#include <array>
 #include <memory>
 #include <mutex>
 #include <set>
 
 #include <fmt/format.h>
 
+#include "checks/builtin/pattern_check.h"
 #include "checks/engine/check.h"
 #include "checks/engine/query.h"
 #include "checks/engine/route_resolver.h"
@@ -26,15 +28,44 @@ using namespace engine;
 
 constexpr std::size_t kMaxArgText = 80;  // longer captures are cut in messages
 
-using Queries = std::map<Language, std::shared_ptr<Query>>;
+using Spans = std::set<std::pair<std::size_t, std::size_t>>;
+
+// A query compiled for a language the first time a file of that language needs it,
+// so a rule's TypeScript queries cost nothing on a Python-only tree.
+class LazyQuery {
+ public:
+  LazyQuery(std::string rule, std::string source) : rule_(std::move(rule)), source_(std::move(source)) {}
+
+  const Query& get(Language lang) const {
+    Slot& slot = slots_[static_cast<std::size_t>(lang)];
+    std::call_once(slot.once, [&] {
+      try {
+        slot.query = std::make_unique<Query>(lang, source_);
+      } catch (const QueryError& e) {
+        throw std::logic_error(fmt::format("rules/{}.yaml: query for {}: {}", rule_, to_string(lang), e.what()));
+      }
+    });
+    return *slot.query;
+  }
+
+ private:
+  struct Slot {
+    std::once_flag once;
+    std::unique_ptr<Query> query;
+  };
+  std::string rule_, source_;
+  mutable std::array<Slot, static_cast<std::size_t>(Language::text) + 1> slots_;
+};
 
 struct Pattern {
   std::set<Language> languages;
-  Queries queries;
-  std::vector<Queries> inside, not_inside;
+  std::shared_ptr<LazyQuery> query;
+  std::vector<std::shared_ptr<LazyQuery>> inside, not_inside;
   std::string report = "match";
   MessageArgs args;  // values may hold {capture}
   bool in_tests = false;
+
+  bool applies(Language lang) const { return languages.count(lang) > 0; }
 };
 
 // A match kept until the service's evidence is known.
@@ -58,33 +89,30 @@ std::set<Language> languages_of(const YAML::Node& list, const std::vector<Langua
   return out;
 }
 
-Queries compile(const RuleInfo& rule, const std::set<Language>& languages, const std::string& source) {
-  Queries out;
-  for (Language l : languages) {
-    try {
-      out[l] = std::make_shared<Query>(l, source);
-    } catch (const QueryError& e) {
-      throw std::logic_error(fmt::format("rules/{}.yaml: query for {}: {}", rule.id, to_string(l), e.what()));
-    }
-  }
-  return out;
+// Patterns share their `inside:` queries through YAML anchors: compile each text once.
+using QueryPool = std::map<std::string, std::shared_ptr<LazyQuery>>;
+
+std::shared_ptr<LazyQuery> pooled(const RuleInfo& rule, QueryPool& pool, const std::string& source) {
+  auto& slot = pool[source];
+  if (!slot) slot = std::make_shared<LazyQuery>(rule.id, source);
+  return slot;
 }
 
 // A query or a list of them.
-std::vector<Queries> compile_all(const RuleInfo& rule, const std::set<Language>& languages, const YAML::Node& y) {
-  std::vector<Queries> out;
+std::vector<std::shared_ptr<LazyQuery>> pooled_all(const RuleInfo& rule, QueryPool& pool, const YAML::Node& y) {
+  std::vector<std::shared_ptr<LazyQuery>> out;
   if (!y) return out;
-  if (y.IsScalar()) out.push_back(compile(rule, languages, y.as<std::string>()));
-  else for (const auto& q : y) out.push_back(compile(rule, languages, q.as<std::string>()));
+  if (y.IsScalar()) out.push_back(pooled(rule, pool, y.as<std::string>()));
+  else for (const auto& q : y) out.push_back(pooled(rule, pool, q.as<std::string>()));
   return out;
 }
 
-Pattern parse_pattern(const RuleInfo& rule, const YAML::Node& y) {
+Pattern parse_pattern(const RuleInfo& rule, QueryPool& pool, const YAML::Node& y) {
   Pattern p;
   p.languages = languages_of(y["languages"], rule.languages);
-  p.queries = compile(rule, p.languages, y["query"].as<std::string>());
-  p.inside = compile_all(rule, p.languages, y["inside"]);
-  p.not_inside = compile_all(rule, p.languages, y["not_inside"]);
+  p.query = pooled(rule, pool, y["query"].as<std::string>());
+  p.inside = pooled_all(rule, pool, y["inside"]);
+  p.not_inside = pooled_all(rule, pool, y["not_inside"]);
   if (y["report"]) p.report = y["report"].as<std::string>();
   if (y["args"])
     for (const auto& kv : y["args"]) p.args.push_back({kv.first.as<std::string>(), kv.second.as<std::string>()});
@@ -117,12 +145,10 @@ std::string with_captures(const SyntaxTree& tree, const QueryMatch& m, const std
   return out;
 }
 
-// Whether an @inside node of `queries` holds [begin, end).
-bool within(const SyntaxTree& tree, Language lang, const Queries& queries, std::size_t begin, std::size_t end) {
-  auto q = queries.find(lang);
-  if (q == queries.end()) return false;
+// Whether an @inside node of `query` holds [begin, end).
+bool within(const SyntaxTree& tree, Language lang, const LazyQuery& query, std::size_t begin, std::size_t end) {
   bool hit = false;
-  q->second->for_each(tree, [&](const QueryMatch& m) {
+  query.get(lang).for_each(tree, [&](const QueryMatch& m) {
     TSNode n = m["inside"];
     if (!hit && !ts_node_is_null(n) && ts_node_start_byte(n) <= begin && end <= ts_node_end_byte(n)) hit = true;
   });
@@ -132,12 +158,24 @@ bool within(const SyntaxTree& tree, Language lang, const Queries& queries, std::
 class PatternCheck : public Check {
  public:
   void load_rule(const RuleInfo& rule) override {
-    for (const auto& p : rule.spec["patterns"]) patterns_.push_back(parse_pattern(rule, p));
+    QueryPool pool;
+    for (const auto& p : rule.spec["patterns"]) patterns_.push_back(parse_pattern(rule, pool, p));
     if (auto unless = rule.spec["unless_service"]) {
       deferred_ = true;
       for (const auto& d : unless["dependencies"]) evidence_dependencies_.insert(d.as<std::string>());
-      for (const auto& p : unless["patterns"]) evidence_patterns_.push_back(parse_pattern(rule, p));
+      for (const auto& p : unless["patterns"]) evidence_patterns_.push_back(parse_pattern(rule, pool, p));
     }
+  }
+
+  // Every query for every language it applies to; a bad query throws, naming the rule.
+  void compile_all() const {
+    for (const auto* list : {&patterns_, &evidence_patterns_})
+      for (const auto& p : *list)
+        for (Language l : p.languages) {
+          p.query->get(l);
+          for (const auto& q : p.inside) q->get(l);
+          for (const auto& q : p.not_inside) q->get(l);
+        }
   }
 
   void check_file(const FileContext& ctx, FindingSink& out) const override {
@@ -148,11 +186,13 @@ class PatternCheck : public Check {
       std::lock_guard lock(mutex_);
       evident_.insert(service);
     }
+    Spans seen;  // two patterns may match one node: one finding
     for (const auto& p : patterns_) {
       if (test && !p.in_tests) continue;
-      auto q = p.queries.find(ctx.file.language());
-      if (q == p.queries.end()) continue;
-      q->second->for_each(*ctx.tree, [&](const QueryMatch& m) { found(ctx, p, m, service, out); });
+      if (!p.applies(ctx.file.language())) continue;
+      p.query->get(ctx.file.language()).for_each(*ctx.tree, [&](const QueryMatch& m) {
+        found(ctx, p, m, service, seen, out);
+      });
     }
   }
 
@@ -173,27 +213,28 @@ class PatternCheck : public Check {
 
   bool has_evidence(const FileContext& ctx) const {
     for (const auto& p : evidence_patterns_) {
-      auto q = p.queries.find(ctx.file.language());
-      if (q == p.queries.end()) continue;
+      if (!p.applies(ctx.file.language())) continue;
       bool any = false;
-      q->second->for_each(*ctx.tree, [&](const QueryMatch&) { any = true; });
+      p.query->get(ctx.file.language()).for_each(*ctx.tree, [&](const QueryMatch&) { any = true; });
       if (any) return true;
     }
     return false;
   }
 
-  void found(const FileContext& ctx, const Pattern& p, const QueryMatch& m, const Service* service,
+  void found(const FileContext& ctx, const Pattern& p, const QueryMatch& m, const Service* service, Spans& seen,
              FindingSink& out) const {
     TSNode at = m[p.report];
     if (ts_node_is_null(at)) return;
+    if (seen.count({ts_node_start_byte(at), ts_node_end_byte(at)})) return;
     MessageArgs args;
     for (const auto& [name, tmpl] : p.args) args.push_back({name, with_captures(*ctx.tree, m, tmpl)});
     std::size_t begin = ts_node_start_byte(at), end = ts_node_end_byte(at);
     Language lang = ctx.file.language();
     for (const auto& q : p.inside)
-      if (!within(*ctx.tree, lang, q, begin, end)) return;
+      if (!within(*ctx.tree, lang, *q, begin, end)) return;
     for (const auto& q : p.not_inside)
-      if (within(*ctx.tree, lang, q, begin, end)) return;
+      if (within(*ctx.tree, lang, *q, begin, end)) return;
+    seen.insert({begin, end});
     if (!deferred_) {
       out.report(ctx.file, begin, end, args);
       return;
@@ -215,5 +256,11 @@ class PatternCheck : public Check {
 }  // namespace
 
 std::unique_ptr<engine::Check> make_pattern() { return std::make_unique<PatternCheck>(); }
+
+void compile_pattern_rule(const engine::RuleInfo& rule) {
+  PatternCheck check;
+  check.load_rule(rule);
+  check.compile_all();
+}
 
 }  // namespace svc::builtin

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <set>
 
+#include "checks/builtin/pattern_check.h"
 #include "checks/engine/check.h"
 #include "checks/engine/rule_catalog.h"
 #include "unit/rules/expectations.h"
@@ -44,5 +45,13 @@ TEST_CASE("every rule has its YAML, doc page, fixtures and implementation", "[ca
   for (const auto& d : fs::directory_iterator(src + "/tests/fixtures/rules")) {
     INFO(d.path());
     CHECK(catalog.find(d.path().filename().string()) != nullptr);
+  }
+}
+
+TEST_CASE("every query of a pattern rule compiles for each language it names", "[catalog]") {
+  for (const auto& rule : svc::engine::RuleCatalog::builtin().rules()) {
+    if (rule.implementation != "pattern") continue;
+    INFO("rule " << rule.id);
+    CHECK_NOTHROW(svc::builtin::compile_pattern_rule(rule));
   }
 }
