@@ -14,7 +14,7 @@ void extract_python_route_facts(const SyntaxTree& tree, RouteFacts& out);
 bool RouteFacts::empty() const {
   return containers.empty() && aliases.empty() && routes.empty() && mounts.empty() && exports.empty() &&
          definitions.empty() && functions.empty() && servers.empty() && !health_library &&
-         !(reexports && !imports.empty());
+         !(reexports && !imports.empty()) && nest.empty();
 }
 
 namespace {
@@ -52,7 +52,10 @@ void extract_route_facts(const SyntaxTree& tree, RouteFacts& out) {
   switch (tree.file().language()) {
     case Language::typescript:
     case Language::tsx:
-    case Language::javascript: extract_js_route_facts(tree, out); break;
+    case Language::javascript:
+      extract_js_route_facts(tree, out);
+      extract_nest_versioning(tree, out.nest);
+      break;
     case Language::python: extract_python_route_facts(tree, out); break;
     default: break;
   }

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "checks/engine/route_facts_versioning.h"
 #include "checks/engine/source_file.h"
 
 namespace svc::engine {
@@ -125,6 +126,8 @@ struct RouteFacts {
   std::optional<SourceSpan> health_library;
   // A Python package's __init__.py: its imports are what `from package import x` finds.
   bool reexports = false;
+  // NestJS global prefix and URI versions (route_facts_versioning.h).
+  NestVersioning nest;
 
   bool empty() const;  // imports alone are no fact: they only matter next to others
 };

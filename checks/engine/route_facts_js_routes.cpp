@@ -18,6 +18,15 @@ TSNode parameter_named(const SyntaxTree& tree, TSNode fn, std::string_view name)
   return TSNode{};
 }
 
+// `app.use(config.apiPrefix, router)`: a mount path held in an expression, not a middleware.
+bool is_path_expression(const SyntaxTree& tree, TSNode node) {
+  std::string_view type = node_type(node);
+  if (type == "template_string") return true;
+  if (type != "identifier" && type != "member_expression") return false;
+  static const RE2 path_name(R"((?i)(prefix|path|url|version))");
+  return RE2::PartialMatch(std::string(tree.text(node)), path_name);
+}
+
 }  // namespace
 
 void JsRouteExtractor::collect_route_calls(const std::vector<QueryMatch>& matches) {
@@ -101,8 +110,10 @@ void JsRouteExtractor::add_mounts(TSNode call, TSNode receiver, const NameRef& r
     add_method_routes(ref, prefix, method, args, at);
   } else if (method == "use" && !args.empty()) {
     auto p = literal_strings(tree_, args[0], g_, &constants_);
+    bool dynamic = p.empty() && args.size() > 1 && is_path_expression(tree_, args[0]);
+    if (dynamic) p.push_back("{" + text(args[0]) + "}");
     for (std::size_t i = p.empty() ? 0 : 1; i < args.size(); ++i)
-      add_mount(ref, args[i], {prefix + (p.empty() ? "" : p[0]), false}, at);
+      add_mount(ref, args[i], {prefix + (p.empty() ? "" : p[0]), dynamic}, at);
   } else if (method == "register" && !args.empty()) {
     auto p = args.size() > 1 ? path_arguments(tree_, object_value(tree_, args[1], "prefix"), g_, constants_)
                              : std::vector<PathArgument>{};

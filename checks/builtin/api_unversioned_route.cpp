@@ -1,0 +1,134 @@
+// api-unversioned-route: a public route outside a /v<N> prefix (playbook, API design).
+#include <map>
+#include <optional>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "checks/engine/check.h"
+#include "checks/engine/health_routes.h"
+#include "checks/engine/route_resolver.h"
+#include "checks/engine/route_versioning.h"
+
+namespace svc::builtin {
+namespace {
+
+using namespace engine;
+
+// Frameworks whose route prefixes the facts resolve. Koa routers take their prefix in
+// `new Router({ prefix })`, which the facts do not read: a Koa service is not judged.
+bool routes_understood(const Service& s) {
+  if (s.uses("koa")) return false;
+  for (const char* f : {"hono", "express", "fastify", "nestjs", "fastapi", "flask"})
+    if (s.uses(f)) return true;
+  return false;
+}
+
+// `app.get('*', spa)`, `@app.route('/<path:path>')`: a fallback, not a resource.
+bool is_catch_all(const std::string& path) {
+  return path == "/*" || path == "/(.*)" || path == "/{*splat}" || path == "/*splat" || path.rfind("/<path:", 0) == 0 ||
+         path.rfind("/{path:", 0) == 0;
+}
+
+std::string how_to_fix(const std::string& framework) {
+  if (framework == "hono") return "serve it from a sub-app mounted with app.route('/v1', ...), or use basePath('/v1')";
+  if (framework == "express") return "serve it from a router mounted with app.use('/v1', router)";
+  if (framework == "fastify") return "register it in a plugin with { prefix: '/v1' }";
+  if (framework == "fastapi") return "serve it from a router included with prefix=\"/v1\"";
+  if (framework == "flask") return "serve it from a blueprint registered with url_prefix=\"/v1\"";
+  return "mount it under /v1";
+}
+
+// Nest's fix depends on what main.ts already does.
+std::string how_to_fix_nest(const NestAppPaths& app) {
+  if (app.uri_versioning) return "add @Version('1') to it or its controller, or defaultVersion: '1' in main.ts";
+  if (app.versioning) return "version in the path: enableVersioning({ type: VersioningType.URI, defaultVersion: '1' })";
+  return "in main.ts: enableVersioning({ type: VersioningType.URI, defaultVersion: '1' }) or setGlobalPrefix('v1')";
+}
+
+// "/orders" -> "/v1/orders"; "/api/orders" -> "/api/v1/orders".
+std::string versioned(const std::string& path) {
+  if (path == "/api" || path.rfind("/api/", 0) == 0) return join_route_path("/api/v1", path.substr(4));
+  return join_route_path("/v1", path);
+}
+
+// What one route registration comes to over all the paths it is served at.
+struct Verdict {
+  const ResolvedRoute* route = nullptr;
+  std::string path;      // the first complete, unversioned path it is served at
+  bool cleared = false;  // served under a version, or exempt, somewhere
+};
+
+class ApiUnversionedRoute : public Check {
+ public:
+  void configure(const YAML::Node& options) override {
+    exempt_.clear();
+    if (options && options.IsMap() && options["exempt_paths"] && options["exempt_paths"].IsSequence())
+      for (const auto& p : options["exempt_paths"]) exempt_.push_back(p.as<std::string>());
+  }
+
+  void check_workspace(const WorkspaceContext& ctx, FindingSink& out) const override {
+    const auto& services = ctx.services.services();
+    for (std::size_t i = 0; i < services.size(); ++i) {
+      const Service& s = services[i];
+      if (!s.is_http() || !routes_understood(s)) continue;
+      ServiceRoutes routes(s, service_facts(ctx.facts, static_cast<int>(i)));
+      NestRoutePaths nest(routes);
+      for (const auto& v : judge(routes, nest))
+        if (!v.cleared && v.route) report(s, nest, v, out);
+    }
+  }
+
+ private:
+  // Verdicts in route order. A path that cannot be completed (a mount prefix or Nest
+  // setting held in an expression, a router mounted where svc cannot see) is not judged.
+  std::vector<Verdict> judge(const ServiceRoutes& routes, const NestRoutePaths& nest) const {
+    std::vector<Verdict> verdicts;
+    std::map<const Route*, std::size_t> index;
+    for (const auto& r : routes.routes()) {
+      if (r.mount_only || !r.route) continue;
+      auto [it, fresh] = index.try_emplace(r.route, verdicts.size());
+      if (fresh) verdicts.emplace_back();
+      Verdict& v = verdicts[it->second];
+      std::optional<std::string> full = nest.is_controller_route(r) ? nest.full_path(r) : std::nullopt;
+      std::string path = full.value_or(r.path);
+      if (has_version_segment(path) || exempt(r, path)) {
+        v.cleared = true;
+      } else if ((full || (r.rooted && !nest.is_controller_route(r))) && !r.dynamic && !v.route) {
+        v.route = &r;
+        v.path = path;
+      }
+    }
+    return verdicts;
+  }
+
+  bool exempt(const ResolvedRoute& r, const std::string& path) const {
+    ResolvedRoute probe = r;  // health is exempt whatever the method
+    probe.method = "GET";
+    probe.path = path;
+    if (HealthPaths().matches(probe) || is_catch_all(path)) return true;
+    for (const auto& glob : exempt_)
+      if (path_glob_matches(glob, path)) return true;
+    return false;
+  }
+
+  void report(const Service& s, const NestRoutePaths& nest, const Verdict& v, FindingSink& out) const {
+    const ResolvedRoute& r = *v.route;
+    std::string method = r.method.empty() ? "ANY" : r.method;
+    std::string fix = nest.is_controller_route(r) ? how_to_fix_nest(nest.app()) : how_to_fix(s.primary_framework());
+    MessageArgs args = {{"method", method},
+                        {"path", v.path},
+                        {"service", s.name},
+                        {"suggested", versioned(v.path)},
+                        {"fix", fix}};
+    out.report_at(r.file->path, r.span.begin, r.span.end, args, method + " " + v.path);
+  }
+
+  std::vector<std::string> exempt_;
+};
+
+}  // namespace
+
+std::unique_ptr<engine::Check> make_api_unversioned_route() { return std::make_unique<ApiUnversionedRoute>(); }
+
+}  // namespace svc::builtin
