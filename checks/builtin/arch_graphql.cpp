@@ -1,0 +1,144 @@
+// arch-graphql: a service that runs a GraphQL server (playbook, Common mistakes:
+// GraphQL "because it's flexible"; pay for it only with a concrete reason). One
+// finding per service, at the first manifest line that declares a server package.
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <tuple>
+
+#include <nlohmann/json.hpp>
+#include <re2/re2.h>
+
+#include "checks/engine/check.h"
+#include "checks/engine/manifests.h"
+
+namespace svc::builtin {
+namespace {
+
+using namespace engine;
+
+std::string base_name(const std::string& path) { return path.substr(path.rfind('/') + 1); }
+std::string folder_of(const std::string& path) {
+  auto slash = path.rfind('/');
+  return slash == std::string::npos ? "." : path.substr(0, slash);
+}
+
+// Runtime dependencies only: a GraphQL server among devDependencies mocks an upstream
+// in tests, and requirements-dev.txt / requirements-test.txt are the same.
+std::set<std::string> runtime_dependencies(const SourceFile& file) {
+  std::string name = base_name(file.path());
+  if (name == "pyproject.toml") return pyproject_dependencies(file.text());
+  if (name != "package.json")
+    return name.find("dev") != std::string::npos || name.find("test") != std::string::npos
+               ? std::set<std::string>{}
+               : requirements_dependencies(file.text());
+  std::set<std::string> out;
+  auto json = nlohmann::json::parse(file.text(), nullptr, false);
+  if (json.is_discarded() || !json.is_object()) return out;
+  for (const char* key : {"dependencies", "peerDependencies", "optionalDependencies"}) {
+    auto it = json.find(key);
+    if (it == json.end() || !it->is_object()) continue;
+    for (const auto& [dep, _] : it->items()) {
+      std::string d = dep;
+      std::transform(d.begin(), d.end(), d.begin(), [](unsigned char c) { return std::tolower(c); });
+      out.insert(d);
+    }
+  }
+  return out;
+}
+
+// `"@apollo/server":` in package.json; `strawberry-graphql[…]`, `Strawberry_GraphQL`
+// (PEP 503 spellings) in pyproject.toml and requirements files.
+std::optional<std::pair<std::size_t, std::size_t>> locate(const SourceFile& file, const std::string& package) {
+  std::string pattern;
+  if (file.language() == Language::json) {
+    pattern = "(\"" + RE2::QuoteMeta(package) + "\")\\s*:";
+  } else {
+    std::string name;
+    for (char c : package) name += (c == '-' || c == '_' || c == '.') ? std::string("[-_.]") : RE2::QuoteMeta(std::string(1, c));
+    pattern = "(?im)(?:^[ \\t]*|[\"'])(" + name + ")(?:[ \\t]*[\\[<>=!~;@\"']|[ \\t]*$)";
+  }
+  RE2 re(pattern);
+  re2::StringPiece match;
+  if (!RE2::PartialMatch(file.text(), re, &match)) return std::nullopt;
+  std::size_t begin = match.data() - file.text().data();
+  return std::make_pair(begin, begin + match.size());
+}
+
+struct Hit {
+  std::string path, package;
+  Position begin, end;
+  std::string line;
+  std::string service_name;
+};
+
+class ArchGraphql : public Check {
+ public:
+  void configure(const YAML::Node& options) override {
+    if (const auto& list = options["server_packages"]; list && list.IsSequence()) {
+      servers_.clear();
+      for (const auto& p : list) servers_.push_back(p.as<std::string>());
+    }
+  }
+
+  void check_file(const FileContext& ctx, FindingSink&) const override {
+    const SourceFile& file = ctx.file;
+    if (!is_manifest(base_name(file.path()))) return;
+    std::string key = ctx.service ? ctx.service->path : folder_of(file.path());
+    std::string service_name = ctx.service ? ctx.service->name : base_name(key);
+    for (const auto& dep : runtime_dependencies(file)) {
+      if (!is_server(dep)) continue;
+      auto at = locate(file, dep);
+      if (!at) continue;
+      Position b = file.position_of(at->first);
+      std::lock_guard<std::mutex> lock(mutex_);
+      hits_[key].push_back({file.path(), dep, b, file.position_of(at->second), std::string(file.line(b.line)),
+                            service_name});
+    }
+  }
+
+  void check_workspace(const WorkspaceContext&, FindingSink& out) const override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (auto& [_, hits] : hits_) {
+      std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
+        return std::tie(a.path, a.begin.line, a.begin.column) < std::tie(b.path, b.begin.line, b.begin.column);
+      });
+      std::string packages;
+      std::set<std::string> seen;
+      for (const auto& h : hits)
+        if (seen.insert(h.package).second) packages += (packages.empty() ? "" : ", ") + h.package;
+      const Hit& first = hits.front();
+      bool json = base_name(first.path) == "package.json";
+      MessageArgs args = {
+          {"service", first.service_name},
+          {"packages", packages},
+          {"manifest", first.path},
+          {"suppress", json ? "a top-level \"//\": \"svc-ignore-file arch-graphql: <reason>\" entry in package.json"
+                            : "a `# svc-ignore arch-graphql: <reason>` comment above this line"},
+      };
+      out.report_at(first.path, first.begin, first.end, args, first.line);
+    }
+  }
+
+ private:
+  // `apollo-server*` matches every apollo-server-<integration> package.
+  bool is_server(const std::string& dep) const {
+    return std::any_of(servers_.begin(), servers_.end(), [&](const std::string& p) {
+      if (!p.empty() && p.back() == '*') return dep.compare(0, p.size() - 1, p, 0, p.size() - 1) == 0;
+      return dep == p;
+    });
+  }
+
+  std::vector<std::string> servers_;
+  mutable std::mutex mutex_;
+  mutable std::map<std::string, std::vector<Hit>> hits_;  // service folder -> declarations
+};
+
+}  // namespace
+
+std::unique_ptr<engine::Check> make_arch_graphql() { return std::make_unique<ArchGraphql>(); }
+
+}  // namespace svc::builtin
