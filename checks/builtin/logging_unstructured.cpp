@@ -22,6 +22,7 @@
 #include "checks/engine/route_resolver.h"
 #include "checks/engine/rule_catalog.h"
 #include "checks/engine/syntax_tree.h"
+#include "checks/engine/yaml_queries.h"
 
 namespace svc::builtin {
 namespace {
@@ -30,51 +31,20 @@ using namespace engine;
 
 constexpr const char* kRequestFields = "method, path, status, duration_ms, trace_id, user_id";
 
-// Each YAML list entry ({languages, query}) compiled for its languages.
-using QueriesByLanguage = std::multimap<Language, std::shared_ptr<Query>>;
-
-std::set<Language> languages_of(const YAML::Node& list) {
-  std::set<Language> out;
-  for (const auto& item : list) {
-    std::string name = item.as<std::string>();
-    for (Language l : {Language::typescript, Language::tsx, Language::javascript, Language::python})
-      if (to_string(l) == name) out.insert(l);
-    if (name == "typescript") out.insert(Language::tsx);
-  }
-  return out;
-}
-
-QueriesByLanguage compile(const RuleInfo& rule, const char* key) {
-  QueriesByLanguage out;
-  for (const auto& entry : rule.spec[key]) {
-    std::string source = entry["query"].as<std::string>();
-    for (Language l : languages_of(entry["languages"])) {
-      try {
-        out.emplace(l, std::make_shared<Query>(l, source));
-      } catch (const QueryError& e) {
-        throw std::logic_error(fmt::format("rules/{}.yaml: {} query for {}: {}", rule.id, key, to_string(l), e.what()));
-      }
-    }
-  }
-  return out;
-}
-
-bool any_match(const QueriesByLanguage& queries, const FileContext& ctx) {
-  auto [from, to] = queries.equal_range(ctx.file.language());
-  for (auto it = from; it != to; ++it) {
+bool any_match(const std::vector<YamlQuery>& queries, const FileContext& ctx) {
+  for (const auto& q : queries) {
     bool hit = false;
-    it->second->for_each(*ctx.tree, [&](const QueryMatch&) { hit = true; });
+    q.for_each(*ctx.tree, [&](const QueryMatch&) { hit = true; });
     if (hit) return true;
   }
   return false;
 }
 
 // The @inside nodes of `queries` in this file, as byte ranges.
-std::vector<std::pair<uint32_t, uint32_t>> inside_ranges(const QueriesByLanguage& queries, const FileContext& ctx) {
+std::vector<std::pair<uint32_t, uint32_t>> inside_ranges(const std::vector<YamlQuery>& queries, const FileContext& ctx) {
   std::vector<std::pair<uint32_t, uint32_t>> out;
-  auto [from, to] = queries.equal_range(ctx.file.language());
-  for (auto it = from; it != to; ++it)
-    it->second->for_each(*ctx.tree, [&](const QueryMatch& m) {
+  for (const auto& q : queries)
+    q.for_each(*ctx.tree, [&](const QueryMatch& m) {
       TSNode n = m["inside"];
       if (!ts_node_is_null(n)) out.emplace_back(ts_node_start_byte(n), ts_node_end_byte(n));
     });
@@ -105,11 +75,12 @@ struct FileCalls {
 class LoggingUnstructured : public Check {
  public:
   void load_rule(const RuleInfo& rule) override {
-    calls_ = compile(rule, "calls");
-    request_paths_ = compile(rule, "request_paths");
-    skip_inside_ = compile(rule, "skip_inside");
-    not_service_code_ = compile(rule, "not_service_code");
-    structured_logger_ = compile(rule, "structured_logger");
+    QueryPool pool(rule.id);
+    calls_ = yaml_queries(rule.spec["calls"], pool);
+    request_paths_ = yaml_queries(rule.spec["request_paths"], pool);
+    skip_inside_ = yaml_queries(rule.spec["skip_inside"], pool);
+    not_service_code_ = yaml_queries(rule.spec["not_service_code"], pool);
+    structured_logger_ = yaml_queries(rule.spec["structured_logger"], pool);
   }
 
   void configure(const YAML::Node& options) override {
@@ -127,9 +98,8 @@ class LoggingUnstructured : public Check {
     if (!is_service_code(ctx, *service)) return;
     FileCalls found{service, ctx.file.path(), ctx.file.language() == Language::python, {}};
     auto skipped = inside_ranges(skip_inside_, ctx), requests = inside_ranges(request_paths_, ctx);
-    auto [from, to] = calls_.equal_range(ctx.file.language());
-    for (auto it = from; it != to; ++it)
-      it->second->for_each(*ctx.tree, [&](const QueryMatch& m) {
+    for (const auto& q : calls_)
+      q.for_each(*ctx.tree, [&](const QueryMatch& m) {
         TSNode at = m["match"], fn = m["fn"];
         if (ts_node_is_null(at) || ts_node_is_null(fn)) return;
         uint32_t begin = ts_node_start_byte(at), end = ts_node_end_byte(at);
@@ -195,7 +165,7 @@ class LoggingUnstructured : public Check {
     return {{"call", fmt::format("`{}(…)`", c.callee)}, {"where", where}, {"fix", fix}};
   }
 
-  QueriesByLanguage calls_, request_paths_, skip_inside_, not_service_code_, structured_logger_;
+  std::vector<YamlQuery> calls_, request_paths_, skip_inside_, not_service_code_, structured_logger_;
   std::set<std::string> loggers_;
   std::vector<std::shared_ptr<RE2>> skip_paths_;
   mutable std::mutex mutex_;

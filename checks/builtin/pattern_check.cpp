@@ -7,7 +7,6 @@
 // (dependencies, or queries matched anywhere in the service's code): matches in a
 // service that has it are dropped, which needs every file first, so such a rule
 // reports from check_workspace.
-#include <array>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -20,6 +19,7 @@
 #include "checks/engine/route_resolver.h"
 #include "checks/engine/rule_catalog.h"
 #include "checks/engine/syntax_tree.h"
+#include "checks/engine/yaml_queries.h"
 
 namespace svc::builtin {
 namespace {
@@ -29,33 +29,6 @@ using namespace engine;
 constexpr std::size_t kMaxArgText = 80;  // longer captures are cut in messages
 
 using Spans = std::set<std::pair<std::size_t, std::size_t>>;
-
-// A query compiled for a language the first time a file of that language needs it,
-// so a rule's TypeScript queries cost nothing on a Python-only tree.
-class LazyQuery {
- public:
-  LazyQuery(std::string rule, std::string source) : rule_(std::move(rule)), source_(std::move(source)) {}
-
-  const Query& get(Language lang) const {
-    Slot& slot = slots_[static_cast<std::size_t>(lang)];
-    std::call_once(slot.once, [&] {
-      try {
-        slot.query = std::make_unique<Query>(lang, source_);
-      } catch (const QueryError& e) {
-        throw std::logic_error(fmt::format("rules/{}.yaml: query for {}: {}", rule_, to_string(lang), e.what()));
-      }
-    });
-    return *slot.query;
-  }
-
- private:
-  struct Slot {
-    std::once_flag once;
-    std::unique_ptr<Query> query;
-  };
-  std::string rule_, source_;
-  mutable std::array<Slot, static_cast<std::size_t>(Language::text) + 1> slots_;
-};
 
 struct Pattern {
   std::set<Language> languages;
@@ -77,42 +50,21 @@ struct Candidate {
   std::string matched;
 };
 
-std::set<Language> languages_of(const YAML::Node& list, const std::vector<Language>& fallback) {
-  std::set<Language> out;
-  if (!list) return {fallback.begin(), fallback.end()};
-  for (const auto& item : list) {
-    std::string name = item.as<std::string>();
-    for (Language l : {Language::typescript, Language::tsx, Language::javascript, Language::python, Language::sql})
-      if (to_string(l) == name) out.insert(l);
-    if (name == "typescript") out.insert(Language::tsx);
-  }
-  return out;
-}
-
-// Patterns share their `inside:` queries through YAML anchors: compile each text once.
-using QueryPool = std::map<std::string, std::shared_ptr<LazyQuery>>;
-
-std::shared_ptr<LazyQuery> pooled(const RuleInfo& rule, QueryPool& pool, const std::string& source) {
-  auto& slot = pool[source];
-  if (!slot) slot = std::make_shared<LazyQuery>(rule.id, source);
-  return slot;
-}
-
 // A query or a list of them.
-std::vector<std::shared_ptr<LazyQuery>> pooled_all(const RuleInfo& rule, QueryPool& pool, const YAML::Node& y) {
+std::vector<std::shared_ptr<LazyQuery>> pooled_all(QueryPool& pool, const YAML::Node& y) {
   std::vector<std::shared_ptr<LazyQuery>> out;
   if (!y) return out;
-  if (y.IsScalar()) out.push_back(pooled(rule, pool, y.as<std::string>()));
-  else for (const auto& q : y) out.push_back(pooled(rule, pool, q.as<std::string>()));
+  if (y.IsScalar()) out.push_back(pool.get(y.as<std::string>()));
+  else for (const auto& q : y) out.push_back(pool.get(q.as<std::string>()));
   return out;
 }
 
 Pattern parse_pattern(const RuleInfo& rule, QueryPool& pool, const YAML::Node& y) {
   Pattern p;
-  p.languages = languages_of(y["languages"], rule.languages);
-  p.query = pooled(rule, pool, y["query"].as<std::string>());
-  p.inside = pooled_all(rule, pool, y["inside"]);
-  p.not_inside = pooled_all(rule, pool, y["not_inside"]);
+  p.languages = yaml_languages(y["languages"], rule.languages);
+  p.query = pool.get(y["query"].as<std::string>());
+  p.inside = pooled_all(pool, y["inside"]);
+  p.not_inside = pooled_all(pool, y["not_inside"]);
   if (y["report"]) p.report = y["report"].as<std::string>();
   if (y["args"])
     for (const auto& kv : y["args"]) p.args.push_back({kv.first.as<std::string>(), kv.second.as<std::string>()});
@@ -138,8 +90,14 @@ std::string with_captures(const SyntaxTree& tree, const QueryMatch& m, const std
       break;
     }
     out += tmpl.substr(i, open - i);
-    TSNode node = m[std::string_view(tmpl).substr(open + 1, close - open - 1)];
-    out += ts_node_is_null(node) ? tmpl.substr(open, close - open + 1) : short_text(tree.text(node));
+    std::string_view name = std::string_view(tmpl).substr(open + 1, close - open - 1);
+    TSNode node = name.find_first_of("{ ") == std::string_view::npos ? m[name] : TSNode{};
+    if (ts_node_is_null(node)) {  // a literal brace: "{ {match} }" keeps both
+      out += '{';
+      i = open + 1;
+      continue;
+    }
+    out += short_text(tree.text(node));
     i = close + 1;
   }
   return out;
@@ -158,7 +116,7 @@ bool within(const SyntaxTree& tree, Language lang, const LazyQuery& query, std::
 class PatternCheck : public Check {
  public:
   void load_rule(const RuleInfo& rule) override {
-    QueryPool pool;
+    QueryPool pool(rule.id);
     for (const auto& p : rule.spec["patterns"]) patterns_.push_back(parse_pattern(rule, pool, p));
     if (auto unless = rule.spec["unless_service"]) {
       deferred_ = true;
