@@ -9,28 +9,21 @@
 #include "checks/engine/route_syntax.h"
 #include "checks/engine/runner.h"
 #include "checks/engine/syntax_tree.h"
+#include "unit/engine/file_facts_support.h"
 
 namespace fs = std::filesystem;
 using namespace svc::engine;
 
 namespace {
 
-FileFacts facts_of(const std::string& path, const std::string& text) {
-  SourceFile file(path, classify_path(path), text);
-  auto tree = SyntaxTree::parse(file);
-  REQUIRE(tree);
-  FileFacts facts{path, 0, {}};
-  extract_route_facts(*tree, facts.routes);
-  return facts;
-}
+using svc::test::pointers_to;
+using svc::test::route_facts_of;
 
 // "GET /health" for every route the service serves, after cross-file resolution.
 std::set<std::string> served(const std::vector<FileFacts>& files) {
   Service service;
   service.path = ".";
-  std::vector<const FileFacts*> pointers;
-  for (const auto& f : files) pointers.push_back(&f);
-  ServiceRoutes routes(service, pointers);
+  ServiceRoutes routes(service, pointers_to(files));
   std::set<std::string> out;
   for (const auto& r : routes.routes()) out.insert(r.method + " " + r.path);
   return out;
@@ -39,9 +32,7 @@ std::set<std::string> served(const std::vector<FileFacts>& files) {
 std::optional<bool> touches(const std::vector<FileFacts>& files, const std::string& route) {
   Service service;
   service.path = ".";
-  std::vector<const FileFacts*> pointers;
-  for (const auto& f : files) pointers.push_back(&f);
-  ServiceRoutes routes(service, pointers);
+  ServiceRoutes routes(service, pointers_to(files));
   for (const auto& r : routes.routes())
     if (r.method + " " + r.path == route) return routes.handler_touches_dependency(r);
   FAIL("no route " << route);
@@ -51,7 +42,7 @@ std::optional<bool> touches(const std::vector<FileFacts>& files, const std::stri
 }  // namespace
 
 TEST_CASE("Hono facts: apps, basePath, chained routes and mounts", "[routes]") {
-  auto f = facts_of("src/index.ts", R"(
+  auto f = route_facts_of("src/index.ts", R"(
 import { Hono } from 'hono'
 import users from './routes/users'
 const app = new Hono().basePath('/api')
@@ -83,7 +74,7 @@ export default app
 }
 
 TEST_CASE("a path in a comment, a log line or a fetch URL is no route", "[routes]") {
-  auto f = facts_of("src/index.ts", R"(
+  auto f = route_facts_of("src/index.ts", R"(
 import axios from 'axios'
 // app.get('/health', ok)
 const app = new Hono()
@@ -99,7 +90,7 @@ app.get('/v1/x', async (c) => {
 }
 
 TEST_CASE("path constants resolve, other path expressions stay names", "[routes]") {
-  auto f = facts_of("server.js", R"(
+  auto f = route_facts_of("server.js", R"(
 const HEALTH = '/healthz'
 const app = express()
 app.get(HEALTH, (req, res) => res.send('ok'))
@@ -119,7 +110,7 @@ app.route('/orders').get(list).post(create)
 
 TEST_CASE("plugins: routes on a function's parameter", "[routes]") {
   SECTION("counted once mounted or declared a framework instance") {
-    std::vector<FileFacts> files{facts_of("a.ts", R"(
+    std::vector<FileFacts> files{route_facts_of("a.ts", R"(
 const app = new Hono()
 function mountProbes(app: Hono) { app.get('/livez', (c) => c.text('ok')) }
 function pingUpstream(client) { return client.get('/health', {}) }
@@ -128,7 +119,7 @@ export async function plugin(fastify, opts) { fastify.get('/readyz', async () =>
     CHECK(served(files) == std::set<std::string>{"GET /livez", "GET /readyz"});
   }
   SECTION("an untyped one counts when a container is handed to it") {
-    std::vector<FileFacts> files{facts_of("a.py", R"(
+    std::vector<FileFacts> files{route_facts_of("a.py", R"(
 app = Flask(__name__)
 def register(app):
     @app.route("/health")
@@ -141,7 +132,7 @@ register(app)
 }
 
 TEST_CASE("Python facts: routers, decorated routes, mounts and imports", "[routes]") {
-  auto f = facts_of("app/main.py", R"(
+  auto f = route_facts_of("app/main.py", R"(
 from fastapi import FastAPI, APIRouter
 from .routers import health
 router = APIRouter(prefix="/items")
@@ -172,37 +163,37 @@ app.include_router(router)
 TEST_CASE("mount prefixes resolve across the files of a service", "[routes]") {
   SECTION("Hono sub-app mounted from another file") {
     std::vector<FileFacts> files{
-        facts_of("src/index.ts", "import health from './routes/health.js'\nconst app = new Hono()\n"
+        route_facts_of("src/index.ts", "import health from './routes/health.js'\nconst app = new Hono()\n"
                                  "app.route('/health', health)\nexport default app\n"),
-        facts_of("src/routes/health.ts", "const h = new Hono()\nh.get('/', (c) => c.text('ok'))\nexport default h\n")};
+        route_facts_of("src/routes/health.ts", "const h = new Hono()\nh.get('/', (c) => c.text('ok'))\nexport default h\n")};
     CHECK(served(files) == std::set<std::string>{"GET /health"});
   }
   SECTION("Express router exported with module.exports") {
     std::vector<FileFacts> files{
-        facts_of("app.js", "const app = express()\napp.use('/api', require('./api'))\n"),
-        facts_of("api/index.js", "const r = express.Router()\nr.get('/healthz', h)\nmodule.exports = r\n")};
+        route_facts_of("app.js", "const app = express()\napp.use('/api', require('./api'))\n"),
+        route_facts_of("api/index.js", "const r = express.Router()\nr.get('/healthz', h)\nmodule.exports = r\n")};
     CHECK(served(files) == std::set<std::string>{"GET /api/healthz"});
   }
   SECTION("FastAPI router with its own prefix, imported as a submodule") {
     std::vector<FileFacts> files{
-        facts_of("app/main.py", "from .routers import health\napp = FastAPI()\napp.include_router(health.router)\n"),
-        facts_of("app/routers/health.py",
+        route_facts_of("app/main.py", "from .routers import health\napp = FastAPI()\napp.include_router(health.router)\n"),
+        route_facts_of("app/routers/health.py",
                  "router = APIRouter(prefix='/health')\n@router.get('')\ndef h():\n  return 1\n")};
     CHECK(served(files) == std::set<std::string>{"GET /health"});
   }
   SECTION("Flask url_prefix at registration replaces the blueprint's") {
     std::vector<FileFacts> files{
-        facts_of("app/__init__.py", "from app.probes import bp\napp = Flask(__name__)\n"
+        route_facts_of("app/__init__.py", "from app.probes import bp\napp = Flask(__name__)\n"
                                     "app.register_blueprint(bp, url_prefix='/health')\n"),
-        facts_of("app/probes.py", "bp = Blueprint('p', __name__, url_prefix='/x')\n@bp.route('/live')\ndef live():\n  "
+        route_facts_of("app/probes.py", "bp = Blueprint('p', __name__, url_prefix='/x')\n@bp.route('/live')\ndef live():\n  "
                                   "return 'ok'\n")};
     CHECK(served(files) == std::set<std::string>{"GET /health/live"});
   }
   SECTION("Fastify plugin registered with a prefix") {
     std::vector<FileFacts> files{
-        facts_of("src/server.ts", "import probes from './probes'\nconst app = Fastify()\n"
+        route_facts_of("src/server.ts", "import probes from './probes'\nconst app = Fastify()\n"
                                   "app.register(probes, { prefix: '/v1' })\n"),
-        facts_of("src/probes.ts", "export default async function (f) {\n  f.get('/readyz', async () => 1)\n}\n")};
+        route_facts_of("src/probes.ts", "export default async function (f) {\n  f.get('/readyz', async () => 1)\n}\n")};
     CHECK(served(files) == std::set<std::string>{"GET /v1/readyz"});
   }
 }
@@ -210,24 +201,24 @@ TEST_CASE("mount prefixes resolve across the files of a service", "[routes]") {
 TEST_CASE("health handlers: what touches a dependency", "[routes]") {
   SECTION("a constant answer does not") {
     std::vector<FileFacts> files{
-        facts_of("a.ts", "const app = new Hono()\napp.get('/health', (c) => c.json({ ok: 1 }))\n")};
+        route_facts_of("a.ts", "const app = new Hono()\napp.get('/health', (c) => c.json({ ok: 1 }))\n")};
     CHECK(touches(files, "GET /health") == std::optional<bool>(false));
   }
   SECTION("a query does, also one call down") {
-    std::vector<FileFacts> files{facts_of("a.ts",
+    std::vector<FileFacts> files{route_facts_of("a.ts",
                                           "const app = new Hono()\nfunction status() { return pool.query('x') }\n"
                                           "app.get('/health', async (c) => c.json(await status()))\n")};
     CHECK(touches(files, "GET /health") == std::optional<bool>(true));
   }
   SECTION("a handler passed by name from another file") {
     std::vector<FileFacts> files{
-        facts_of("main.py",
+        route_facts_of("main.py",
                  "from .views import health\napp = Flask(__name__)\napp.add_url_rule('/health', 'h', health)\n"),
-        facts_of("views.py", "def health():\n    db.session.execute(text('SELECT 1'))\n    return 'ok'\n")};
+        route_facts_of("views.py", "def health():\n    db.session.execute(text('SELECT 1'))\n    return 'ok'\n")};
     CHECK(touches(files, "GET /health") == std::optional<bool>(true));
   }
   SECTION("a helper of the service that cannot be seen is unknown") {
-    std::vector<FileFacts> files{facts_of("a.ts", "import { summary } from './lib/summary'\nconst app = new Hono()\n"
+    std::vector<FileFacts> files{route_facts_of("a.ts", "import { summary } from './lib/summary'\nconst app = new Hono()\n"
                                                   "app.get('/health', (c) => c.json(summary()))\n")};
     CHECK_FALSE(touches(files, "GET /health").has_value());
   }

@@ -5,27 +5,20 @@
 #include "checks/engine/route_resolver.h"
 #include "checks/engine/route_versioning.h"
 #include "checks/engine/syntax_tree.h"
+#include "unit/engine/file_facts_support.h"
 
 using namespace svc::engine;
 
 namespace {
 
-FileFacts facts_of(const std::string& path, const std::string& text) {
-  SourceFile file(path, classify_path(path), text);
-  auto tree = SyntaxTree::parse(file);
-  REQUIRE(tree);
-  FileFacts facts{path, 0, {}};
-  extract_route_facts(*tree, facts.routes);
-  return facts;
-}
+using svc::test::pointers_to;
+using svc::test::route_facts_of;
 
 // "GET /api/v1/orders" for every Nest controller route whose full path is known.
 std::set<std::string> nest_paths(const std::vector<FileFacts>& files) {
   Service service;
   service.path = ".";
-  std::vector<const FileFacts*> pointers;
-  for (const auto& f : files) pointers.push_back(&f);
-  ServiceRoutes routes(service, pointers);
+  ServiceRoutes routes(service, pointers_to(files));
   NestRoutePaths nest(routes);
   std::set<std::string> out;
   for (const auto& r : routes.routes())
@@ -92,7 +85,7 @@ TEST_CASE("exempt path globs", "[routes][versioning]") {
 }
 
 TEST_CASE("Nest paths: no prefix, no versioning", "[routes][versioning]") {
-  auto paths = nest_paths({facts_of("src/main.ts", main_with("")), facts_of("src/orders.controller.ts", kController)});
+  auto paths = nest_paths({route_facts_of("src/main.ts", main_with("")), route_facts_of("src/orders.controller.ts", kController)});
   CHECK(paths.count("GET /orders"));
   CHECK(paths.count("GET /orders/export"));
   CHECK(paths.count("GET /customers"));
@@ -100,8 +93,8 @@ TEST_CASE("Nest paths: no prefix, no versioning", "[routes][versioning]") {
 }
 
 TEST_CASE("Nest paths: global prefix with exclusions", "[routes][versioning]") {
-  auto paths = nest_paths({facts_of("src/main.ts", main_with("app.setGlobalPrefix('api/v1', { exclude: ['health'] })")),
-                           facts_of("src/orders.controller.ts", kController)});
+  auto paths = nest_paths({route_facts_of("src/main.ts", main_with("app.setGlobalPrefix('api/v1', { exclude: ['health'] })")),
+                           route_facts_of("src/orders.controller.ts", kController)});
   CHECK(paths.count("GET /api/v1/orders"));
   CHECK(paths.count("GET /api/v1/orders/export"));
   CHECK(paths.count("GET /health"));
@@ -109,7 +102,7 @@ TEST_CASE("Nest paths: global prefix with exclusions", "[routes][versioning]") {
 
 TEST_CASE("Nest paths: URI versioning", "[routes][versioning]") {
   auto setup = "app.setGlobalPrefix('api')\n  app.enableVersioning({ type: VersioningType.URI })";
-  auto paths = nest_paths({facts_of("src/main.ts", main_with(setup)), facts_of("src/orders.controller.ts", kController)});
+  auto paths = nest_paths({route_facts_of("src/main.ts", main_with(setup)), route_facts_of("src/orders.controller.ts", kController)});
   CHECK(paths.count("GET /api/v1/orders"));
   CHECK(paths.count("GET /api/v2/orders/:id"));
   CHECK(paths.count("GET /api/orders/export"));
@@ -119,7 +112,7 @@ TEST_CASE("Nest paths: URI versioning", "[routes][versioning]") {
 
 TEST_CASE("Nest paths: default version and prefix", "[routes][versioning]") {
   auto setup = "app.enableVersioning({ defaultVersion: '1', prefix: 'ver' })";
-  auto paths = nest_paths({facts_of("src/main.ts", main_with(setup)), facts_of("src/orders.controller.ts", kController)});
+  auto paths = nest_paths({route_facts_of("src/main.ts", main_with(setup)), route_facts_of("src/orders.controller.ts", kController)});
   CHECK(paths.count("GET /ver1/orders/export"));
   CHECK(paths.count("GET /ver2/customers"));
   CHECK(paths.count("GET /orders/legacy"));
@@ -127,27 +120,27 @@ TEST_CASE("Nest paths: default version and prefix", "[routes][versioning]") {
 
 TEST_CASE("Nest paths: header versioning keeps the version out of the path", "[routes][versioning]") {
   auto setup = "app.enableVersioning({ type: VersioningType.HEADER, header: 'X-V' })";
-  auto paths = nest_paths({facts_of("src/main.ts", main_with(setup)), facts_of("src/orders.controller.ts", kController)});
+  auto paths = nest_paths({route_facts_of("src/main.ts", main_with(setup)), route_facts_of("src/orders.controller.ts", kController)});
   CHECK(paths.count("GET /orders"));
   CHECK(paths.count("GET /customers"));
 }
 
 TEST_CASE("Nest paths stay unknown when they cannot be read", "[routes][versioning]") {
-  auto controller = facts_of("src/orders.controller.ts", kController);
+  auto controller = route_facts_of("src/orders.controller.ts", kController);
   CHECK(nest_paths({controller}).empty());  // no NestFactory.create seen
-  auto dynamic = facts_of("src/main.ts", main_with("app.setGlobalPrefix(config.get('PREFIX'))"));
+  auto dynamic = route_facts_of("src/main.ts", main_with("app.setGlobalPrefix(config.get('PREFIX'))"));
   CHECK(nest_paths({dynamic, controller}).empty());
-  CHECK(nest_paths({facts_of("src/main.ts", main_with("")), controller,
-                    facts_of("src/app.module.ts", "RouterModule.register([{ path: 'v1', module: OrdersModule }])")})
+  CHECK(nest_paths({route_facts_of("src/main.ts", main_with("")), controller,
+                    route_facts_of("src/app.module.ts", "RouterModule.register([{ path: 'v1', module: OrdersModule }])")})
             .empty());
   // A version held in a constant svc does not read is a version, not "none".
   auto versioned =
-      facts_of("src/x.controller.ts", "@Controller('x')\nexport class X { @Version(API_VERSION) @Get() a() {} }");
-  CHECK(nest_paths({facts_of("src/main.ts", main_with("app.enableVersioning()")), versioned}).empty());
+      route_facts_of("src/x.controller.ts", "@Controller('x')\nexport class X { @Version(API_VERSION) @Get() a() {} }");
+  CHECK(nest_paths({route_facts_of("src/main.ts", main_with("app.enableVersioning()")), versioned}).empty());
 }
 
 TEST_CASE("Nest versions in JavaScript (decorators inside the method)", "[routes][versioning]") {
-  auto controller = facts_of("src/orders.controller.js", R"(
+  auto controller = route_facts_of("src/orders.controller.js", R"(
 @Controller('orders')
 export class OrdersController {
   @Version('1')
@@ -157,13 +150,13 @@ export class OrdersController {
   exportAll() {}
 }
 )");
-  auto paths = nest_paths({facts_of("src/main.js", main_with("app.enableVersioning()")), controller});
+  auto paths = nest_paths({route_facts_of("src/main.js", main_with("app.enableVersioning()")), controller});
   CHECK(paths.count("GET /v1/orders"));
   CHECK(paths.count("GET /orders/export"));
 }
 
 TEST_CASE("Express mount prefixes held in expressions stay unknown", "[routes][versioning]") {
-  auto app = facts_of("app.js", R"(
+  auto app = route_facts_of("app.js", R"(
 const express = require('express')
 const app = express()
 const legacy = express.Router()

@@ -8,20 +8,13 @@
 #include "checks/engine/table_facts.h"
 #include "checks/engine/table_ownership.h"
 #include "checks/engine/table_references.h"
+#include "unit/engine/file_facts_support.h"
 
 using namespace svc::engine;
 
 namespace {
 
-FileFacts facts_of(const std::string& path, const std::string& text, int service = 0) {
-  SourceFile file(path, classify_path(path), text);
-  auto tree = SyntaxTree::parse(file);
-  FileFacts facts;
-  facts.path = path;
-  facts.service = service;
-  extract_table_facts(file, tree.get(), facts.tables);
-  return facts;
-}
+using svc::test::table_facts_of;
 
 // "create orders@3" for every definition.
 std::set<std::string> defined(const FileFacts& f) {
@@ -79,7 +72,7 @@ TEST_CASE("table keys ignore case, quotes and the default schema", "[tables]") {
 }
 
 TEST_CASE("Drizzle tables, schema tables and query builders", "[tables]") {
-  auto f = facts_of("services/orders/src/db/schema.ts", R"(
+  auto f = table_facts_of("services/orders/src/db/schema.ts", R"(
 import { pgTable, pgSchema, uuid } from 'drizzle-orm/pg-core';
 export const orders = pgTable('orders', { id: uuid('id') });
 const shop = pgSchema('shop');
@@ -93,7 +86,7 @@ export const items = pgTable('order_items', {
   CHECK(f.tables.definitions[0].origin == TableOrigin::drizzle);
   CHECK(referenced(f).count("fk symbol:orders@7"));
 
-  auto q = facts_of("services/orders/src/repo.ts", R"(
+  auto q = table_facts_of("services/orders/src/repo.ts", R"(
 import { orders, items } from './db/schema';
 import * as schema from './db/schema';
 export async function list(db) {
@@ -119,7 +112,7 @@ export async function list(db) {
 }
 
 TEST_CASE("imports that climb out of a folder are references", "[tables]") {
-  auto f = facts_of("services/billing/src/invoices.ts", R"(
+  auto f = table_facts_of("services/billing/src/invoices.ts", R"(
 import { orders } from '../../orders/src/lib/db/schema.js';
 import { helper } from './helper';
 )");
@@ -132,7 +125,7 @@ import { helper } from './helper';
 }
 
 TEST_CASE("TypeORM, Sequelize and Prisma client in TypeScript", "[tables]") {
-  auto f = facts_of("src/entities.ts", R"(
+  auto f = table_facts_of("src/entities.ts", R"(
 import { Entity, Column } from 'typeorm';
 @Entity('orders')
 export class Order {}
@@ -148,7 +141,7 @@ customElements.define('x-foo', class extends HTMLElement {});
 )");
   CHECK(defined(f) == std::set<std::string>{"creates orders@3", "creates line_items@5", "creates order_event@8",
                                             "creates Users@9", "creates labels@10", "creates people@12"});
-  auto p = facts_of("src/prisma.ts", R"(
+  auto p = table_facts_of("src/prisma.ts", R"(
 const rows = await prisma.orderItem.findMany({ where: {} });
 await this.prisma.invoice.create({ data });
 await prisma.$queryRaw`SELECT id FROM "Payment" WHERE x = ${y}`;
@@ -160,7 +153,7 @@ await prisma.$queryRaw`SELECT id FROM "Payment" WHERE x = ${y}`;
 }
 
 TEST_CASE("Knex, Sequelize and TypeORM migrations, Knex and Kysely queries", "[tables]") {
-  auto m = facts_of("services/payments/migrations/001_init.js", R"(
+  auto m = table_facts_of("services/payments/migrations/001_init.js", R"(
 exports.up = function (knex) {
   return knex.schema
     .createTable('payments', (t) => {
@@ -174,7 +167,7 @@ exports.up = function (knex) {
   CHECK(defined(m) == std::set<std::string>{"creates payments@4", "alters refunds@7", "drops legacy@8"});
   CHECK(referenced(m).count("fk orders@5"));
 
-  auto s = facts_of("migrations/20240101-orders.js", R"(
+  auto s = table_facts_of("migrations/20240101-orders.js", R"(
 module.exports = { up: async (queryInterface) => {
   await queryInterface.createTable('Orders', {});
   await queryInterface.addColumn('Customers', 'tier', {});
@@ -182,7 +175,7 @@ module.exports = { up: async (queryInterface) => {
 )");
   CHECK(defined(s) == std::set<std::string>{"creates Orders@3", "alters Customers@4"});
 
-  auto t = facts_of("src/migrations/1700-Init.ts", R"(
+  auto t = table_facts_of("src/migrations/1700-Init.ts", R"(
 export class Init implements MigrationInterface {
   async up(queryRunner: QueryRunner) {
     await queryRunner.createTable(new Table({ name: 'shipments', columns: [] }));
@@ -192,7 +185,7 @@ export class Init implements MigrationInterface {
 )");
   CHECK(defined(t) == std::set<std::string>{"creates shipments@4", "alters orders@5"});
 
-  auto q = facts_of("src/repo.js", R"(
+  auto q = table_facts_of("src/repo.js", R"(
 const knex = require('knex')(config);
 const rows = await knex('orders').where({ id }).select('*');
 await knex('audit_log').insert({ id });
@@ -210,7 +203,7 @@ await db.insertInto('ledger').values({}).execute();
 }
 
 TEST_CASE("SQL in strings, templates and tagged templates", "[tables]") {
-  auto f = facts_of("src/report.ts", R"(
+  auto f = table_facts_of("src/report.ts", R"(
 // SELECT * FROM comments_are_not_sql
 const a = await pool.query('SELECT o.id FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.id = $1');
 const b = await sql`
@@ -245,7 +238,7 @@ const f = `SELECT EXTRACT(YEAR FROM created_at) FROM ${table} WHERE x = 1 ON CON
 }
 
 TEST_CASE("SQL files: DDL, DML and what the grammar rejects", "[tables]") {
-  auto f = facts_of("services/orders/migrations/0001_init.sql", R"(-- orders own these
+  auto f = table_facts_of("services/orders/migrations/0001_init.sql", R"(-- orders own these
 CREATE TABLE IF NOT EXISTS "orders" (id uuid PRIMARY KEY, customer_id uuid REFERENCES customers(id));
 CREATE TEMP TABLE scratch (id int);
 ALTER TABLE public.order_items ADD COLUMN note text;
@@ -262,7 +255,7 @@ DROP TABLE legacy;
 }
 
 TEST_CASE("Prisma schema models and @@map", "[tables]") {
-  auto f = facts_of("services/accounts/prisma/schema.prisma", R"(datasource db {
+  auto f = table_facts_of("services/accounts/prisma/schema.prisma", R"(datasource db {
   provider = "postgresql"
 }
 model Customer {
@@ -279,7 +272,7 @@ model Address {
 }
 
 TEST_CASE("SQLAlchemy, SQLModel, Flask-SQLAlchemy and Django models", "[tables]") {
-  auto f = facts_of("services/billing/app/models.py", R"(
+  auto f = table_facts_of("services/billing/app/models.py", R"(
 from sqlalchemy import Table, Column, ForeignKey
 from .base import Base
 
@@ -305,7 +298,7 @@ mirror = Table("orders", metadata, autoload_with=engine)
   CHECK(refs.count("model orders@18"));
   CHECK(refs.size() == 2);
 
-  auto d = facts_of("services/shop/catalog/models.py", R"(
+  auto d = table_facts_of("services/shop/catalog/models.py", R"(
 from django.db import models
 
 class Product(models.Model):
@@ -332,7 +325,7 @@ class Base(models.Model):
 }
 
 TEST_CASE("Alembic and Django migrations, Python queries and imports", "[tables]") {
-  auto a = facts_of("services/billing/alembic/versions/0001_init.py", R"(
+  auto a = table_facts_of("services/billing/alembic/versions/0001_init.py", R"(
 def upgrade():
     op.create_table("invoices", sa.Column("id", sa.Integer))
     op.add_column("orders", sa.Column("invoice_id", sa.Integer))
@@ -347,7 +340,7 @@ def upgrade():
   CHECK(arefs.count("fk orders@6"));
   CHECK(arefs.count("write customers@7"));
 
-  auto m = facts_of("services/shop/catalog/migrations/0001_initial.py", R"(
+  auto m = table_facts_of("services/shop/catalog/migrations/0001_initial.py", R"(
 class Migration(migrations.Migration):
     operations = [
         migrations.CreateModel(name="Product", fields=[]),
@@ -356,7 +349,7 @@ class Migration(migrations.Migration):
 )");
   CHECK(defined(m) == std::set<std::string>{"creates catalog_product@4", "alters catalog_order@5"});
 
-  auto q = facts_of("services/reports/app/queries.py", R"(
+  auto q = table_facts_of("services/reports/app/queries.py", R"(
 from sqlalchemy import select, text
 from orders.models import Order
 from ..models import Report

@@ -10,20 +10,13 @@
 #include "checks/engine/table_ownership.h"
 #include "checks/engine/table_references.h"
 #include "e2e/temp_tree.h"
+#include "unit/engine/file_facts_support.h"
 
 using namespace svc::engine;
 
 namespace {
 
-FileFacts facts_of(const std::string& path, const std::string& text, int service) {
-  SourceFile file(path, classify_path(path), text);
-  auto tree = SyntaxTree::parse(file);
-  FileFacts facts;
-  facts.path = path;
-  facts.service = service;
-  extract_table_facts(file, tree.get(), facts.tables);
-  return facts;
-}
+using svc::test::table_facts_of;
 
 ServiceMap shop(std::vector<std::string> databases = {}) {
   std::vector<Service> list;
@@ -48,10 +41,10 @@ constexpr int orders = 0, billing = 1, reports = 2;
 TEST_CASE("ownership: a model outranks a migration, and model and migration outrank a model", "[tables]") {
   Config config;
   std::vector<FileFacts> facts = {
-      facts_of("services/orders/src/schema.ts", kDrizzle, orders),
-      facts_of("services/orders/drizzle/0000.sql", kCreate, orders),
-      facts_of("services/billing/app/models.py", kSqlAlchemy, billing),
-      facts_of("services/reports/migrations/0001.sql", kCreate, reports),
+      table_facts_of("services/orders/src/schema.ts", kDrizzle, orders),
+      table_facts_of("services/orders/drizzle/0000.sql", kCreate, orders),
+      table_facts_of("services/billing/app/models.py", kSqlAlchemy, billing),
+      table_facts_of("services/reports/migrations/0001.sql", kCreate, reports),
   };
   auto own = compute_table_ownership(shop(), facts, config);
   const OwnedTable* t = own.find("\"Orders\"");
@@ -68,8 +61,8 @@ TEST_CASE("ownership: a model outranks a migration, and model and migration outr
 TEST_CASE("ownership: tied definitions are copies unless the services share a database", "[tables]") {
   Config config;
   std::vector<FileFacts> facts = {
-      facts_of("services/orders/src/schema.ts", kDrizzle, orders),
-      facts_of("services/billing/app/models.py", kSqlAlchemy, billing),
+      table_facts_of("services/orders/src/schema.ts", kDrizzle, orders),
+      table_facts_of("services/billing/app/models.py", kSqlAlchemy, billing),
   };
   SECTION("databases unknown: each owns its copy, a third service's reference is ambiguous") {
     auto own = compute_table_ownership(shop(), facts, config);
@@ -101,7 +94,7 @@ TEST_CASE("ownership: owns: in .svc.yaml decides, and two declarations conflict"
   ServiceMap services = shop();
   std::vector<Service> list = services.services();
   list[billing].owns = {"orders"};
-  std::vector<FileFacts> facts = {facts_of("services/orders/src/schema.ts", kDrizzle, orders)};
+  std::vector<FileFacts> facts = {table_facts_of("services/orders/src/schema.ts", kDrizzle, orders)};
   auto own = compute_table_ownership(ServiceMap(list), facts, config);
   const OwnedTable* t = own.find("orders");
   REQUIRE(t);
@@ -116,11 +109,11 @@ TEST_CASE("ownership: owns: in .svc.yaml decides, and two declarations conflict"
 TEST_CASE("ownership: schema-qualified names, test files and files outside services", "[tables]") {
   Config config;
   std::vector<FileFacts> facts = {
-      facts_of("services/orders/src/schema.ts", "const shop = pgSchema('shop');\nexport const o = shop.table('orders', {});\n", orders),
-      facts_of("services/orders/migrations/1.sql", "CREATE TABLE orders (id int); CREATE TABLE crm.leads (id int);\n", orders),
-      facts_of("services/billing/migrations/1.sql", "CREATE TABLE sales.leads (id int);\n", billing),
-      facts_of("services/billing/tests/schema.sql", "CREATE TABLE invoices (id int);\n", billing),
-      facts_of("scripts/seed.sql", "CREATE TABLE payments (id int);\n", -1),
+      table_facts_of("services/orders/src/schema.ts", "const shop = pgSchema('shop');\nexport const o = shop.table('orders', {});\n", orders),
+      table_facts_of("services/orders/migrations/1.sql", "CREATE TABLE orders (id int); CREATE TABLE crm.leads (id int);\n", orders),
+      table_facts_of("services/billing/migrations/1.sql", "CREATE TABLE sales.leads (id int);\n", billing),
+      table_facts_of("services/billing/tests/schema.sql", "CREATE TABLE invoices (id int);\n", billing),
+      table_facts_of("scripts/seed.sql", "CREATE TABLE payments (id int);\n", -1),
   };
   auto own = compute_table_ownership(shop(), facts, config);
   REQUIRE(own.find("orders"));
@@ -140,15 +133,15 @@ TEST_CASE("references resolve through imports, Prisma models and Python packages
   list[billing].dependencies = {"@prisma/client"};
   services = ServiceMap(list);
   std::vector<FileFacts> facts = {
-      facts_of("services/orders/src/lib/db/schema.ts", kDrizzle, orders),
-      facts_of("services/orders/prisma/schema.prisma", "model OrderItem {\n  id Int @id\n  @@map(\"order_items\")\n}\n", orders),
-      facts_of("services/orders/orders/models.py", "class Refund(Base):\n    __tablename__ = \"refunds\"\n", orders),
-      facts_of("services/billing/src/invoices.ts", R"(
+      table_facts_of("services/orders/src/lib/db/schema.ts", kDrizzle, orders),
+      table_facts_of("services/orders/prisma/schema.prisma", "model OrderItem {\n  id Int @id\n  @@map(\"order_items\")\n}\n", orders),
+      table_facts_of("services/orders/orders/models.py", "class Refund(Base):\n    __tablename__ = \"refunds\"\n", orders),
+      table_facts_of("services/billing/src/invoices.ts", R"(
 import { orders } from '../../orders/src/lib/db/schema.js';
 const rows = await db.select().from(orders);
 const items = await prisma.orderItem.findMany();
 )", billing),
-      facts_of("services/billing/app/refunds.py", R"(
+      table_facts_of("services/billing/app/refunds.py", R"(
 from orders.models import Refund
 from app.models import Refund as Local
 rows = session.execute(select(Refund)).all()
