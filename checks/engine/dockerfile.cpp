@@ -3,6 +3,7 @@
 // seen by FROM lines, and inside a stage only after a bare `ARG NAME`; ENV passes
 // to stages built `FROM <alias>`, ARG does not.
 #include "checks/engine/dockerfile.h"
+#include "checks/engine/ascii.h"
 
 #include <algorithm>
 #include <set>
@@ -88,7 +89,7 @@ class Builder {
       st.image = words[0];
       st.resolved_image = expand(words[0], global_, df_.escape);
     }
-    if (words.size() >= 3 && to_lower(words[1]) == "as") st.name = to_lower(unquote(words[2], df_.escape));
+    if (words.size() >= 3 && ascii_lower(words[1]) == "as") st.name = ascii_lower(unquote(words[2], df_.escape));
     else if (words.size() > 1) df_.problems.push_back(fmt::format("line {}: FROM takes `image [AS name]`", ins.line));
     st.parent = stage_named(st.resolved_image);
     ins.stage = st.index;
@@ -99,7 +100,7 @@ class Builder {
 
   int stage_named(const std::optional<std::string>& image) const {
     if (!image) return -1;
-    std::string wanted = to_lower(*image);
+    std::string wanted = ascii_lower(*image);
     for (const auto& s : df_.stages)
       if (!s.name.empty() && s.name == wanted) return s.index;
     return -1;
@@ -192,7 +193,7 @@ StartCommand Dockerfile::start_command(const Stage& stage) const {
 }
 
 std::string normalized_image(std::string_view image) {
-  std::string out = to_lower(trim(image));
+  std::string out = ascii_lower(trim(image));
   if (auto at = out.find('@'); at != std::string::npos) out.resize(at);
   for (std::string_view prefix : {"docker.io/", "index.docker.io/", "registry-1.docker.io/"})
     if (out.rfind(prefix, 0) == 0) out.erase(0, prefix.size());

@@ -1,4 +1,5 @@
 #include "checks/engine/dockerfile_arguments.h"
+#include "checks/engine/ascii.h"
 
 #include <nlohmann/json.hpp>
 
@@ -37,13 +38,6 @@ std::string to_upper(std::string_view text) {
   std::string out(text);
   for (char& c : out)
     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  return out;
-}
-
-std::string to_lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return out;
 }
 

@@ -24,7 +24,6 @@ std::vector<Assignment> parse_assignments(std::string_view text, char escape, bo
 std::optional<Heredoc> heredoc_marker(std::string_view word);
 
 std::string to_upper(std::string_view text);
-std::string to_lower(std::string_view text);
 std::string_view trim(std::string_view text);
 
 }  // namespace svc::engine::docker

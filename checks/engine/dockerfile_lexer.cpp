@@ -1,4 +1,5 @@
 #include "checks/engine/dockerfile_lexer.h"
+#include "checks/engine/ascii.h"
 
 #include <algorithm>
 #include <set>
@@ -75,7 +76,7 @@ class Lexer {
     t = trim(t.substr(1));
     std::size_t k = 0;
     while (k < t.size() && is_name_char(t[k])) ++k;
-    std::string key = to_lower(t.substr(0, k));
+    std::string key = ascii_lower(t.substr(0, k));
     std::string_view rest = trim(t.substr(k));
     if (key.empty() || rest.empty() || rest[0] != '=') return false;
     std::string_view value = trim(rest.substr(1));

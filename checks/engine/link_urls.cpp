@@ -1,15 +1,10 @@
 #include "checks/engine/link_urls.h"
+#include "checks/engine/ascii.h"
 
 #include <algorithm>
 #include <cctype>
 
 namespace svc::engine {
-
-std::string to_lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
 
 namespace {
 
@@ -33,7 +28,7 @@ std::optional<UrlParts> split_url(std::string_view url) {
   auto sep = url.find("://");
   if (sep == std::string_view::npos || !valid_scheme(url.substr(0, sep))) return std::nullopt;
   UrlParts out;
-  out.scheme = to_lower(url.substr(0, sep));
+  out.scheme = ascii_lower(url.substr(0, sep));
   std::string_view rest = url.substr(sep + 3);
   if (auto at = user_info_end(rest); at != std::string_view::npos) {
     std::string_view info = rest.substr(0, at);
@@ -74,7 +69,7 @@ std::string strip_password(std::string_view url) {
 }
 
 std::string database_kind(std::string_view scheme) {
-  std::string s = to_lower(scheme.substr(0, scheme.find('+')));
+  std::string s = ascii_lower(scheme.substr(0, scheme.find('+')));
   if (s == "postgres" || s == "postgresql" || s == "pgsql" || s == "pg") return "postgres";
   if (s == "mysql" || s == "mariadb" || s == "mysqlx") return "mysql";
   if (s == "mongodb") return "mongodb";
@@ -109,7 +104,7 @@ std::string schema_of(std::string_view query) {
       decoded.push_back(query[i] == '+' ? ' ' : query[i]);
     }
   }
-  std::string lower = to_lower(decoded);
+  std::string lower = ascii_lower(decoded);
   for (std::string_view key : {"search_path=", "currentschema=", "schema="}) {
     for (std::size_t at = lower.find(key); at != std::string::npos; at = lower.find(key, at + 1)) {
       char before = at == 0 ? '&' : lower[at - 1];
@@ -134,7 +129,7 @@ std::optional<DatabaseEndpoint> database_endpoint(std::string_view url) {
   DatabaseEndpoint db;
   db.kind = database_kind(parts->scheme);
   if (db.kind.empty()) return std::nullopt;
-  db.host = to_lower(parts->host);
+  db.host = ascii_lower(parts->host);
   while (!db.host.empty() && db.host.back() == '.') db.host.pop_back();
   db.port = parts->port.empty() ? default_port(db.kind) : parts->port;
   db.database = parts->path.substr(0, parts->path.find('/'));
@@ -159,7 +154,7 @@ std::optional<std::string> service_url_host(std::string_view url) {
   if (!parts) return std::nullopt;
   static const char* schemes[] = {"http", "https", "grpc", "grpcs", "ws", "wss", "h2c"};
   if (std::find(std::begin(schemes), std::end(schemes), parts->scheme) == std::end(schemes)) return std::nullopt;
-  std::string host = to_lower(parts->host);
+  std::string host = ascii_lower(parts->host);
   if (!is_concrete(host) || host == "localhost" || host == "0.0.0.0") return std::nullopt;
   bool cluster = host.size() > 4 && (host.find(".svc.cluster.local") != std::string::npos ||
                                      host.compare(host.size() - 4, 4, ".svc") == 0);

@@ -48,6 +48,5 @@ std::optional<std::string> service_url_host(std::string_view url);
 // Whether a host or database name is fully known (no `${VAR}`, `$(VAR)`, `{x}` or `<x>`).
 bool is_concrete(std::string_view text);
 
-std::string to_lower(std::string_view s);
 
 }  // namespace svc::engine

@@ -1,4 +1,5 @@
 #include "checks/engine/manifests.h"
+#include "checks/engine/ascii.h"
 
 #include <algorithm>
 #include <cctype>
@@ -13,17 +14,12 @@
 namespace svc::engine {
 namespace {
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
-
 // "fastapi[all]>=0.110 ; python_version>'3.8'" -> "fastapi"; '_' and '.' fold to '-' (PEP 503).
 std::string requirement_name(const std::string& spec) {
   static const RE2 re(R"(^\s*([A-Za-z0-9][A-Za-z0-9._-]*))");
   std::string name;
   if (!RE2::PartialMatch(spec, re, &name)) return {};
-  name = lower(name);
+  name = ascii_lower(name);
   std::replace(name.begin(), name.end(), '_', '-');
   std::replace(name.begin(), name.end(), '.', '-');
   return name;
@@ -44,7 +40,7 @@ std::set<std::string> package_json_dependencies(const std::string& text, std::st
   for (const char* key : {"dependencies", "devDependencies", "peerDependencies", "optionalDependencies"}) {
     auto it = json.find(key);
     if (it == json.end() || !it->is_object()) continue;
-    for (const auto& [dep, _] : it->items()) out.insert(lower(dep));
+    for (const auto& [dep, _] : it->items()) out.insert(ascii_lower(dep));
   }
   if (name && json.contains("name") && json["name"].is_string()) *name = json["name"].get<std::string>();
   return out;

@@ -65,6 +65,18 @@ std::string member_path(const SyntaxTree& tree, TSNode node, const RouteGrammar&
   return {};
 }
 
+std::vector<std::string> member_path_parts(const SyntaxTree& tree, TSNode node, const RouteGrammar& g) {
+  std::string path = member_path(tree, node, g);
+  std::vector<std::string> out;
+  for (std::size_t start = 0; !path.empty() && start <= path.size();) {
+    auto dot = path.find('.', start);
+    if (dot == std::string::npos) dot = path.size();
+    out.push_back(path.substr(start, dot - start));
+    start = dot + 1;
+  }
+  return out;
+}
+
 NameRef name_ref(const SyntaxTree& tree, TSNode node, const RouteGrammar& g) {
   if (ts_node_is_null(node)) return {};
   std::string_view type = node_type(node);

@@ -41,6 +41,8 @@ MatchBuckets matches_by_root(const Query& query, const SyntaxTree& tree,
 // `a.b.c` for an identifier or member chain, looking through calls on the way
 // (`res.status(200).json` -> "res.status.json"); "" for anything else.
 std::string member_path(const SyntaxTree& tree, TSNode node, const RouteGrammar& g);
+// The same path split at its dots: {"res", "status", "json"}; empty for anything else.
+std::vector<std::string> member_path_parts(const SyntaxTree& tree, TSNode node, const RouteGrammar& g);
 
 // `x` or `x.y` as a reference; empty for anything else.
 NameRef name_ref(const SyntaxTree& tree, TSNode node, const RouteGrammar& g);

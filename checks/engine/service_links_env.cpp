@@ -5,6 +5,7 @@
 #include <functional>
 
 #include "checks/engine/link_facts_yaml.h"
+#include "checks/engine/ascii.h"
 #include "checks/engine/link_names.h"
 #include "checks/engine/service_links_builder.h"
 
@@ -162,7 +163,7 @@ void LinkBuilder::add_split_databases(const std::vector<ResolvedVar>& env, const
   for (const auto& [prefix, g] : groups) {
     if (!g.host) continue;
     DatabaseEndpoint db;
-    db.host = to_lower(g.host->value);
+    db.host = ascii_lower(g.host->value);
     std::string port = g.port ? g.port->value : "";
     db.kind = g.kind.empty() ? guess_kind(db.host, port, origin) : g.kind;
     db.port = port.empty() ? default_port(db.kind) : port;

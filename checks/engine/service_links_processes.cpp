@@ -4,6 +4,7 @@
 #include <re2/re2.h>
 
 #include "checks/engine/link_facts_yaml.h"
+#include "checks/engine/ascii.h"
 #include "checks/engine/link_names.h"
 #include "checks/engine/route_resolver.h"
 #include "checks/engine/service_links_builder.h"
@@ -38,7 +39,7 @@ std::string image_name(const std::string& image) {
   std::string name = image.substr(0, image.find('@'));
   auto slash = name.rfind('/');
   if (slash != std::string::npos) name = name.substr(slash + 1);
-  return to_lower(name.substr(0, name.find(':')));
+  return ascii_lower(name.substr(0, name.find(':')));
 }
 
 bool is_infrastructure_image(const std::string& image) {

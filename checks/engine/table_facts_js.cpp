@@ -25,18 +25,6 @@ std::string strip_extension(std::string path) {
 
 }  // namespace
 
-std::vector<std::string> js_callee_path(const SyntaxTree& tree, TSNode callee) {
-  std::string path = member_path(tree, callee, js_route_grammar());
-  std::vector<std::string> out;
-  for (std::size_t start = 0; !path.empty() && start <= path.size();) {
-    auto dot = path.find('.', start);
-    if (dot == std::string::npos) dot = path.size();
-    out.push_back(path.substr(start, dot - start));
-    start = dot + 1;
-  }
-  return out;
-}
-
 JsTableExtractor::JsTableExtractor(const SyntaxTree& tree, TableFacts& out)
     : tree_(tree), out_(out), scan_{tree.file(), out}, g_(js_route_grammar()) {
   knex_ = tree.file().text().find("knex") != std::string::npos;
@@ -92,7 +80,7 @@ void JsTableExtractor::run() {
   });
   for (TSNode n : imports) add_import(n);
   for (auto& c : calls) {
-    c.path = js_callee_path(tree_, c.fn);
+    c.path = member_path_parts(tree_, c.fn, g_);
     if (node_type(c.args) == "template_string") c.arguments.push_back(c.args);  // a tagged template
     else c.arguments = call_arguments(c.args);
   }

@@ -78,7 +78,5 @@ class JsTableExtractor {
 
 // Receivers that hold a query builder: knex, db, trx, supabase, ...
 bool is_builder_root(const std::string& name);
-// The member chain of a callee split at dots: `db.select().from` -> {db, select, from}.
-std::vector<std::string> js_callee_path(const SyntaxTree& tree, TSNode callee);
 
 }  // namespace svc::engine

@@ -5,16 +5,11 @@
 #include <cctype>
 
 #include "checks/engine/route_facts_js.h"
+#include "checks/engine/ascii.h"
 #include "checks/engine/table_facts_js.h"
 
 namespace svc::engine {
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool one_of(std::string_view s, std::initializer_list<std::string_view> names) {
   return std::find(names.begin(), names.end(), s) != names.end();
@@ -52,7 +47,7 @@ std::optional<TableAccess> static_access(std::string_view method) {
 }  // namespace
 
 bool is_builder_root(const std::string& name) {
-  std::string l = lower(name);
+  std::string l = ascii_lower(name);
   for (const char* part : {"knex", "db", "trx", "supabase", "database"})
     if (l.find(part) != std::string::npos) return true;
   return one_of(l, {"qb", "k", "query", "builder", "sb", "conn", "connection", "tx"});
@@ -77,7 +72,7 @@ void JsTableExtractor::note_sql_context(TSNode, const std::vector<std::string>& 
   std::string_view type = node_type(first);
   if (type != "string" && type != "template_string") return;
   const std::string& name = path.back();
-  std::string l = lower(name);
+  std::string l = ascii_lower(name);
   bool tag = type == "template_string" && node_type(ts_node_parent(first)) != "arguments";
   if ((tag && l.size() >= 3 && l.compare(l.size() - 3, 3, "sql") == 0) || is_sql_call_name(name))
     sql_context_.insert(ts_node_start_byte(first));
@@ -88,7 +83,7 @@ bool JsTableExtractor::on_prisma_call(TSNode call, const std::vector<std::string
   if (n < 3) return false;
   const std::string& method = path[n - 1];
   const std::string& model = path[n - 2];
-  std::string root = lower(path[n - 3]);
+  std::string root = ascii_lower(path[n - 3]);
   if (n >= 4 && root == "query" && one_of(method, {"findMany", "findFirst"})) {  // Drizzle: db.query.orders.findMany()
     out_.add_reference(model, RefTarget::symbol, TableAccess::read, "", ModuleKind::none, chain_statement(call), span(call));
     return true;
@@ -214,7 +209,7 @@ int JsTableExtractor::chain_statement(TSNode node) {
 // The methods of the whole chain a call belongs to: its outermost call's callee.
 std::vector<std::string> JsTableExtractor::chain_methods(TSNode node) const {
   auto it = chain_tops_.find(ts_node_start_byte(node));
-  return js_callee_path(tree_, field(it == chain_tops_.end() ? node : it->second, "function"));
+  return member_path_parts(tree_, field(it == chain_tops_.end() ? node : it->second, "function"), g_);
 }
 
 void JsTableExtractor::on_string(TSNode node) {
@@ -236,7 +231,7 @@ void JsTableExtractor::on_sql_holes(TSNode tmpl, const std::string& fragment, in
   for (TSNode hole : named_children(tmpl)) {
     if (node_type(hole) != "template_substitution" || ts_node_named_child_count(hole) == 0) continue;
     std::size_t at = ts_node_start_byte(hole) - base;
-    std::string before = lower(fragment.substr(0, at));
+    std::string before = ascii_lower(fragment.substr(0, at));
     auto end = before.find_last_not_of(" \t\r\n");
     if (end == std::string::npos) continue;
     auto start = before.find_last_of(" \t\r\n(,", end);

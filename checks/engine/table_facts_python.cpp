@@ -1,4 +1,5 @@
 #include "checks/engine/table_facts_python.h"
+#include "checks/engine/ascii.h"
 
 #include <algorithm>
 #include <cctype>
@@ -11,12 +12,6 @@ namespace {
 std::string dir_of(const std::string& path) {
   auto slash = path.rfind('/');
   return slash == std::string::npos ? "" : path.substr(0, slash);
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 // Packages whose classes are never another service's models: not worth a fact.
@@ -61,18 +56,6 @@ TSNode keyword_arg(const SyntaxTree& tree, TSNode args, std::string_view name) {
   return TSNode{};
 }
 
-std::vector<std::string> python_callee_path(const SyntaxTree& tree, TSNode callee) {
-  std::string path = member_path(tree, callee, python_route_grammar());
-  std::vector<std::string> out;
-  for (std::size_t start = 0; !path.empty() && start <= path.size();) {
-    auto dot = path.find('.', start);
-    if (dot == std::string::npos) dot = path.size();
-    out.push_back(path.substr(start, dot - start));
-    start = dot + 1;
-  }
-  return out;
-}
-
 PythonTableExtractor::PythonTableExtractor(const SyntaxTree& tree, TableFacts& out)
     : tree_(tree), out_(out), scan_{tree.file(), out}, g_(python_route_grammar()) {
   django_ = tree.file().text().find("django") != std::string::npos;
@@ -115,7 +98,7 @@ void PythonTableExtractor::run() {
       chain_tops_.try_emplace(ts_node_start_byte(n), n);  // pre-order: the outermost comes first
       TSNode fn = field(n, "function"), args = field(n, "arguments");
       if (!ts_node_is_null(fn) && !ts_node_is_null(args) && node_type(args) == "argument_list" && interesting_call(fn))
-        calls.push_back({n, args, python_callee_path(tree_, fn)});
+        calls.push_back({n, args, member_path_parts(tree_, fn, g_)});
     } else if (type == "concatenated_string") {
       strings.push_back(n);
       in_concatenation = true;
@@ -223,7 +206,7 @@ void PythonTableExtractor::on_class(TSNode node) {
     std::string full = schema ? *schema + "." + *table : *table;
     return define(full, name, sqlmodel ? TableOrigin::sqlmodel : TableOrigin::sqlalchemy, TableChange::create, tablename);
   }
-  if (table_true) return define(lower(name), name, TableOrigin::sqlmodel, TableChange::create, name_node);
+  if (table_true) return define(ascii_lower(name), name, TableOrigin::sqlmodel, TableChange::create, name_node);
   MetaOptions meta = meta_options(body);
   bool direct_django = has_base("models.Model");
   if (direct_django || (django_ && meta.db_table)) return on_django_model(name_node, name, meta, direct_django);
@@ -255,7 +238,7 @@ PythonTableExtractor::MetaOptions PythonTableExtractor::meta_options(TSNode body
 // that is not managed maps a table someone else creates: a reference.
 void PythonTableExtractor::on_django_model(TSNode at, const std::string& name, const MetaOptions& meta, bool direct) {
   if (meta.abstract || (!direct && !meta.db_table)) return;
-  std::string table = meta.db_table.value_or(lower(meta.app_label.value_or(django_app_label()) + "_" + name));
+  std::string table = meta.db_table.value_or(ascii_lower(meta.app_label.value_or(django_app_label()) + "_" + name));
   if (!meta.unmanaged) return define(table, name, TableOrigin::django, TableChange::create, at);
   symbols_.insert(name);
   out_.add_reference(table, RefTarget::table, TableAccess::model, "", ModuleKind::none, -1, span(at));

@@ -70,7 +70,5 @@ class PythonTableExtractor {
 // Positional and keyword arguments of an argument_list.
 std::vector<TSNode> positional_args(TSNode args);
 TSNode keyword_arg(const SyntaxTree& tree, TSNode args, std::string_view name);
-// The dotted callee of a call split at dots, through calls: `session.query(X).filter` -> {session, query, filter}.
-std::vector<std::string> python_callee_path(const SyntaxTree& tree, TSNode callee);
 
 }  // namespace svc::engine

@@ -7,18 +7,13 @@
 #include <re2/re2.h>
 
 #include "checks/engine/table_facts_python.h"
+#include "checks/engine/ascii.h"
 
 namespace svc::engine {
 namespace {
 
 bool one_of(std::string_view s, std::initializer_list<std::string_view> names) {
   return std::find(names.begin(), names.end(), s) != names.end();
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 using C = TableChange;
@@ -98,7 +93,7 @@ bool PythonTableExtractor::on_django_migration(const std::string& op, TSNode arg
   for (TSNode pair : named_children(options))
     if (node_type(pair) == "pair" && str(field(pair, "key")) == std::optional<std::string>("db_table"))
       table = str(field(pair, "value"));
-  define(table.value_or(lower(django_app_label() + "_" + *model)), "", TableOrigin::django_migration, *change, at);
+  define(table.value_or(ascii_lower(django_app_label() + "_" + *model)), "", TableOrigin::django_migration, *change, at);
   return true;
 }
 
@@ -120,7 +115,7 @@ void PythonTableExtractor::on_reference_call(TSNode call, const std::vector<std:
   else if (path.size() >= 2 && one_of(last, {"join", "outerjoin", "select_from"}) &&  // select(A).join(B)
            std::any_of(path.begin(), path.end() - 1, [](const std::string& p) { return p == "select" || p == "query"; }))
     access = TableAccess::read;
-  else if (path.size() >= 2 && last == "get" && lower(path[path.size() - 2]).find("session") != std::string::npos)
+  else if (path.size() >= 2 && last == "get" && ascii_lower(path[path.size() - 2]).find("session") != std::string::npos)
     pos.resize(std::min<std::size_t>(pos.size(), 1)), access = TableAccess::read;
   if (access) {
     for (TSNode arg : pos)
@@ -134,7 +129,7 @@ void PythonTableExtractor::on_reference_call(TSNode call, const std::vector<std:
       node = node_type(node) == "call" ? field(node, "function") : field(node, "object");
     auto top = chain_tops_.find(ts_node_start_byte(call));  // Order.objects.filter(...).update(...) writes
     bool write = false;
-    for (const auto& m : python_callee_path(tree_, top == chain_tops_.end() ? call : top->second))
+    for (const auto& m : member_path_parts(tree_, top == chain_tops_.end() ? call : top->second, g_))
       write = write || one_of(m, {"create", "update", "delete", "bulk_create", "bulk_update", "get_or_create",
                                   "update_or_create"});
     if (symbol_ref(node, write ? TableAccess::write : TableAccess::read, -1, call))

@@ -1,4 +1,5 @@
 #include "checks/engine/table_references.h"
+#include "checks/engine/ascii.h"
 
 #include <algorithm>
 #include <cctype>
@@ -8,12 +9,6 @@
 
 namespace svc::engine {
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -49,7 +44,7 @@ TableIndex::TableIndex(const ServiceMap& services, const std::vector<FileFacts>&
     for (const auto& d : f.tables.definitions) {
       if (d.change != TableChange::create || d.symbol.empty()) continue;
       defines = true;
-      if (d.origin == TableOrigin::prisma) prisma_[lower(d.symbol)].push_back({&f, &d});
+      if (d.origin == TableOrigin::prisma) prisma_[ascii_lower(d.symbol)].push_back({&f, &d});
       by_service_symbol_[{f.service, d.symbol}].push_back({&f, &d});
     }
     if (!defines) continue;
@@ -113,7 +108,7 @@ std::optional<TableIndex::Site> TableIndex::symbol_in(const std::vector<const Fi
 // Only a service with a Prisma client calls Prisma models: elsewhere `client.order.create`
 // is some other SDK.
 std::optional<TableIndex::Site> TableIndex::prisma_model(const FileFacts& from, const std::string& accessor) const {
-  auto it = prisma_.find(lower(accessor));
+  auto it = prisma_.find(ascii_lower(accessor));
   if (it == prisma_.end() || from.service < 0) return std::nullopt;
   const Service& s = services_.services()[from.service];
   bool client = s.dependencies.count("@prisma/client") || s.dependencies.count("prisma") ||

@@ -9,18 +9,13 @@
 #include <re2/re2.h>
 
 #include "checks/engine/table_sql.h"
+#include "checks/engine/ascii.h"
 
 namespace svc::engine {
 namespace {
 
 #define SVC_SQL_NAME_PART R"((?:[A-Za-z_][\w$]*|"[^"\n]+"|`[^`\n]+`|\[[^\]\n]+\]))"
 #define SVC_SQL_NAME "(" SVC_SQL_NAME_PART R"((?:\s*\.\s*)" SVC_SQL_NAME_PART ")*)"
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // Same length as `text`: comments, quoted strings and the insides of functions that
 // take FROM as a keyword replaced by spaces.
@@ -95,7 +90,7 @@ void scan_sql_fallback(SqlScan& scan, std::string_view fragment, std::size_t bas
       for (; counted < at; ++counted)
         if (text[counted] == ';') current = scan.next_statement++;
     }
-    std::string verb_text = lower(std::string_view(verb.data(), verb.size()));
+    std::string verb_text = ascii_lower(std::string_view(verb.data(), verb.size()));
     std::string v = verb_text.substr(0, verb_text.find_first_of(" \t\r\n"));
     std::string table = unquote_name(std::string_view(name.data(), name.size()));
     std::string key = table_key(table);

@@ -9,17 +9,12 @@
 #include <re2/re2.h>
 
 #include "checks/engine/route_syntax.h"
+#include "checks/engine/ascii.h"
 #include "checks/engine/syntax_tree.h"
 #include "checks/engine/table_sql.h"
 
 namespace svc::engine {
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool all_upper(std::string_view s) {
   return std::none_of(s.begin(), s.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
@@ -54,7 +49,7 @@ bool looks_like_sql(std::string_view text, bool sql_context) {
   if (!RE2::PartialMatch(input, lead, &word)) return false;
   std::string_view first(word.data(), word.size());
   if (!sql_context && !all_upper(first)) return false;
-  const RE2* next = companion(lower(first));
+  const RE2* next = companion(ascii_lower(first));
   if (!next) return false;
   re2::StringPiece rest(first.data(), text.size() - (first.data() - text.data()));
   return RE2::PartialMatch(rest, *next);
