@@ -1,0 +1,259 @@
+// api-error-shape: error responses whose body is not { error: { code, message, details? } }.
+// Two halves, both said in rules/api-error-shape.yaml:
+// - `responses:` queries find bodies written in place (c.json(body, 404), return body,
+//   400, error handlers); the body is judged here, because a query can neither list an
+//   object's keys for the message nor tell a top-level `error` key from a nested one.
+// - `central_handler:` is a pattern rule (HTTPException, abort) run by the pattern
+//   engine: its matches are dropped in services that have a handler shaping errors.
+// Only services that serve HTTP are looked at.
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "checks/engine/check.h"
+#include "checks/engine/query.h"
+#include "checks/engine/route_resolver.h"
+#include "checks/engine/rule_catalog.h"
+#include "checks/engine/syntax_tree.h"
+
+namespace svc::builtin {
+
+std::unique_ptr<engine::Check> make_pattern();  // checks/builtin/pattern_check.cpp
+
+namespace {
+
+using namespace engine;
+
+constexpr std::size_t kMaxKeys = 4;     // keys listed when describing a body
+constexpr std::size_t kMaxValue = 32;   // longer `error:` values are cut
+
+using Entries = std::vector<std::pair<std::string, TSNode>>;  // key, value (null for `{ key }`)
+using Queries = std::map<Language, std::unique_ptr<Query>>;
+
+std::optional<std::string> key_name(const SyntaxTree& tree, TSNode key) {
+  auto type = node_type(key);
+  if (type == "property_identifier" || type == "identifier" || type == "number") return std::string(tree.text(key));
+  return string_value(tree, key);  // a computed key gives nullopt: not judged
+}
+
+// The keys of an object/dict literal (or of jsonify(…)'s arguments); nullopt when some
+// cannot be seen: a spread, `**kwargs`, a computed key.
+std::optional<Entries> entries_of(const SyntaxTree& tree, TSNode node) {
+  auto type = node_type(node);
+  if (type != "object" && type != "dictionary" && type != "argument_list") return std::nullopt;
+  Entries out;
+  uint32_t n = ts_node_named_child_count(node);
+  for (uint32_t i = 0; i < n; ++i) {
+    TSNode child = ts_node_named_child(node, i);
+    auto kind = node_type(child);
+    if (kind == "comment") continue;
+    if (kind == "shorthand_property_identifier") {
+      out.push_back({std::string(tree.text(child)), TSNode{}});
+    } else if (kind == "pair" || kind == "keyword_argument") {
+      auto key = key_name(tree, field(child, kind == "pair" ? "key" : "name"));
+      if (!key) return std::nullopt;
+      out.push_back({*key, field(child, "value")});
+    } else if (type == "argument_list" && n == 1) {
+      return entries_of(tree, child);  // jsonify({...})
+    } else {
+      return std::nullopt;
+    }
+  }
+  return out;
+}
+
+std::string describe(const Entries& entries) {
+  if (entries.empty()) return "{}";
+  std::string keys;
+  for (std::size_t i = 0; i < entries.size() && i < kMaxKeys; ++i) keys += (i ? ", " : "") + entries[i].first;
+  if (entries.size() > kMaxKeys) keys += ", …";
+  return "{ " + keys + " }";
+}
+
+bool is_text(const SyntaxTree& tree, TSNode node) {
+  auto type = node_type(node);
+  if (type == "string" || type == "template_string" || type == "concatenated_string") return true;
+  // err.message, exc.detail, e.description: strings whatever the error
+  TSNode name = type == "member_expression" ? field(node, "property") : type == "attribute" ? field(node, "attribute") : TSNode{};
+  if (ts_node_is_null(name)) return false;
+  auto text = tree.text(name);
+  return text == "message" || text == "detail" || text == "description";
+}
+
+bool is_scalar(const SyntaxTree& tree, TSNode node) {
+  static const std::set<std::string_view> literals = {"number", "integer", "float", "true", "false", "array", "list"};
+  return is_text(tree, node) || literals.count(node_type(node)) > 0;
+}
+
+// The body as the client gets it: `(…)` unwrapped, `content=` and jsonify(…) opened.
+TSNode unwrap(const SyntaxTree& tree, TSNode body) {
+  auto type = node_type(body);
+  if (type == "parenthesized_expression" && ts_node_named_child_count(body) == 1)
+    return unwrap(tree, ts_node_named_child(body, 0));
+  if (type == "keyword_argument")
+    return tree.text(field(body, "name")) == "content" ? unwrap(tree, field(body, "value")) : TSNode{};
+  if (type == "call") {
+    auto fn = tree.text(field(body, "function"));
+    if (fn == "jsonify" || fn.substr(fn.size() >= 8 ? fn.size() - 8 : 0) == ".jsonify") return field(body, "arguments");
+  }
+  return body;
+}
+
+// A readiness probe's `{ status: 'unavailable', … }` at 503 is for the orchestrator,
+// not an API error.
+bool is_health_answer(const Entries& entries, std::string_view status) {
+  bool unavailable = status == "503" || status.find("SERVICE_UNAVAILABLE") != std::string_view::npos;
+  return unavailable && std::any_of(entries.begin(), entries.end(), [](const auto& e) { return e.first == "status"; });
+}
+
+// What is wrong with a body, or nullopt when it is shaped or cannot be judged.
+std::optional<std::string> unshaped(const SyntaxTree& tree, TSNode body, bool text, std::string_view status) {
+  if (text) return "a plain-text body";
+  body = unwrap(tree, body);
+  if (ts_node_is_null(body)) return std::nullopt;
+  if (is_text(tree, body)) return "a plain-text body";
+  auto entries = entries_of(tree, body);
+  if (!entries) return std::nullopt;
+  const TSNode* error = nullptr;
+  for (const auto& [key, value] : *entries)
+    if (key == "error") error = &value;
+  if (!error) return is_health_answer(*entries, status) ? std::nullopt : std::optional("body " + describe(*entries));
+  if (ts_node_is_null(*error)) return std::nullopt;  // `{ error }`: a variable
+  if (is_scalar(tree, *error)) {
+    std::string value(tree.text(*error).substr(0, kMaxValue));
+    if (value.size() < tree.text(*error).size() || value.find('\n') != std::string::npos)
+      value = value.substr(0, value.find('\n')) + "…";
+    return "body { error: " + value + " }";
+  }
+  auto inner = entries_of(tree, *error);
+  if (!inner) return std::nullopt;
+  bool code = false, message = false;
+  for (const auto& [key, _] : *inner) {
+    code = code || key == "code";
+    message = message || key == "message";
+  }
+  if (code && message) return std::nullopt;
+  std::string missing = !code && !message ? "code and message" : !code ? "code" : "message";
+  return fmt::format("body {{ error: {} }} (no {})", describe(*inner), missing);
+}
+
+std::set<Language> languages_of(const YAML::Node& list) {
+  std::set<Language> out;
+  for (const auto& item : list) {
+    auto name = item.as<std::string>();
+    for (Language l : {Language::typescript, Language::javascript, Language::python})
+      if (to_string(l) == name) out.insert(l);
+    if (name == "typescript") out.insert(Language::tsx);
+  }
+  return out;
+}
+
+Queries compile(const std::string& rule, const std::set<Language>& langs, const std::string& source) {
+  Queries out;
+  for (Language l : langs) {
+    try {
+      out[l] = std::make_unique<Query>(l, source);
+    } catch (const QueryError& e) {
+      throw std::logic_error(fmt::format("rules/{}.yaml: query for {}: {}", rule, to_string(l), e.what()));
+    }
+  }
+  return out;
+}
+
+// One `responses:` entry.
+struct Response {
+  Queries query, inside;
+  bool text = false;
+  std::string where, fix;
+};
+
+using Span = std::pair<std::size_t, std::size_t>;
+
+// The @inside nodes of `query`: where a pattern with `inside:` may match.
+std::vector<Span> inside_spans(const SyntaxTree& tree, const Query& query) {
+  std::vector<Span> out;
+  query.for_each(tree, [&](const QueryMatch& m) {
+    TSNode n = m["inside"];
+    if (!ts_node_is_null(n)) out.push_back({ts_node_start_byte(n), ts_node_end_byte(n)});
+  });
+  return out;
+}
+
+bool held(const std::vector<Span>& spans, Span s) {
+  return std::any_of(spans.begin(), spans.end(), [&](const Span& o) { return o.first <= s.first && s.second <= o.second; });
+}
+
+class ApiErrorShape : public Check {
+ public:
+  void load_rule(const RuleInfo& rule) override {
+    for (const auto& y : rule.spec["responses"]) {
+      Response r;
+      auto langs = languages_of(y["languages"]);
+      r.query = compile(rule.id, langs, y["query"].as<std::string>());
+      if (y["inside"]) r.inside = compile(rule.id, langs, y["inside"].as<std::string>());
+      r.text = y["text"] && y["text"].as<bool>();
+      r.where = y["where"].as<std::string>();
+      r.fix = y["fix"].as<std::string>();
+      responses_.push_back(std::move(r));
+    }
+    RuleInfo central = rule;
+    central.spec.reset(YAML::Node(YAML::NodeType::Map));  // `=` would overwrite the shared catalog node
+    central.spec["patterns"] = rule.spec["central_handler"]["patterns"];
+    central.spec["unless_service"] = rule.spec["central_handler"]["unless_service"];
+    central_ = make_pattern();
+    central_->load_rule(central);
+  }
+
+  void check_file(const FileContext& ctx, FindingSink& out) const override {
+    if (!ctx.tree || !ctx.service || !ctx.service->is_http() || is_test_path(ctx.file.path())) return;
+    central_->check_file(ctx, out);
+    std::set<Span> seen;  // the first pattern to match a node names it
+    for (const auto& r : responses_) {
+      auto q = r.query.find(ctx.file.language());
+      if (q == r.query.end()) continue;
+      std::optional<std::vector<Span>> scope;  // set for patterns with `inside:`
+      if (auto in = r.inside.find(ctx.file.language()); in != r.inside.end()) {
+        scope = inside_spans(*ctx.tree, *in->second);
+        if (scope->empty()) continue;
+      }
+      q->second->for_each(*ctx.tree, [&](const QueryMatch& m) { judge(ctx, r, m, scope, seen, out); });
+    }
+  }
+
+  void check_workspace(const WorkspaceContext& ctx, FindingSink& out) const override {
+    central_->check_workspace(ctx, out);
+  }
+
+ private:
+  void judge(const FileContext& ctx, const Response& r, const QueryMatch& m,
+             const std::optional<std::vector<Span>>& scope, std::set<Span>& seen, FindingSink& out) const {
+    TSNode at = m["match"], body = m["body"];
+    if (ts_node_is_null(at) || ts_node_is_null(body)) return;
+    std::size_t begin = ts_node_start_byte(at), end = ts_node_end_byte(at);
+    if (seen.count({begin, end}) || (scope && !held(*scope, {begin, end}))) return;
+    seen.insert({begin, end});
+    TSNode status_node = m["status"];
+    std::string_view status = ts_node_is_null(status_node) ? std::string_view() : ctx.tree->text(status_node);
+    auto looks = unshaped(*ctx.tree, body, r.text, status);
+    if (!looks) return;
+    std::string where = r.where;
+    if (auto p = where.find("{status}"); p != std::string::npos) where.replace(p, 8, status);
+    out.report(ctx.file, begin, end,
+               {{"what", fmt::format("error response with {} {}", *looks, where)},
+                {"why", "clients expect every error as { error: { code, message, details? } }, code documented"},
+                {"fix", r.fix}});
+  }
+
+  std::vector<Response> responses_;
+  std::unique_ptr<Check> central_;
+};
+
+}  // namespace
+
+std::unique_ptr<engine::Check> make_api_error_shape() { return std::make_unique<ApiErrorShape>(); }
+
+}  // namespace svc::builtin
