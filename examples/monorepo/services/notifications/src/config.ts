@@ -6,6 +6,8 @@ const Env = z.object({
   PUSH_API_KEY: z.string().min(1),
   SMS_API_URL: z.string().url().default('https://sms.acme-provider.dev/v1'),
   SMS_API_KEY: z.string().min(1),
+  // Shared with every service that calls this one: they sign, this service verifies.
+  JWT_SECRET: z.string().min(32),
   PROVIDER_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
 });

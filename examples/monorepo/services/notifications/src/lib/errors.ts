@@ -30,5 +30,7 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
     return;
   }
   req.log?.error({ err }, 'unhandled error');
-  res.status(500).json(errorBody('internal', 'Internal server error'));
+  // Passing the provider's error text on "helps callers debug", and tells them
+  // which provider, endpoint and API key prefix failed.
+  res.status(500).json(errorBody('internal', err.message));
 };

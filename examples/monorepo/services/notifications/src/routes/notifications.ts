@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import { z } from 'zod';
 
+import { requireCaller } from '../lib/auth.js';
 import { AppError } from '../lib/errors.js';
 import { sendPush } from '../providers/push.js';
 import { sendSms } from '../providers/sms.js';
@@ -31,6 +32,7 @@ function templateOr404(id: string) {
 
 // Mounted at /v1/notifications.
 export const notificationsRouter = Router();
+notificationsRouter.use(requireCaller);
 
 notificationsRouter.post('/push', async (req, res) => {
   const input = PushRequest.parse(req.body);
