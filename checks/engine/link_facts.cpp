@@ -27,10 +27,11 @@ bool is_kubernetes_manifest(const SourceFile& file) {
 }
 
 // Code worth parsing for links holds a URL, reads the environment or settings, or
-// names a queue; anything else has nothing to give.
+// names a queue (or imports a queue library: job handler modules); anything else has
+// nothing to give.
 bool code_may_link(const std::string& text) {
   for (const char* lit : {"://", "env", "settings", "config", "Config", "Queue", "Worker", "task", "delay",
-                          "enqueue", "Processor"})
+                          "enqueue", "Processor", "bullmq", "from rq", "import rq"})
     if (text.find(lit) != std::string::npos) return true;
   return false;
 }
