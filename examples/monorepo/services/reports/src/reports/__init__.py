@@ -7,6 +7,7 @@ from reports.config import Settings
 from reports.db import init_db
 from reports.errors import register_error_handlers
 from reports.observability import configure_logging, register_request_log
+from reports.routes.exports import bp as exports_bp
 from reports.routes.health import bp as health_bp
 from reports.routes.reports import bp as reports_bp
 
@@ -24,4 +25,5 @@ def create_app(settings: Settings | None = None) -> Flask:
 
     app.register_blueprint(health_bp)
     app.register_blueprint(reports_bp)
+    app.register_blueprint(exports_bp)
     return app
