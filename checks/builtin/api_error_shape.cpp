@@ -204,6 +204,7 @@ class ApiErrorShape : public Check {
     central.spec.reset(YAML::Node(YAML::NodeType::Map));  // `=` would overwrite the shared catalog node
     central.spec["patterns"] = rule.spec["central_handler"]["patterns"];
     central.spec["unless_service"] = rule.spec["central_handler"]["unless_service"];
+    central.spec["once_per_service"] = rule.spec["central_handler"]["once_per_service"];
     central_ = make_pattern();
     central_->load_rule(central);
   }

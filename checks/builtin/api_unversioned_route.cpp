@@ -74,8 +74,18 @@ class ApiUnversionedRoute : public Check {
       if (!s.is_http() || !routes_understood(s)) continue;
       ServiceRoutes routes(s, service_facts(ctx.facts, static_cast<int>(i)));
       NestRoutePaths nest(routes);
-      for (const auto& v : judge(routes, nest))
-        if (!v.cleared && v.route) report(s, nest, v, out);
+      // One finding per file, at its first unversioned route: the routes of a file
+      // share their router and its mount, so one change versions them all.
+      std::map<std::string, std::vector<const Verdict*>> by_file;
+      std::vector<std::string> order;
+      auto verdicts = judge(routes, nest);
+      for (const auto& v : verdicts) {
+        if (v.cleared || !v.route) continue;
+        auto& list = by_file[v.route->file->path];
+        if (list.empty()) order.push_back(v.route->file->path);
+        list.push_back(&v);
+      }
+      for (const auto& path : order) report(s, nest, *by_file[path].front(), by_file[path].size() - 1, out);
     }
   }
 
@@ -112,12 +122,14 @@ class ApiUnversionedRoute : public Check {
     return false;
   }
 
-  void report(const Service& s, const NestRoutePaths& nest, const Verdict& v, FindingSink& out) const {
+  void report(const Service& s, const NestRoutePaths& nest, const Verdict& v, std::size_t others,
+              FindingSink& out) const {
     const ResolvedRoute& r = *v.route;
     std::string method = r.method.empty() ? "ANY" : r.method;
     std::string fix = nest.is_controller_route(r) ? how_to_fix_nest(nest.app()) : how_to_fix(s.primary_framework());
     MessageArgs args = {{"method", method},
                         {"path", v.path},
+                        {"more", others ? fmt::format(" (and {} more route{} in this file)", others, others > 1 ? "s" : "") : ""},
                         {"service", s.name},
                         {"suggested", versioned(v.path)},
                         {"fix", fix}};

@@ -7,9 +7,12 @@
 // (dependencies, or queries matched anywhere in the service's code): matches in a
 // service that has it are dropped, which needs every file first, so such a rule
 // reports from check_workspace.
+#include <algorithm>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <set>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -123,6 +126,10 @@ class PatternCheck : public Check {
       for (const auto& d : unless["dependencies"]) evidence_dependencies_.insert(d.as<std::string>());
       for (const auto& p : unless["patterns"]) evidence_patterns_.push_back(parse_pattern(rule, pool, p));
     }
+    if (auto once = rule.spec["once_per_service"]) {
+      deferred_ = true;
+      count_arg_ = once["count_in"].as<std::string>();
+    }
   }
 
   // Every query for every language it applies to; a bad query throws, naming the rule.
@@ -154,15 +161,32 @@ class PatternCheck : public Check {
     }
   }
 
-  void check_workspace(const WorkspaceContext& ctx, FindingSink& out) const override {
+  void check_workspace(const WorkspaceContext& /*ctx*/, FindingSink& out) const override {
     if (!deferred_) return;
+    // Files were read in parallel: put the matches back in reading order first.
+    std::sort(candidates_.begin(), candidates_.end(), [](const Candidate& a, const Candidate& b) {
+      return std::tie(a.path, a.begin.line, a.begin.column) < std::tie(b.path, b.begin.line, b.begin.column);
+    });
+    std::map<const Service*, std::vector<const Candidate*>> by_service;
     for (const auto& c : candidates_) {
       if (c.service && (evident_.count(c.service) || has_dependency(*c.service))) continue;
-      out.report_at(c.path, c.begin, c.end, c.args, c.matched);
+      if (count_arg_.empty() || !c.service) out.report_at(c.path, c.begin, c.end, c.args, c.matched);
+      else by_service[c.service].push_back(&c);
     }
+    for (const auto& [service, list] : by_service) report_first(*list.front(), list.size() - 1, out);
   }
 
  private:
+  // `once_per_service`: one fix serves every match of a service, so one finding, at
+  // the first match, says how many others there are.
+  void report_first(const Candidate& c, std::size_t others, FindingSink& out) const {
+    MessageArgs args = c.args;
+    for (auto& [name, value] : args)
+      if (name == count_arg_ && others > 0)
+        value += fmt::format(" (and {} more in this service)", others);
+    out.report_at(c.path, c.begin, c.end, args, c.matched);
+  }
+
   bool has_dependency(const Service& s) const {
     for (const auto& d : evidence_dependencies_)
       if (s.dependencies.count(d)) return true;
@@ -206,6 +230,7 @@ class PatternCheck : public Check {
   std::vector<Pattern> patterns_, evidence_patterns_;
   std::set<std::string> evidence_dependencies_;
   bool deferred_ = false;
+  std::string count_arg_;  // once_per_service: the message field that gets the count
   mutable std::mutex mutex_;
   mutable std::vector<Candidate> candidates_;
   mutable std::set<const Service*> evident_;  // services with the evidence
