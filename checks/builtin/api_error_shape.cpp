@@ -19,6 +19,7 @@
 #include "checks/engine/route_resolver.h"
 #include "checks/engine/rule_catalog.h"
 #include "checks/engine/syntax_tree.h"
+#include "checks/engine/yaml_queries.h"
 
 namespace svc::builtin {
 
@@ -32,7 +33,6 @@ constexpr std::size_t kMaxKeys = 4;     // keys listed when describing a body
 constexpr std::size_t kMaxValue = 32;   // longer `error:` values are cut
 
 using Entries = std::vector<std::pair<std::string, TSNode>>;  // key, value (null for `{ key }`)
-using Queries = std::map<Language, std::unique_ptr<Query>>;
 
 std::optional<std::string> key_name(const SyntaxTree& tree, TSNode key) {
   auto type = node_type(key);
@@ -141,32 +141,9 @@ std::optional<std::string> unshaped(const SyntaxTree& tree, TSNode body, bool te
   return fmt::format("body {{ error: {} }} (no {})", describe(*inner), missing);
 }
 
-std::set<Language> languages_of(const YAML::Node& list) {
-  std::set<Language> out;
-  for (const auto& item : list) {
-    auto name = item.as<std::string>();
-    for (Language l : {Language::typescript, Language::javascript, Language::python})
-      if (to_string(l) == name) out.insert(l);
-    if (name == "typescript") out.insert(Language::tsx);
-  }
-  return out;
-}
-
-Queries compile(const std::string& rule, const std::set<Language>& langs, const std::string& source) {
-  Queries out;
-  for (Language l : langs) {
-    try {
-      out[l] = std::make_unique<Query>(l, source);
-    } catch (const QueryError& e) {
-      throw std::logic_error(fmt::format("rules/{}.yaml: query for {}: {}", rule, to_string(l), e.what()));
-    }
-  }
-  return out;
-}
-
 // One `responses:` entry.
 struct Response {
-  Queries query, inside;
+  std::shared_ptr<LazyQuery> inside;  // null without `inside:`
   bool text = false;
   std::string where, fix;
 };
@@ -190,11 +167,12 @@ bool held(const std::vector<Span>& spans, Span s) {
 class ApiErrorShape : public Check {
  public:
   void load_rule(const RuleInfo& rule) override {
+    QueryPool pool(rule.id);
+    responses_batch_ = std::make_unique<QueryBatch>(rule.id);
     for (const auto& y : rule.spec["responses"]) {
       Response r;
-      auto langs = languages_of(y["languages"]);
-      r.query = compile(rule.id, langs, y["query"].as<std::string>());
-      if (y["inside"]) r.inside = compile(rule.id, langs, y["inside"].as<std::string>());
+      responses_batch_->add(yaml_languages(y["languages"]), y["query"].as<std::string>());
+      if (y["inside"]) r.inside = pool.get(y["inside"].as<std::string>());
       r.text = y["text"] && y["text"].as<bool>();
       r.where = y["where"].as<std::string>();
       r.fix = y["fix"].as<std::string>();
@@ -213,16 +191,17 @@ class ApiErrorShape : public Check {
     if (!ctx.tree || !ctx.service || !ctx.service->is_http() || is_test_path(ctx.file.path())) return;
     central_->check_file(ctx, out);
     std::set<Span> seen;  // the first pattern to match a node names it
-    for (const auto& r : responses_) {
-      auto q = r.query.find(ctx.file.language());
-      if (q == r.query.end()) continue;
-      std::optional<std::vector<Span>> scope;  // set for patterns with `inside:`
-      if (auto in = r.inside.find(ctx.file.language()); in != r.inside.end()) {
-        scope = inside_spans(*ctx.tree, *in->second);
-        if (scope->empty()) continue;
+    std::map<std::size_t, std::vector<Span>> scopes;  // of patterns with `inside:`, found when first needed
+    responses_batch_->for_each(*ctx.tree, [&](std::size_t i, const QueryMatch& m) {
+      const Response& r = responses_[i];
+      std::optional<std::vector<Span>> scope;
+      if (r.inside) {
+        auto it = scopes.find(i);
+        if (it == scopes.end()) it = scopes.emplace(i, inside_spans(*ctx.tree, r.inside->get(ctx.file.language()))).first;
+        scope = it->second;
       }
-      q->second->for_each(*ctx.tree, [&](const QueryMatch& m) { judge(ctx, r, m, scope, seen, out); });
-    }
+      judge(ctx, r, m, scope, seen, out);
+    });
   }
 
   void check_workspace(const WorkspaceContext& ctx, FindingSink& out) const override {
@@ -250,6 +229,7 @@ class ApiErrorShape : public Check {
   }
 
   std::vector<Response> responses_;
+  std::unique_ptr<QueryBatch> responses_batch_;  // their queries, run as one
   std::unique_ptr<Check> central_;
 };
 

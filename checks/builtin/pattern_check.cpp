@@ -35,7 +35,7 @@ using Spans = std::set<std::pair<std::size_t, std::size_t>>;
 
 struct Pattern {
   std::set<Language> languages;
-  std::shared_ptr<LazyQuery> query;
+  std::string query;  // its text, run in the rule's QueryBatch
   std::vector<std::shared_ptr<LazyQuery>> inside, not_inside;
   std::string report = "match";
   MessageArgs args;  // values may hold {capture}
@@ -65,7 +65,7 @@ std::vector<std::shared_ptr<LazyQuery>> pooled_all(QueryPool& pool, const YAML::
 Pattern parse_pattern(const RuleInfo& rule, QueryPool& pool, const YAML::Node& y) {
   Pattern p;
   p.languages = yaml_languages(y["languages"], rule.languages);
-  p.query = pool.get(y["query"].as<std::string>());
+  p.query = y["query"].as<std::string>();
   p.inside = pooled_all(pool, y["inside"]);
   p.not_inside = pooled_all(pool, y["not_inside"]);
   if (y["report"]) p.report = y["report"].as<std::string>();
@@ -120,11 +120,19 @@ class PatternCheck : public Check {
  public:
   void load_rule(const RuleInfo& rule) override {
     QueryPool pool(rule.id);
-    for (const auto& p : rule.spec["patterns"]) patterns_.push_back(parse_pattern(rule, pool, p));
+    main_ = std::make_unique<QueryBatch>(rule.id);
+    evidence_ = std::make_unique<QueryBatch>(rule.id);
+    for (const auto& y : rule.spec["patterns"]) {
+      patterns_.push_back(parse_pattern(rule, pool, y));
+      main_->add(patterns_.back().languages, patterns_.back().query);
+    }
     if (auto unless = rule.spec["unless_service"]) {
       deferred_ = true;
       for (const auto& d : unless["dependencies"]) evidence_dependencies_.insert(d.as<std::string>());
-      for (const auto& p : unless["patterns"]) evidence_patterns_.push_back(parse_pattern(rule, pool, p));
+      for (const auto& y : unless["patterns"]) {
+        Pattern p = parse_pattern(rule, pool, y);
+        evidence_->add(p.languages, p.query);
+      }
     }
     if (auto once = rule.spec["once_per_service"]) {
       deferred_ = true;
@@ -134,31 +142,29 @@ class PatternCheck : public Check {
 
   // Every query for every language it applies to; a bad query throws, naming the rule.
   void compile_all() const {
-    for (const auto* list : {&patterns_, &evidence_patterns_})
-      for (const auto& p : *list)
-        for (Language l : p.languages) {
-          p.query->get(l);
-          for (const auto& q : p.inside) q->get(l);
-          for (const auto& q : p.not_inside) q->get(l);
-        }
+    for (Language l : {Language::typescript, Language::tsx, Language::javascript, Language::python, Language::sql}) {
+      main_->prepare(l);
+      evidence_->prepare(l);
+    }
+    for (const auto& p : patterns_)
+      for (Language l : p.languages) {
+        for (const auto& q : p.inside) q->get(l);
+        for (const auto& q : p.not_inside) q->get(l);
+      }
   }
 
   void check_file(const FileContext& ctx, FindingSink& out) const override {
     if (!ctx.tree) return;
     bool test = is_test_path(ctx.file.path());
     const Service* service = ctx.service;
-    if (deferred_ && service && !test && has_evidence(ctx)) {
+    if (deferred_ && service && !test && !known_evident(service) && has_evidence(ctx)) {
       std::lock_guard lock(mutex_);
       evident_.insert(service);
     }
     Spans seen;  // two patterns may match one node: one finding
-    for (const auto& p : patterns_) {
-      if (test && !p.in_tests) continue;
-      if (!p.applies(ctx.file.language())) continue;
-      p.query->get(ctx.file.language()).for_each(*ctx.tree, [&](const QueryMatch& m) {
-        found(ctx, p, m, service, seen, out);
-      });
-    }
+    main_->for_each(*ctx.tree, [&](std::size_t i, const QueryMatch& m) {
+      if (!test || patterns_[i].in_tests) found(ctx, patterns_[i], m, service, seen, out);
+    });
   }
 
   void check_workspace(const WorkspaceContext& /*ctx*/, FindingSink& out) const override {
@@ -193,14 +199,15 @@ class PatternCheck : public Check {
     return false;
   }
 
+  bool known_evident(const Service* service) const {
+    std::lock_guard lock(mutex_);
+    return evident_.count(service) > 0;
+  }
+
   bool has_evidence(const FileContext& ctx) const {
-    for (const auto& p : evidence_patterns_) {
-      if (!p.applies(ctx.file.language())) continue;
-      bool any = false;
-      p.query->get(ctx.file.language()).for_each(*ctx.tree, [&](const QueryMatch&) { any = true; });
-      if (any) return true;
-    }
-    return false;
+    bool any = false;
+    evidence_->for_each(*ctx.tree, [&](std::size_t, const QueryMatch&) { any = true; });
+    return any;
   }
 
   void found(const FileContext& ctx, const Pattern& p, const QueryMatch& m, const Service* service, Spans& seen,
@@ -227,7 +234,8 @@ class PatternCheck : public Check {
     candidates_.push_back(std::move(c));
   }
 
-  std::vector<Pattern> patterns_, evidence_patterns_;
+  std::vector<Pattern> patterns_;
+  std::unique_ptr<QueryBatch> main_, evidence_;  // the patterns' queries, the evidence's
   std::set<std::string> evidence_dependencies_;
   bool deferred_ = false;
   std::string count_arg_;  // once_per_service: the message field that gets the count

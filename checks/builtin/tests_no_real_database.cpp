@@ -77,6 +77,14 @@ class TestsNoRealDatabase : public Check {
     for (const auto& d : options["real_database_packages"]) real_packages_.insert(d.as<std::string>());
   }
 
+  // Code matters only in test files, test setup and the entry file of a service with
+  // a database; configuration files (CI, compose) always.
+  bool wants(const SourceFile& file, const Service* service) const override {
+    if (!is_code(file.language())) return true;
+    if (!service || !service->has_database()) return false;
+    return is_test_path(file.path()) || is_test_setup_path(file.path()) || file.path() == service->anchor_file();
+  }
+
   void check_file(const FileContext& ctx, FindingSink&) const override {
     const std::string& path = ctx.file.path();
     if (!ctx.tree) {

@@ -44,6 +44,9 @@ class Check {
   virtual void load_rule(const RuleInfo& /*rule*/) {}
   // The rule's YAML `options:` merged with `.svc.yaml`; called once before any file.
   virtual void configure(const YAML::Node& /*options*/) {}
+  // Before a file is parsed for this rule (after its prefilter): false skips it, so a
+  // rule that only reads test files, say, does not make other files parse.
+  virtual bool wants(const SourceFile& /*file*/, const Service* /*service*/) const { return true; }
   // Per file, for files that pass the rule's prefilter (and, for a rule with
   // `needs:`, that one of its fact kinds wants).
   virtual void check_file(const FileContext& /*ctx*/, FindingSink& /*out*/) const {}

@@ -72,6 +72,10 @@ Query::Query(Language lang, std::string_view source) {
 
 Query::~Query() { ts_query_delete(query_); }
 
+uint32_t Query::pattern_count() const { return ts_query_pattern_count(query_); }
+
+uint32_t Query::pattern_start_byte(uint32_t pattern) const { return ts_query_start_byte_for_pattern(query_, pattern); }
+
 bool Query::predicates_hold(const SyntaxTree& tree, const TSQueryMatch& m) const {
   auto capture_text = [&](uint32_t id) -> std::optional<std::string_view> {
     for (uint16_t i = 0; i < m.capture_count; ++i)

@@ -41,6 +41,9 @@ class Query {
   Query& operator=(const Query&) = delete;
 
   void for_each(const SyntaxTree& tree, TSNode node, const std::function<void(const QueryMatch&)>& fn) const;
+  uint32_t pattern_count() const;
+  // Where pattern `pattern` starts in the query's source text.
+  uint32_t pattern_start_byte(uint32_t pattern) const;
   void for_each(const SyntaxTree& tree, const std::function<void(const QueryMatch&)>& fn) const {
     for_each(tree, tree.root(), fn);
   }

@@ -41,6 +41,13 @@ RuleInfo parse_rule(const EmbeddedRule& e) {
     if (r.languages.back() == Language::typescript) r.languages.push_back(Language::tsx);
   }
   r.prefilter = strings(y["prefilter"]);
+  if (auto re = y["prefilter_regex"]) {
+    RE2::Options options;
+    options.set_log_errors(false);
+    auto compiled = std::make_shared<RE2>(re.as<std::string>(), options);
+    if (!compiled->ok()) throw std::runtime_error(fmt::format("rules/{}.yaml: prefilter_regex: {}", r.id, compiled->error()));
+    r.prefilter_regex = compiled;
+  }
   r.needs = strings(y["needs"]);
   r.options = y["options"] ? y["options"] : YAML::Node(YAML::NodeType::Map);
   r.spec = y;

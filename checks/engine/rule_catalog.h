@@ -1,8 +1,10 @@
 #pragma once
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include <re2/re2.h>
 #include <yaml-cpp/yaml.h>
 
 #include "checks/engine/severity.h"
@@ -22,6 +24,9 @@ struct RuleInfo {
   std::string implementation;  // builtin check name, or "engine" for the suppression rules
   std::vector<Language> languages;   // files the per-file part looks at
   std::vector<std::string> prefilter;  // a file is parsed only if it contains one of these
+  // ... and, when set, matches this RE2 pattern too: for rules whose literals are
+  // common words but whose matches need a shape (`, 404)`).
+  std::shared_ptr<const re2::RE2> prefilter_regex;
   std::vector<std::string> needs;      // facts the rule needs from code ("routes")
   YAML::Node options;          // defaults of the options `.svc.yaml` may override
   YAML::Node spec;             // the whole YAML, for checks said in it (`patterns:`)

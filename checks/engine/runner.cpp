@@ -9,6 +9,7 @@
 #include <thread>
 
 #include <fmt/format.h>
+#include <re2/re2.h>
 
 #include "checks/engine/check.h"
 #include "checks/engine/dockerfile.h"
@@ -44,9 +45,10 @@ bool applies_to(const RuleInfo& rule, Language lang) {
 }
 
 bool prefilter_hit(const RuleInfo& rule, const std::string& text) {
-  if (rule.prefilter.empty()) return true;
-  return std::any_of(rule.prefilter.begin(), rule.prefilter.end(),
-                     [&](const std::string& lit) { return text.find(lit) != std::string::npos; });
+  bool literal = rule.prefilter.empty() ||
+                 std::any_of(rule.prefilter.begin(), rule.prefilter.end(),
+                             [&](const std::string& lit) { return text.find(lit) != std::string::npos; });
+  return literal && (!rule.prefilter_regex || RE2::PartialMatch(text, *rule.prefilter_regex));
 }
 
 YAML::Node merged_options(const RuleInfo& rule, const Config& config) {
@@ -98,6 +100,7 @@ class Audit {
     std::vector<const FactKind*> kinds;
     for (const auto& rule : rules_) {
       if (!applies_to(*rule.info, lang) || !prefilter_hit(*rule.info, file.text())) continue;
+      if (!rule.check->wants(file, owner)) continue;
       bool wanted = rule.needs.empty();
       for (const FactKind* kind : rule.needs) {
         if (!kind->wants(file, owner)) continue;

@@ -42,6 +42,36 @@ class QueryPool {
   std::map<std::string, std::shared_ptr<LazyQuery>> queries_;
 };
 
+// Several queries of one rule run as one: tree-sitter then walks a file's tree once
+// instead of once per query. Compiled per language on first use, like LazyQuery.
+class QueryBatch {
+ public:
+  explicit QueryBatch(std::string rule) : rule_(std::move(rule)) {}
+  // Adds a query for `languages`; returns its index. Only before the first for_each.
+  std::size_t add(std::set<Language> languages, std::string source);
+  std::size_t size() const { return sources_.size(); }
+  // Compiles the queries for `lang` now (a broken one throws, naming the rule).
+  void prepare(Language lang) const;
+  // Every match of the file's language, query by query in the order they were added,
+  // each query's matches in document order.
+  void for_each(const SyntaxTree& tree, const std::function<void(std::size_t query, const QueryMatch&)>& fn) const;
+
+ private:
+  struct Compiled {
+    std::unique_ptr<Query> query;    // null when no query applies to the language
+    std::vector<std::size_t> owner;  // per pattern of `query`: the index it was added as
+  };
+  struct Slot {
+    std::once_flag once;
+    Compiled compiled;
+  };
+  Compiled compile(Language lang) const;
+
+  std::string rule_;
+  std::vector<std::pair<std::set<Language>, std::string>> sources_;
+  mutable std::array<Slot, static_cast<std::size_t>(Language::text) + 1> slots_;
+};
+
 // `languages: [typescript, python]` (typescript includes tsx); `fallback` when absent.
 std::set<Language> yaml_languages(const YAML::Node& list, const std::vector<Language>& fallback = {});
 
