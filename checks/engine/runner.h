@@ -32,6 +32,9 @@ struct AuditOptions {
   // Fact kinds to extract whatever the rules need (`svc graph`); the facts are
   // returned in AuditResult::facts instead of being dropped after the checks.
   std::vector<std::string> collect_facts;
+  // `--since REF`: only findings on lines changed since the merge-base of REF and HEAD
+  // (committed, staged, unstaged and untracked changes); "" for every finding.
+  std::string since;
 };
 
 struct SkippedFiles {
