@@ -8,8 +8,15 @@
 
 namespace svc::report {
 
+// "<server>/<owner>/<repo>/blob/<sha>/" from GitHub Actions' GITHUB_SERVER_URL,
+// GITHUB_REPOSITORY and GITHUB_SHA; "" when any of them is unset.
+std::string github_blob_url();
+
 struct ReportOptions {
   bool color = false;  // ANSI colour, for terminals only
+  // Where the markdown report links a repository-relative path (URL + path + "#L12");
+  // "" for plain `path:line`. Taken from the environment so every caller gets it.
+  std::string blob_url = github_blob_url();
 };
 
 using ReportFn = void (*)(const engine::AuditResult&, const ReportOptions&, std::ostream&);
@@ -23,6 +30,9 @@ void write_text(const engine::AuditResult&, const ReportOptions&, std::ostream&)
 void write_json(const engine::AuditResult&, const ReportOptions&, std::ostream&);
 void write_sarif(const engine::AuditResult&, const ReportOptions&, std::ostream&);
 void write_github(const engine::AuditResult&, const ReportOptions&, std::ostream&);
+void write_junit(const engine::AuditResult&, const ReportOptions&, std::ostream&);
+void write_markdown(const engine::AuditResult&, const ReportOptions&, std::ostream&);
+void write_codeclimate(const engine::AuditResult&, const ReportOptions&, std::ostream&);
 
 // Counts of unsuppressed findings, shared by the summaries of every format.
 struct SeverityCounts {

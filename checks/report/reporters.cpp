@@ -1,11 +1,14 @@
 #include "checks/report/reporter.h"
 
+#include <cstdlib>
+
 #include <fmt/format.h>
 
 namespace svc::report {
 
 const std::vector<std::string>& report_formats() {
-  static const std::vector<std::string> formats = {"text", "json", "sarif", "github"};
+  static const std::vector<std::string> formats = {"text",  "json",     "sarif",      "github",
+                                                     "junit", "markdown", "codeclimate"};
   return formats;
 }
 
@@ -14,7 +17,20 @@ ReportFn reporter_for(std::string_view format) {
   if (format == "json") return &write_json;
   if (format == "sarif") return &write_sarif;
   if (format == "github") return &write_github;
+  if (format == "junit") return &write_junit;
+  if (format == "markdown") return &write_markdown;
+  if (format == "codeclimate") return &write_codeclimate;
   return nullptr;
+}
+
+std::string github_blob_url() {
+  const char* server = std::getenv("GITHUB_SERVER_URL");
+  const char* repository = std::getenv("GITHUB_REPOSITORY");
+  const char* sha = std::getenv("GITHUB_SHA");
+  if (!server || !*server || !repository || !*repository || !sha || !*sha) return "";
+  std::string_view base = server;
+  while (!base.empty() && base.back() == '/') base.remove_suffix(1);
+  return fmt::format("{}/{}/blob/{}/", base, repository, sha);
 }
 
 SeverityCounts count_findings(const engine::AuditResult& result) {
