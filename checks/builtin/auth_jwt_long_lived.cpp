@@ -167,6 +167,7 @@ class Evaluator {
 
 class AuthJwtLongLived : public Check {
  public:
+  bool file_local() const override { return true; }
   AuthJwtLongLived() {
     for (Language l : {Language::typescript, Language::tsx, Language::javascript})
       queries_[l] = std::make_unique<Query>(l, kJsSites);

@@ -8,6 +8,7 @@ namespace {
 
 class DockerNoHealthcheck final : public engine::Check {
  public:
+  bool file_local() const override { return true; }
   void check_file(const engine::FileContext& ctx, engine::FindingSink& out) const override {
     if (!ctx.dockerfile || !ctx.dockerfile->final_stage()) return;
     const auto& df = *ctx.dockerfile;

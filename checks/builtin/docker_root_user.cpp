@@ -53,6 +53,7 @@ const Instruction* user_creation(const Dockerfile& df, const std::vector<const S
 
 class DockerRootUser final : public engine::Check {
  public:
+  bool file_local() const override { return true; }
   void configure(const YAML::Node& options) override {
     patterns_.clear();
     for (const char* key : {"nonroot_images", "extra_nonroot_images"}) {

@@ -60,6 +60,7 @@ std::string exec_form_fix(const Instruction& ins) {
 
 class DockerShellFormCmd final : public engine::Check {
  public:
+  bool file_local() const override { return true; }
   void check_file(const engine::FileContext& ctx, engine::FindingSink& out) const override {
     if (!ctx.dockerfile || !ctx.dockerfile->final_stage()) return;
     auto start = ctx.dockerfile->start_command(*ctx.dockerfile->final_stage());

@@ -7,6 +7,7 @@ namespace {
 
 class DockerSingleStage final : public engine::Check {
  public:
+  bool file_local() const override { return true; }
   void check_file(const engine::FileContext& ctx, engine::FindingSink& out) const override {
     if (!ctx.dockerfile || ctx.dockerfile->stages.size() != 1) return;
     const auto& df = *ctx.dockerfile;

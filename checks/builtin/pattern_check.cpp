@@ -140,6 +140,9 @@ class PatternCheck : public Check {
     }
   }
 
+  // Without service-wide evidence or counting, a match depends on its file alone.
+  bool file_local() const override { return !deferred_; }
+
   // Every query for every language it applies to; a bad query throws, naming the rule.
   void compile_all() const {
     for (Language l : {Language::typescript, Language::tsx, Language::javascript, Language::python, Language::sql}) {

@@ -51,6 +51,9 @@ class Check {
   // `needs:`, that one of its fact kinds wants).
   virtual void check_file(const FileContext& /*ctx*/, FindingSink& /*out*/) const {}
   virtual void check_workspace(const WorkspaceContext& /*ctx*/, FindingSink& /*out*/) const {}
+  // True when a file's findings depend on that file alone (no state across files):
+  // `--since` then skips the files that did not change. False is the safe default.
+  virtual bool file_local() const { return false; }
 };
 
 using CheckFactory = std::unique_ptr<Check> (*)();

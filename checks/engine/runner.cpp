@@ -11,10 +11,12 @@
 #include <fmt/format.h>
 #include <re2/re2.h>
 
+#include "checks/engine/changed_lines.h"
 #include "checks/engine/check.h"
 #include "checks/engine/dockerfile.h"
 #include "checks/engine/fact_kinds.h"
 #include "checks/engine/facts.h"
+#include "checks/engine/since_filter.h"
 #include "checks/engine/suppressions.h"
 #include "checks/engine/syntax_tree.h"
 #include "checks/engine/workspace.h"
@@ -62,8 +64,8 @@ YAML::Node merged_options(const RuleInfo& rule, const Config& config) {
 class Audit {
  public:
   Audit(const AuditOptions& options, const Config& config, const Workspace& ws, const ServiceMap& services,
-        std::vector<ActiveRule>& rules)
-      : options_(options), config_(config), ws_(ws), services_(services), rules_(rules) {
+        std::vector<ActiveRule>& rules, const ChangedLines* changed)
+      : options_(options), config_(config), ws_(ws), services_(services), rules_(rules), changed_(changed) {
     for (const auto& r : rules_)
       for (Language l : r.info->languages) languages_.insert(l);
     for (const auto& name : options_.collect_facts) {
@@ -98,7 +100,9 @@ class Audit {
     // works from facts, one of its fact kinds can use the file.
     std::vector<const ActiveRule*> per_file;
     std::vector<const FactKind*> kinds;
+    bool unchanged = changed_ && !changed_->find(path);  // --since: facts still come from every file
     for (const auto& rule : rules_) {
+      if (unchanged && rule.needs.empty() && rule.check->file_local()) continue;
       if (!applies_to(*rule.info, lang) || !prefilter_hit(*rule.info, file.text())) continue;
       if (!rule.check->wants(file, owner)) continue;
       bool wanted = rule.needs.empty();
@@ -174,6 +178,7 @@ class Audit {
   std::vector<ActiveRule>& rules_;
   std::set<Language> languages_;
   std::vector<const FactKind*> forced_kinds_;
+  const ChangedLines* changed_;  // null without --since
 };
 
 // Findings from cross-file checks carry no source line yet: read just those files.
@@ -190,6 +195,14 @@ void attach_source_lines(std::vector<Finding>& findings, const Workspace& ws) {
       if (f->matched_text.empty()) f->matched_text = f->source_line;
     }
   }
+}
+
+// After fingerprints are assigned, so a finding keeps the fingerprint a full run gives it.
+SinceSummary narrow_to_changes(std::vector<Finding>& findings, const ChangedLines& changed,
+                               const std::vector<Service>& services) {
+  SinceSummary s{changed.ref, changed.base, changed.files.size(), 0};
+  s.hidden = keep_changed_findings(findings, changed, services);
+  return s;
 }
 
 }  // namespace
@@ -231,6 +244,8 @@ AuditResult run_audit(const AuditOptions& options) {
   result.root = ws.root();
   result.repository_prefix = ws.repository_prefix();
   result.files = ws.files().size();
+  std::optional<ChangedLines> changed;
+  if (!options.since.empty()) changed = changed_since(ws, options.since);  // fails before any file is read
   ServiceMap services = discover_services(ws, config);
   result.services = services.services();
   result.rules = effective_rules(catalog, config, options.only, options.disable);
@@ -250,7 +265,7 @@ AuditResult run_audit(const AuditOptions& options) {
     active.push_back(std::move(a));
   }
 
-  Audit audit(options, config, ws, services, active);
+  Audit audit(options, config, ws, services, active, changed ? &*changed : nullptr);
   std::vector<WorkerOutput> outputs = audit.run_all();
   std::vector<FileFacts> facts;
   std::vector<Suppression> suppressions;
@@ -283,6 +298,7 @@ AuditResult run_audit(const AuditOptions& options) {
     if (s >= 0) f.service = services.services()[s].path;
   }
   finalize_findings(result.findings);
+  if (changed) result.since = narrow_to_changes(result.findings, *changed, result.services);
   if (!options.collect_facts.empty()) result.facts = std::move(facts);
   result.config = std::move(config);
   result.duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(

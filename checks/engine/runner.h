@@ -2,6 +2,7 @@
 #include <atomic>
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -42,6 +43,14 @@ struct SkippedFiles {
   std::size_t total() const { return binary + too_large + not_utf8 + unreadable; }
 };
 
+// What `--since` compared against, for the summary line.
+struct SinceSummary {
+  std::string ref;                // as the user gave it
+  std::string base;               // the merge-base commit id (40 hex digits)
+  std::size_t changed_files = 0;  // changed files under the root (untracked ones included)
+  std::size_t hidden = 0;         // findings left out: not on a changed line
+};
+
 struct AuditResult {
   std::string root;
   std::string repository_prefix;  // the root's folder inside its git work tree, "" or "a/b/"
@@ -56,7 +65,12 @@ struct AuditResult {
   std::size_t parsed = 0;  // files parsed (passed the prefilter)
   SkippedFiles skipped;
   std::vector<std::string> problems;  // "path: why" for unreadable files
+  // `--baseline FILE` ("" without one): the findings it hid, which are no longer in
+  // `findings`, and its entries that matched no finding of a rule that ran (fixed).
+  std::string baseline_file;
+  std::size_t baseline_hidden = 0, baseline_fixed = 0;
   long long duration_ms = 0;
+  std::optional<SinceSummary> since;  // set with AuditOptions::since
 };
 
 // discover -> classify -> prefilter -> parse once -> facts -> checks -> suppress -> sort.
