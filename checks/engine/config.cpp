@@ -110,14 +110,16 @@ class Validator {
       keys(db, {"name", "readonly"}, "a database");
       if (!db["name"]) fail(db, "a database needs a name");
       DatabaseDecl d{scalar(db["name"], "name"), false};
-      if (auto ro = db["readonly"]) {
-        std::string v = scalar(ro, "readonly");
-        if (v != "true" && v != "false") fail(ro, "readonly must be true or false");
-        d.readonly = v == "true";
-      }
+      if (auto ro = db["readonly"]) d.readonly = boolean(ro, "readonly");
       out.push_back(std::move(d));
     }
     return out;
+  }
+
+  bool boolean(const YAML::Node& n, const std::string& what) const {
+    std::string v = scalar(n, what);
+    if (v != "true" && v != "false") fail(n, fmt::format("{} must be true or false", what));
+    return v == "true";
   }
 
   Severity severity(const YAML::Node& n) const {
@@ -143,10 +145,12 @@ class Validator {
           std::string key = opt.first.Scalar();
           if (key == "severity") {
             settings.severity = severity(opt.second);
+          } else if (key == "fail") {
+            settings.fail = boolean(opt.second, "fail");
           } else if (rule->options[key]) {
             settings.options[key] = opt.second;
           } else {
-            std::string known = "severity";
+            std::string known = "severity, fail";
             for (const auto& o : rule->options) known += ", " + o.first.Scalar();
             fail(opt.first, fmt::format("unknown option '{}' for rule {} (expected one of: {})", key, id, known));
           }

@@ -33,6 +33,9 @@ struct DatabaseDecl {
 
 struct RuleSettings {
   std::optional<Severity> severity;
+  // `fail: false`: findings are reported but never fail `svc audit`; `fail: true`: any
+  // finding fails it whatever its severity. Unset: the severity against --fail-on.
+  std::optional<bool> fail;
   YAML::Node options;  // only keys the rule's YAML declares under `options:`
 };
 

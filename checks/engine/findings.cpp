@@ -55,15 +55,29 @@ void FindingSink::report_at(const std::string& path, Position begin, Position en
   findings_.push_back(std::move(f));
 }
 
+namespace {
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_word(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$' ||
+         static_cast<unsigned char>(c) >= 0x80;
+}
+bool is_closing(char c) { return c == ')' || c == ']' || c == '}'; }
+}  // namespace
+
+// Formatters (prettier, black, gofmt-style re-indentation) change exactly these: spacing
+// and line breaks, quote style, and trailing commas when a call is split over lines. A
+// space survives only between two word characters, where dropping it would merge tokens.
 std::string normalize_for_fingerprint(std::string_view text) {
   std::string out;
   bool space = false;
   for (char c : text) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+    if (is_space(c)) {
       space = !out.empty();
       continue;
     }
-    if (space) out.push_back(' ');
+    if (c == '\'' || c == '`') c = '"';
+    if (is_closing(c) && !out.empty() && out.back() == ',') out.pop_back();
+    if (space && !out.empty() && is_word(out.back()) && is_word(c)) out.push_back(' ');
     space = false;
     out.push_back(c);
   }

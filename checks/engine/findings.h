@@ -48,7 +48,8 @@ class FindingSink {
   std::vector<Finding> findings_;
 };
 
-// Normalizes whitespace so fingerprints survive reformatting around the match.
+// Normalizes what formatters change (spacing, line breaks, quote style, trailing commas)
+// so fingerprints survive the file being reformatted.
 std::string normalize_for_fingerprint(std::string_view text);
 // Sorts by path, line, column, rule and assigns fingerprints: a hash of rule, path and
 // matched text, plus the ordinal among identical matches so duplicates stay distinct.

@@ -39,6 +39,12 @@ void write_json(const engine::AuditResult& r, const ReportOptions&, std::ostream
           {"not_utf8", r.skipped.not_utf8}, {"unreadable", r.skipped.unreadable}}},
         {"duration_ms", r.duration_ms}}},
   };
+  if (!r.baseline_file.empty())
+    doc["summary"]["baseline"] = {
+        {"file", r.baseline_file}, {"hidden", r.baseline_hidden}, {"fixed", r.baseline_fixed}};
+  if (r.since)
+    doc["summary"]["since"] = {{"ref", r.since->ref}, {"base", r.since->base},
+                               {"changed_files", r.since->changed_files}, {"hidden", r.since->hidden}};
   out << doc.dump(2) << '\n';
 }
 
