@@ -57,6 +57,7 @@ void write_github(const engine::AuditResult& r, const ReportOptions&, std::ostre
                        escape_data(f.message));
   }
   out << "svc: " + summary_line(r) << '\n';
+  for (const auto& line : scope_lines(r)) out << "svc: " << line << '\n';
 }
 
 }  // namespace svc::report

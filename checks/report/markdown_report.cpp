@@ -105,6 +105,7 @@ void write_first_findings(const engine::AuditResult& r, const ReportOptions& opt
 void write_markdown(const engine::AuditResult& r, const ReportOptions& options, std::ostream& out) {
   SeverityCounts c = count_findings(r);
   out << "## svc audit\n\n" << escape_markdown(summary_line(r)) << "\n\n";
+  for (const auto& line : scope_lines(r)) out << escape_markdown(line) << "\n\n";
   if (c.total() == 0) {
     out << "**No findings.**\n";
   } else {

@@ -43,5 +43,8 @@ SeverityCounts count_findings(const engine::AuditResult& result);
 // "3 findings (1 error, 2 warnings, 0 info) in 4 services across 120 files (...)":
 // the closing line of the human-readable formats.
 std::string summary_line(const engine::AuditResult& result);
+// What --since and --baseline left out of the report, a line each ("" lines omitted):
+// every format that prints a summary prints these under it.
+std::vector<std::string> scope_lines(const engine::AuditResult& r);
 
 }  // namespace svc::report

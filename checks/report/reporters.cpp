@@ -65,4 +65,20 @@ std::string summary_line(const engine::AuditResult& r) {
   return s + fmt::format(", {} ms", r.duration_ms);
 }
 
+std::vector<std::string> scope_lines(const engine::AuditResult& r) {
+  std::vector<std::string> out;
+  if (r.since)
+    out.push_back(fmt::format("since {} (merge-base of {}): {} changed, {} outside the change not shown",
+                              r.since->base.substr(0, 7), r.since->ref, plural(r.since->changed_files, "file"),
+                              plural(r.since->hidden, "finding")));
+  if (!r.baseline_file.empty()) {
+    std::string line = fmt::format("{} hidden by baseline {}", r.baseline_hidden, r.baseline_file);
+    if (r.baseline_fixed)
+      line += fmt::format(", {} baseline {} fixed (run with --update-baseline to drop them)", r.baseline_fixed,
+                          r.baseline_fixed == 1 ? "entry" : "entries");
+    out.push_back(line);
+  }
+  return out;
+}
+
 }  // namespace svc::report

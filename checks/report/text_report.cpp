@@ -55,20 +55,7 @@ void write_text(const engine::AuditResult& r, const ReportOptions& options, std:
   std::string summary = summary_line(r);
   if (!r.findings.empty() && c.total()) out << '\n';
   out << style(c.error ? "1;31" : c.total() ? "1;33" : "1;32", summary) << '\n';
-  if (r.since)
-    out << style("2", fmt::format("since {} (merge-base of {}): {} changed file{}, {} finding{} outside the change "
-                                  "not shown",
-                                  r.since->base.substr(0, 7), r.since->ref, r.since->changed_files,
-                                  r.since->changed_files == 1 ? "" : "s", r.since->hidden,
-                                  r.since->hidden == 1 ? "" : "s"))
-        << '\n';
-  if (!r.baseline_file.empty()) {
-    std::string line = fmt::format("{} hidden by baseline {}", r.baseline_hidden, r.baseline_file);
-    if (r.baseline_fixed)
-      line += fmt::format(", {} baseline {} fixed (run with --update-baseline to drop them)", r.baseline_fixed,
-                          r.baseline_fixed == 1 ? "entry" : "entries");
-    out << style("2", line) << '\n';
-  }
+  for (const auto& line : scope_lines(r)) out << style("2", line) << '\n';
 }
 
 }  // namespace svc::report
