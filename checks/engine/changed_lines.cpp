@@ -36,7 +36,17 @@ git_oid resolve_commit(git_repository* repo, const std::string& spec, const std:
   GitPtr<git_object, git_object_free> obj, commit;
   if (git_revparse_single(&obj.ptr, repo, spec.c_str()) != 0) {
     if (spec == "HEAD") throw UsageError("--since needs a commit on HEAD, and this repository has none yet");
-    throw UsageError(fmt::format("unknown revision '{}' (fetch it first: git fetch origin {})", spec, spec));
+    // `origin/main` is fetched as `git fetch origin main` when `origin` is a remote;
+    // `feature/x` (no such remote) as `git fetch origin feature/x`.
+    std::string remote = "origin", branch = spec;
+    if (auto slash = spec.find('/'); slash != std::string::npos) {
+      GitPtr<git_remote, git_remote_free> found;
+      if (git_remote_lookup(&found.ptr, repo, spec.substr(0, slash).c_str()) == 0) {
+        remote = spec.substr(0, slash);
+        branch = spec.substr(slash + 1);
+      }
+    }
+    throw UsageError(fmt::format("unknown revision '{}' (fetch it first: git fetch {} {})", spec, remote, branch));
   }
   if (git_object_peel(&commit.ptr, obj.ptr, GIT_OBJECT_COMMIT) != 0)
     throw UsageError(fmt::format("{} '{}' does not name a commit", what, spec));

@@ -132,11 +132,20 @@ TEST_CASE("since: an audit root below the top of the repository", "[e2e][since]"
 TEST_CASE("since: an unknown REF is exit 2 with how to fetch it", "[e2e][since]") {
   TempTree tree;
   repo_with_history(tree);
-  auto r = audit_since(tree, "origin/main");
-  CHECK(r.exit_code == 2);
-  CHECK(r.out.empty());
-  CHECK(r.err.find("unknown revision 'origin/main' (fetch it first: git fetch origin origin/main)") !=
-        std::string::npos);
+  SECTION("a branch of a remote that was not fetched") {
+    REQUIRE(run_program({"git", "-C", tree.str(), "remote", "add", "origin", "https://example.invalid/shop.git"})
+                .exit_code == 0);
+    auto r = audit_since(tree, "origin/main");
+    CHECK(r.exit_code == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err.find("unknown revision 'origin/main' (fetch it first: git fetch origin main)") != std::string::npos);
+  }
+  SECTION("a name that is no remote's") {
+    auto r = audit_since(tree, "feature/x");
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("unknown revision 'feature/x' (fetch it first: git fetch origin feature/x)") !=
+          std::string::npos);
+  }
 }
 
 TEST_CASE("since: a shallow clone without the merge-base is exit 2 with how to deepen", "[e2e][since]") {
