@@ -44,6 +44,18 @@ std::string root_uri(const std::string& root) {
   return uri;
 }
 
+// Code scanning reads artifact URIs from the repository's root, so an audit of a
+// subfolder names files from there too (as the github format does).
+std::string repository_root(const engine::AuditResult& r) {
+  std::string root = r.root, prefix = r.repository_prefix;
+  while (!prefix.empty() && prefix.back() == '/') prefix.pop_back();
+  while (root.size() > 1 && root.back() == '/') root.pop_back();
+  if (!prefix.empty() && root.size() > prefix.size() &&
+      root.compare(root.size() - prefix.size(), prefix.size(), prefix) == 0 && root[root.size() - prefix.size() - 1] == '/')
+    return root.substr(0, root.size() - prefix.size());
+  return root;
+}
+
 json text(const std::string& s) { return {{"text", s}}; }
 
 json rule_descriptor(const engine::RuleInfo& rule) {
@@ -59,24 +71,24 @@ json rule_descriptor(const engine::RuleInfo& rule) {
           {"defaultConfiguration", {{"level", sarif_level(rule.severity)}}}};
 }
 
-json location(const engine::Finding& f) {
+json location(const engine::Finding& f, const std::string& prefix) {
   json region = {{"startLine", f.line},
                  {"startColumn", f.column},
                  {"endLine", std::max(f.end_line, f.line)},
                  {"endColumn", std::max(f.end_column, 1)}};
   if (!f.source_line.empty()) region["snippet"] = text(f.source_line);
   return {{"physicalLocation",
-           {{"artifactLocation", {{"uri", uri_path(f.path)}, {"uriBaseId", kRootBase}}},
+           {{"artifactLocation", {{"uri", uri_path(prefix + f.path)}, {"uriBaseId", kRootBase}}},
             {"region", region}}}};
 }
 
 using RuleIndex = std::map<std::string, std::size_t, std::less<>>;
 
-json result_for(const engine::Finding& f, const RuleIndex& rule_index) {
+json result_for(const engine::Finding& f, const RuleIndex& rule_index, const std::string& prefix) {
   json r = {{"ruleId", f.rule},
             {"level", sarif_level(f.severity)},
             {"message", text(f.message)},
-            {"locations", json::array({location(f)})},
+            {"locations", json::array({location(f, prefix)})},
             {"partialFingerprints", {{"svc/v1", f.fingerprint}}}};
   if (auto it = rule_index.find(f.rule); it != rule_index.end()) r["ruleIndex"] = it->second;
   if (f.suppressed)
@@ -109,7 +121,7 @@ void write_sarif(const engine::AuditResult& r, const ReportOptions&, std::ostrea
     rules.push_back(rule_descriptor(rule));
   }
   json results = json::array();
-  for (const auto& f : r.findings) results.push_back(result_for(f, rule_index));
+  for (const auto& f : r.findings) results.push_back(result_for(f, rule_index, r.repository_prefix));
 
   json invocation = {{"executionSuccessful", true}};
   if (json n = notifications(r); !n.empty()) invocation["toolExecutionNotifications"] = std::move(n);
@@ -122,7 +134,7 @@ void write_sarif(const engine::AuditResult& r, const ReportOptions&, std::ostrea
           {"semanticVersion", SVC_VERSION},
           {"informationUri", engine::kRepositoryUrl},
           {"rules", rules}}}}},
-      {"originalUriBaseIds", {{kRootBase, {{"uri", root_uri(r.root)}}}}},
+      {"originalUriBaseIds", {{kRootBase, {{"uri", root_uri(repository_root(r))}}}}},
       {"columnKind", "unicodeCodePoints"},
       {"invocations", json::array({invocation})},
       {"results", results},

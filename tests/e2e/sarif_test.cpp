@@ -9,6 +9,7 @@
 
 #include "checks/engine/rule_catalog.h"
 #include "e2e/cli_runner.h"
+#include "e2e/git_repo.h"
 #include "e2e/sample_files.h"
 #include "e2e/temp_tree.h"
 
@@ -183,4 +184,20 @@ TEST_CASE("sarif: artifact URIs are percent-encoded", "[e2e][formats][sarif]") {
   REQUIRE(results.size() == 1);
   CHECK(results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] ==
         "services/my%20api%231/Dockerfile");
+}
+
+TEST_CASE("sarif: a subfolder of a git repository is reported from the repository's root", "[e2e][formats][sarif]") {
+  TempTree tree;
+  tree.write_file("platform/services/api/Dockerfile", kRootDockerfile);
+  GitRepo repo(tree.path());
+  repo.add({"platform/services/api/Dockerfile"});
+  repo.commit("api");
+  auto r = run_svc({"audit", (tree.path() / "platform").string(), "--format", "sarif", "--only", "docker-root-user"});
+  REQUIRE(r.exit_code == 1);
+  json run = json::parse(r.out)["runs"][0];
+  REQUIRE(run["results"].size() == 1);
+  // Code scanning resolves URIs from the repository's root, not from the audited folder.
+  CHECK(run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] ==
+        "platform/services/api/Dockerfile");
+  CHECK(run["originalUriBaseIds"]["SRCROOT"]["uri"] == "file://" + tree.str() + "/");
 }
