@@ -144,4 +144,23 @@ RunResult run_svc(const std::vector<std::string>& args, const RunOptions& option
 
 bool has_ansi_escape(const std::string& text) { return text.find("\x1b[") != std::string::npos; }
 
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return lines;
+}
+
+RunOptions hermetic(const std::filesystem::path& dir) {
+  std::string home = (dir / ".home").string();
+  RunOptions options;
+  options.env = {{"HOME", home}, {"XDG_CONFIG_HOME", home}};
+  return options;
+}
+
 }  // namespace svc::e2e

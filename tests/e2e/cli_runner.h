@@ -30,4 +30,11 @@ RunResult run_svc(const std::vector<std::string>& args, const RunOptions& option
 
 bool has_ansi_escape(const std::string& text);
 
+// What a run printed, a line each (without the newlines).
+std::vector<std::string> lines_of(const std::string& text);
+
+// Keeps the user's global git configuration (a global excludes file, say) out of a
+// run in `dir`, so only the repository's own settings count.
+RunOptions hermetic(const std::filesystem::path& dir);
+
 }  // namespace svc::e2e

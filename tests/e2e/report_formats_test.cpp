@@ -71,18 +71,6 @@ bool contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;
 }
 
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    lines.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return lines;
-}
-
 RunOptions without_github() {
   RunOptions o;
   o.env = {{"GITHUB_SERVER_URL", std::nullopt}, {"GITHUB_REPOSITORY", std::nullopt}, {"GITHUB_SHA", std::nullopt}};

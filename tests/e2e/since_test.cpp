@@ -20,13 +20,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-RunOptions hermetic(const TempTree& tree) {
-  std::string home = (tree.path() / ".home").string();
-  RunOptions options;
-  options.env = {{"HOME", home}, {"XDG_CONFIG_HOME", home}};
-  return options;
-}
-
 void commit_files(const TempTree& tree, const std::vector<std::string>& paths, const std::string& message) {
   GitRepo repo(tree.path());
   repo.add(paths);
@@ -47,7 +40,7 @@ void repo_with_history(const TempTree& tree) {
 
 RunResult audit_since(const TempTree& tree, const std::string& ref, const std::string& sub = "") {
   return run_svc({"audit", (tree.path() / sub).string(), "--since", ref, "--format", "json", "--fail-on", "never"},
-                 hermetic(tree));
+                 hermetic(tree.path()));
 }
 
 std::set<std::string> findings_of(const RunResult& r) {
@@ -82,7 +75,7 @@ TEST_CASE("since: a violation committed on the branch is reported, an old one is
   CHECK(found.count("docker-root-user services/orders/Dockerfile:1"));
   for (const auto& f : found) CHECK(f.find("services/legacy/") == std::string::npos);
 
-  auto all = run_svc({"audit", tree.str(), "--format", "json", "--fail-on", "never"}, hermetic(tree));
+  auto all = run_svc({"audit", tree.str(), "--format", "json", "--fail-on", "never"}, hermetic(tree.path()));
   CHECK(findings_of(all).count("docker-root-user services/legacy/Dockerfile:1"));
 }
 

@@ -22,15 +22,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Keeps the user's global git configuration (a global excludes file, say) out of
-// the run, so only the repository's own .gitignore files count.
-RunOptions hermetic(const TempTree& tree) {
-  std::string home = (tree.path() / ".home").string();
-  RunOptions options;
-  options.env = {{"HOME", home}, {"XDG_CONFIG_HOME", home}};
-  return options;
-}
-
 json audit_json(const TempTree& tree, RunOptions options = {}) {
   auto r = run_svc({"audit", tree.str(), "--format", "json", "--fail-on", "never"}, options);
   INFO(r.err);
@@ -85,7 +76,7 @@ TEST_CASE("workspace: in a git repository, ignored files are not audited", "[e2e
   tree.write_file("services/api/Dockerfile.local", kRootDockerfile);   // ignored by a pattern
   tree.write_file("services/new/Dockerfile", kRootDockerfile);         // untracked, not ignored
 
-  json report = audit_json(tree, hermetic(tree));
+  json report = audit_json(tree, hermetic(tree.path()));
   CHECK(finding_paths(report) ==
         std::set<std::string>{"services/api/Dockerfile", "services/new/Dockerfile", "services/web/Dockerfile.local"});
   CHECK(service_paths(report) == std::set<std::string>{"services/api", "services/new", "services/web"});
@@ -102,7 +93,7 @@ TEST_CASE("workspace: auditing a folder inside a repository keeps the repository
   tree.write_file("services/api/generated/Dockerfile", kRootDockerfile);
 
   auto r = run_svc({"audit", (tree.path() / "services").string(), "--format", "json", "--fail-on", "never"},
-                   hermetic(tree));
+                   hermetic(tree.path()));
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   json report = json::parse(r.out);
