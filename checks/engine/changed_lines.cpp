@@ -7,30 +7,12 @@
 #include <fmt/format.h>
 #include <git2.h>
 
+#include "checks/engine/git_handle.h"
 #include "checks/engine/runner.h"
 #include "checks/engine/workspace.h"
 
 namespace svc::engine {
 namespace {
-
-struct GitLibrary {  // reference-counted by libgit2; pairs with the Workspace's own
-  GitLibrary() { git_libgit2_init(); }
-  ~GitLibrary() { git_libgit2_shutdown(); }
-};
-
-template <typename T, void (*Free)(T*)>
-struct GitPtr {
-  T* ptr = nullptr;
-  GitPtr() = default;
-  GitPtr(const GitPtr&) = delete;
-  GitPtr& operator=(const GitPtr&) = delete;
-  ~GitPtr() { if (ptr) Free(ptr); }
-};
-
-std::string last_git_error() {
-  const git_error* e = git_error_last();
-  return e && e->message ? e->message : "unknown libgit2 error";
-}
 
 git_oid resolve_commit(git_repository* repo, const std::string& spec, const std::string& what) {
   GitPtr<git_object, git_object_free> obj, commit;
@@ -144,7 +126,7 @@ const ChangedFile* ChangedLines::find(const std::string& path) const {
 }
 
 ChangedLines changed_since(const Workspace& workspace, const std::string& ref) {
-  static GitLibrary library;
+  ensure_libgit2();
   if (!workspace.in_git())
     throw WorkspaceError(fmt::format("--since needs a git repository, and {} is not inside one", workspace.root()));
   GitPtr<git_repository, git_repository_free> repo;

@@ -15,22 +15,12 @@
 #include <fmt/format.h>
 #include <git2.h>
 
+#include "checks/engine/git_handle.h"
+
 namespace fs = std::filesystem;
 
 namespace svc::engine {
 namespace {
-
-struct GitLibrary {
-  GitLibrary() { git_libgit2_init(); }
-  ~GitLibrary() { git_libgit2_shutdown(); }
-};
-void ensure_libgit2() { static GitLibrary lib; }
-
-template <typename T, void (*Free)(T*)>
-struct GitPtr {
-  T* ptr = nullptr;
-  ~GitPtr() { if (ptr) Free(ptr); }
-};
 
 bool has_skipped_segment(std::string_view path) {
   std::size_t start = 0;
@@ -127,7 +117,7 @@ void Workspace::list_git(const std::string& workdir, const std::string& prefix) 
   if (!scope.empty()) opts.pathspec = {&scope_ptr, 1};
   GitPtr<git_status_list, git_status_list_free> status;
   if (git_status_list_new(&status.ptr, repo.ptr, &opts) != 0)
-    throw WorkspaceError(fmt::format("git status failed: {}", git_error_last() ? git_error_last()->message : "?"));
+    throw WorkspaceError(fmt::format("git status failed: {}", last_git_error()));
   std::size_t n = git_status_list_entrycount(status.ptr);
   for (std::size_t i = 0; i < n; ++i) {
     const git_status_entry* s = git_status_byindex(status.ptr, i);
