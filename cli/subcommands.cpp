@@ -7,6 +7,7 @@ const std::vector<Subcommand>& subcommands() {
       {"audit", "lint a repository for service playbook violations", &run_audit_command},
       {"rules", "list the rule catalog", &run_rules_command},
       {"explain", "print one rule's documentation", &run_explain_command},
+      {"new", "scaffold a service from a built-in template", &run_new_command},
       {"graph", "draw services, databases, tables, queues and calls", &run_graph_command},
   };
   return table;

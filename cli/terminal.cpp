@@ -8,6 +8,7 @@ namespace svc::cli {
 
 bool stdout_is_tty() { return isatty(STDOUT_FILENO) == 1; }
 bool stderr_is_tty() { return isatty(STDERR_FILENO) == 1; }
+bool stdin_is_tty() { return isatty(STDIN_FILENO) == 1; }
 
 bool want_color(const std::string& mode, bool is_tty) {
   if (mode == "always") return true;

@@ -1,0 +1,69 @@
+#include "scaffolds/engine/generate.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "scaffolds/engine/dry_run.h"
+#include "scaffolds/engine/git_init.h"
+#include "scaffolds/engine/scaffold_error.h"
+#include "scaffolds/engine/stamp.h"
+#include "scaffolds/engine/target.h"
+
+namespace fs = std::filesystem;
+
+namespace svc::scaffolds {
+namespace {
+
+std::vector<PlannedFile> with_stamp(const Manifest& m, const Answers& answers, const RenderedTemplate& rendered) {
+  std::vector<PlannedFile> files = rendered.files;
+  files.push_back({kStampFile, stamp_yaml(m, answers, rendered), false});
+  std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+  return files;
+}
+
+[[noreturn]] void refuse_overwrite(const std::vector<std::string>& paths) {
+  std::string list;
+  for (const auto& p : paths) list += "\n  " + p;
+  throw ScaffoldError(fmt::format("{} existing file(s) would be overwritten:{}", paths.size(), list),
+                      "nothing was written; --force overwrites them, --dry-run shows the differences");
+}
+
+}  // namespace
+
+GenerateResult generate(const TemplateSource& source, const GenerateRequest& request, std::ostream& out) {
+  GenerateResult result;
+  result.manifest = parse_manifest(source.manifest_text, source.manifest_path, source.name);
+  result.answers = resolve_answers(result.manifest, request.answers);
+  result.target = resolve_target(request.dir, result.answers.at("name"), request.cwd);
+  result.rendered = render_template(source, result.manifest, result.answers);
+
+  std::vector<PlannedFile> files = with_stamp(result.manifest, result.answers, result.rendered);
+  std::vector<std::string> paths;
+  for (const auto& f : files) paths.push_back(f.path);
+  check_target_paths(result.target, paths);
+  result.plan = compare_with_disk(result.target, std::move(files));
+
+  if (request.dry_run) {
+    print_dry_run(out, result.target.string(), result.plan, request.color);
+    return result;
+  }
+  if (auto conflicts = files_to_overwrite(result.plan); !conflicts.empty() && !request.force)
+    refuse_overwrite(conflicts);
+
+  bool inside_repo = request.git && inside_git_work_tree(result.target);  // asked before the folder exists
+  result.summary = write_plan(result.target, result.plan, request.write);
+  if (!request.git) {
+    result.git = GitOutcome::disabled;
+  } else if (inside_repo) {
+    result.git = GitOutcome::inside_work_tree;
+  } else {
+    init_and_commit(result.target, paths,
+                    fmt::format("Scaffold {} from the {} template (version {}) with svc new",
+                                result.answers.at("name"), result.manifest.name, result.manifest.version));
+    result.git = GitOutcome::committed;
+  }
+  return result;
+}
+
+}  // namespace svc::scaffolds

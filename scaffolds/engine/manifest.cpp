@@ -1,0 +1,202 @@
+#include "scaffolds/engine/manifest.h"
+
+#include <set>
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include "scaffolds/engine/scaffold_error.h"
+
+namespace svc::scaffolds {
+namespace {
+
+class ManifestReader {
+ public:
+  explicit ManifestReader(std::string path) : path_(std::move(path)) {}
+
+  [[noreturn]] void fail(const YAML::Node& at, const std::string& message) const {
+    const YAML::Mark m = at.Mark();
+    throw ScaffoldError(fmt::format("{}:{}:{}: {}", path_, m.line + 1, m.column + 1, message),
+                        "see docs/guide/templates.md for the template format");
+  }
+
+  std::string scalar(const YAML::Node& n, const std::string& what) const {
+    if (!n.IsScalar()) fail(n, what + " must be a single value");
+    return n.Scalar();
+  }
+
+  std::vector<std::string> scalars(const YAML::Node& n, const std::string& what) const {
+    if (!n.IsSequence()) fail(n, what + " must be a list");
+    std::vector<std::string> out;
+    for (const auto& item : n) out.push_back(scalar(item, what + " entries"));
+    return out;
+  }
+
+  void keys(const YAML::Node& map, const std::set<std::string>& allowed, const std::string& where) const {
+    if (!map.IsMap()) fail(map, where + " must be a mapping");
+    for (const auto& kv : map)
+      if (!allowed.count(kv.first.Scalar()))
+        fail(kv.first, fmt::format("unknown key '{}' in {} (expected one of: {})", kv.first.Scalar(), where,
+                                   join({allowed.begin(), allowed.end()})));
+  }
+
+  Variable variable(const YAML::Node& n, std::set<std::string>& seen) const {
+    keys(n, {"name", "type", "choices", "default", "prompt", "help"}, "a variable");
+    Variable v;
+    if (!n["name"]) fail(n, "a variable needs a name");
+    v.name = scalar(n["name"], "name");
+    if (!is_identifier(v.name)) fail(n["name"], fmt::format("variable name '{}' must be lowercase letters, digits and _", v.name));
+    if (!seen.insert(v.name).second) fail(n["name"], fmt::format("variable '{}' is declared twice", v.name));
+    std::string type = n["type"] ? scalar(n["type"], "type") : "string";
+    auto parsed = parse_variable_type(type);
+    if (!parsed) fail(n["type"], fmt::format("unknown type '{}' (expected slug, string, int, port, choice or bool)", type));
+    v.type = *parsed;
+    if (v.type == VariableType::choice) {
+      if (!n["choices"]) fail(n, fmt::format("choice variable '{}' needs choices", v.name));
+      v.choices = scalars(n["choices"], "choices");
+      if (v.choices.empty()) fail(n["choices"], "choices must not be empty");
+    } else if (n["choices"]) {
+      fail(n["choices"], "only a choice variable has choices");
+    }
+    if (auto d = n["default"]) {
+      CheckedValue checked = check_value(v, scalar(d, "default"));
+      if (!checked.ok()) fail(d, "bad default: " + checked.error);
+      v.default_value = checked.value;
+    }
+    v.prompt = n["prompt"] ? scalar(n["prompt"], "prompt") : v.name;
+    if (n["help"]) v.help = scalar(n["help"], "help");
+    return v;
+  }
+
+  static bool is_identifier(const std::string& s) {
+    if (s.empty() || !(s[0] >= 'a' && s[0] <= 'z')) return false;
+    for (char c : s)
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+    return true;
+  }
+
+  // Conditions test choice and bool variables against values they can take.
+  Condition condition(const YAML::Node& n, const Manifest& m) const {
+    if (!n.IsMap()) fail(n, "a condition must be a mapping like {db: postgres}");
+    Condition out;
+    for (const auto& kv : n) {
+      std::string name = kv.first.Scalar();
+      const Variable* v = m.find(name);
+      if (!v) fail(kv.first, fmt::format("condition on unknown variable '{}' (variables: {})", name, join(m.variable_names())));
+      if (v->type != VariableType::choice && v->type != VariableType::boolean)
+        fail(kv.first, fmt::format("conditions test choice or bool variables; '{}' is {}", name, variable_type_name(v->type)));
+      CheckedValue checked = check_value(*v, scalar(kv.second, "a condition value"));
+      if (!checked.ok()) fail(kv.second, checked.error);
+      out[name] = checked.value;
+    }
+    return out;
+  }
+
+  void conditional(const YAML::Node& n, const Manifest& m, Conditional& c) const {
+    if (n["when"]) c.when = condition(n["when"], m);
+    if (n["unless"]) c.unless = condition(n["unless"], m);
+  }
+
+  Manifest read(const YAML::Node& root, const std::string& folder) const {
+    if (!root.IsMap()) fail(root, "template.yaml must be a mapping");
+    keys(root, {"name", "version", "summary", "language", "variables", "files", "verbatim", "executable", "owns", "next_steps"},
+         "template.yaml");
+    Manifest m;
+    for (const char* required : {"name", "version", "summary", "language", "variables"})
+      if (!root[required]) fail(root, fmt::format("template.yaml needs '{}'", required));
+    m.name = scalar(root["name"], "name");
+    if (m.name != folder) fail(root["name"], fmt::format("name '{}' must equal the template's folder name '{}'", m.name, folder));
+    try {
+      m.version = root["version"].as<int>();
+    } catch (const YAML::Exception&) {
+      fail(root["version"], "version must be a whole number");
+    }
+    if (m.version < 1) fail(root["version"], "version must be 1 or more");
+    m.summary = scalar(root["summary"], "summary");
+    m.language = scalar(root["language"], "language");
+    if (m.language != "typescript" && m.language != "python")
+      fail(root["language"], "language must be typescript or python");
+    read_variables(root["variables"], m);
+    if (auto files = root["files"]) read_files(files, m);
+    if (auto v = root["verbatim"]) m.verbatim = scalars(v, "verbatim");
+    if (auto e = root["executable"]) m.executable = scalars(e, "executable");
+    if (auto o = root["owns"]) read_owns(o, m);
+    if (auto n = root["next_steps"]) m.next_steps = scalar(n, "next_steps");
+    return m;
+  }
+
+  void read_variables(const YAML::Node& n, Manifest& m) const {
+    if (!n.IsSequence() || n.size() == 0) fail(n, "variables must be a non-empty list");
+    std::set<std::string> seen;
+    for (const auto& item : n) m.variables.push_back(variable(item, seen));
+    const Variable& first = m.variables.front();
+    if (first.name != "name" || first.type != VariableType::slug)
+      fail(n[0], "the first variable must be `name` of type slug (the NAME argument of `svc new`)");
+  }
+
+  void read_files(const YAML::Node& n, Manifest& m) const {
+    if (!n.IsSequence()) fail(n, "files must be a list");
+    for (const auto& item : n) {
+      keys(item, {"path", "when", "unless"}, "a files entry");
+      if (!item["path"]) fail(item, "a files entry needs a path (a glob under files/)");
+      FileRule rule;
+      rule.glob = scalar(item["path"], "path");
+      conditional(item, m, rule);
+      m.files.push_back(std::move(rule));
+    }
+  }
+
+  void read_owns(const YAML::Node& n, Manifest& m) const {
+    if (!n.IsSequence()) fail(n, "owns must be a list");
+    for (const auto& item : n) {
+      keys(item, {"table", "when", "unless"}, "an owns entry");
+      if (!item["table"]) fail(item, "an owns entry needs a table");
+      OwnedTable t;
+      t.table = scalar(item["table"], "table");
+      conditional(item, m, t);
+      m.owns.push_back(std::move(t));
+    }
+  }
+
+ private:
+  std::string path_;
+};
+
+bool all_match(const Condition& c, const Answers& answers) {
+  for (const auto& [name, value] : c) {
+    auto it = answers.find(name);
+    if (it == answers.end() || it->second != value) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+const Variable* Manifest::find(const std::string& variable) const {
+  for (const auto& v : variables)
+    if (v.name == variable) return &v;
+  return nullptr;
+}
+
+std::vector<std::string> Manifest::variable_names() const {
+  std::vector<std::string> out;
+  for (const auto& v : variables) out.push_back(v.name);
+  return out;
+}
+
+Manifest parse_manifest(const std::string& text, const std::string& display_path, const std::string& folder_name) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const YAML::Exception& e) {
+    throw ScaffoldError(fmt::format("{}:{}:{}: {}", display_path, e.mark.line + 1, e.mark.column + 1, e.msg));
+  }
+  return ManifestReader(display_path).read(root, folder_name);
+}
+
+bool condition_holds(const Conditional& c, const Answers& answers) {
+  if (!all_match(c.when, answers)) return false;
+  return c.unless.empty() || !all_match(c.unless, answers);
+}
+
+}  // namespace svc::scaffolds

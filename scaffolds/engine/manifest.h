@@ -1,0 +1,50 @@
+#pragma once
+// template.yaml: what a template asks, which files it writes under which answers, and
+// what the generated service records. Parsed and validated before any answer is taken.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "scaffolds/engine/variables.h"
+
+namespace svc::scaffolds {
+
+// `when: {db: postgres}`: every listed variable has the listed (normalised) value.
+using Condition = std::map<std::string, std::string>;
+
+struct Conditional {
+  Condition when;    // empty: always true
+  Condition unless;  // empty: never blocks
+};
+
+struct FileRule : Conditional {
+  std::string glob;  // relative to files/, before or after .mustache stripping
+};
+
+struct OwnedTable : Conditional {
+  std::string table;
+};
+
+struct Manifest {
+  std::string name;
+  int version = 1;
+  std::string summary;
+  std::string language;
+  std::vector<Variable> variables;  // asked in this order; the first is `name`
+  std::vector<FileRule> files;
+  std::vector<std::string> verbatim;
+  std::vector<std::string> executable;
+  std::vector<OwnedTable> owns;
+  std::string next_steps;
+
+  const Variable* find(const std::string& variable) const;
+  std::vector<std::string> variable_names() const;
+};
+
+// Throws ScaffoldError "path:line:column: reason" for anything a template author must fix.
+Manifest parse_manifest(const std::string& text, const std::string& display_path, const std::string& folder_name);
+
+// Whether `c` holds for `answers`: all of `when` match and not all of `unless` do.
+bool condition_holds(const Conditional& c, const Answers& answers);
+
+}  // namespace svc::scaffolds

@@ -1,0 +1,125 @@
+#include "scaffolds/engine/render.h"
+
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+#include <kainjow/mustache.hpp>
+
+#include "checks/engine/route_versioning.h"
+#include "scaffolds/engine/scaffold_error.h"
+
+namespace svc::scaffolds {
+namespace {
+
+namespace mustache = kainjow::mustache;
+
+const std::string kMustacheSuffix = ".mustache";
+
+mustache::data context_for(const Manifest& m, const Answers& answers) {
+  mustache::data ctx{mustache::data::type::object};
+  for (const auto& v : m.variables) {
+    const std::string& value = answers.at(v.name);
+    if (v.type == VariableType::boolean) {
+      ctx.set(v.name, mustache::data(value == "true"));
+      continue;
+    }
+    ctx.set(v.name, value);
+    if (v.type == VariableType::choice)
+      for (const auto& c : v.choices) ctx.set(v.name + "_" + c, mustache::data(value == c));
+    if (v.type == VariableType::slug) {
+      DerivedNames d = derive_names(value);
+      ctx.set(v.name + "_snake", d.snake);
+      ctx.set(v.name + "_camel", d.camel);
+      ctx.set(v.name + "_pascal", d.pascal);
+      ctx.set(v.name + "_title", d.title);
+    }
+  }
+  ctx.set("template_name", m.name);
+  ctx.set("template_version", std::to_string(m.version));
+  ctx.set("svc_version", std::string(SVC_VERSION));
+  return ctx;
+}
+
+std::string strip_mustache(const std::string& path) {
+  if (path.size() > kMustacheSuffix.size() &&
+      path.compare(path.size() - kMustacheSuffix.size(), kMustacheSuffix.size(), kMustacheSuffix) == 0)
+    return path.substr(0, path.size() - kMustacheSuffix.size());
+  return path;
+}
+
+bool matches(const std::string& glob, const std::string& source_path) {
+  return engine::path_glob_matches(glob, source_path) || engine::path_glob_matches(glob, strip_mustache(source_path));
+}
+
+bool matches_any(const std::vector<std::string>& globs, const std::string& source_path) {
+  for (const auto& g : globs)
+    if (matches(g, source_path)) return true;
+  return false;
+}
+
+// Every `files:` entry that matches the file must hold; a file no entry matches is written.
+bool wanted(const Manifest& m, const std::string& source_path, const Answers& answers) {
+  for (const auto& rule : m.files)
+    if (matches(rule.glob, source_path) && !condition_holds(rule, answers)) return false;
+  return true;
+}
+
+// Rendered paths stay inside the service directory, and out of its .git.
+void check_output_path(const std::string& path, const std::string& source_path) {
+  auto bad = [&](const std::string& why) {
+    throw ScaffoldError(fmt::format("template file files/{} renders to '{}', {}", source_path, path, why),
+                        "template paths must stay inside the service directory");
+  };
+  if (path.empty() || path[0] == '/') bad("which is not a relative path");
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    std::size_t slash = path.find('/', start);
+    if (slash == std::string::npos) slash = path.size();
+    std::string segment = path.substr(start, slash - start);
+    if (segment.empty() || segment == "." || segment == "..") bad("which has an empty, '.' or '..' part");
+    if (start == 0 && segment == ".git") bad("which is inside .git");
+    start = slash + 1;
+  }
+}
+
+bool blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+}  // namespace
+
+std::string render_text(const std::string& text, const Manifest& m, const Answers& answers, const std::string& what) {
+  mustache::mustache tmpl{text};
+  tmpl.set_custom_escape([](const std::string& s) { return s; });
+  std::string out = tmpl.is_valid() ? tmpl.render(context_for(m, answers)) : "";
+  if (!tmpl.is_valid())
+    throw ScaffoldError(fmt::format("cannot render {}: {}", what, tmpl.error_message()), "fix the Mustache tags in the template");
+  return out;
+}
+
+RenderedTemplate render_template(const TemplateSource& source, const Manifest& m, const Answers& answers) {
+  RenderedTemplate out;
+  std::map<std::string, std::string> origin;  // output path -> source path
+  for (const auto& [source_path, bytes] : source.files) {
+    if (!wanted(m, source_path, answers)) continue;
+    std::string path = strip_mustache(render_text(source_path, m, answers, "the path files/" + source_path));
+    check_output_path(path, source_path);
+    if (path == kStampFile)
+      throw ScaffoldError(fmt::format("template file files/{} would write {}", source_path, kStampFile),
+                          "svc new writes .svc.yaml itself; remove it from the template");
+    PlannedFile file{path, bytes, matches_any(m.executable, source_path) || matches_any(m.executable, path)};
+    if (!matches_any(m.verbatim, source_path)) {
+      file.content = render_text(bytes, m, answers, "files/" + source_path);
+      if (blank(file.content)) continue;  // a template drops a file by rendering it empty
+    }
+    if (auto [it, fresh] = origin.emplace(path, source_path); !fresh)
+      throw ScaffoldError(fmt::format("template files files/{} and files/{} both render to {}", it->second, source_path, path));
+    out.files.push_back(std::move(file));
+  }
+  std::sort(out.files.begin(), out.files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+  for (const auto& t : m.owns)
+    if (condition_holds(t, answers)) out.owns.push_back(t.table);
+  out.next_steps = render_text(m.next_steps, m, answers, "next_steps");
+  return out;
+}
+
+}  // namespace svc::scaffolds

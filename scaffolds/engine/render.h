@@ -1,0 +1,35 @@
+#pragma once
+// From a template and its answers to the exact files of the service: which files apply,
+// their rendered paths and contents, and what the service owns. Nothing touches disk.
+#include <string>
+#include <vector>
+
+#include "scaffolds/engine/manifest.h"
+#include "scaffolds/engine/template_source.h"
+
+namespace svc::scaffolds {
+
+struct PlannedFile {
+  std::string path;  // relative to the service directory, '/'-separated
+  std::string content;
+  bool executable = false;
+};
+
+struct RenderedTemplate {
+  std::vector<PlannedFile> files;  // sorted by path
+  std::vector<std::string> owns;   // tables from `owns:` whose conditions hold
+  std::string next_steps;
+};
+
+// Throws ScaffoldError for a template that cannot render (bad Mustache, a path leaving
+// the service directory, two files on one path).
+RenderedTemplate render_template(const TemplateSource& source, const Manifest& manifest, const Answers& answers);
+
+// Mustache with HTML escaping off: `{{x}}` is the raw text.
+std::string render_text(const std::string& text, const Manifest& manifest, const Answers& answers,
+                        const std::string& what);
+
+// The file the engine writes itself; a template must not ship one.
+inline constexpr const char* kStampFile = ".svc.yaml";
+
+}  // namespace svc::scaffolds

@@ -1,0 +1,71 @@
+#include "scaffolds/engine/template_source.h"
+
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "scaffolds/engine/embedded.h"
+#include "scaffolds/engine/scaffold_error.h"
+
+namespace fs = std::filesystem;
+
+namespace svc::scaffolds {
+namespace {
+
+const std::string kFilesPrefix = "files/";
+
+std::string read_bytes(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) throw ScaffoldError("cannot read " + p.string());
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+}  // namespace
+
+std::vector<std::string> embedded_template_names() {
+  std::set<std::string> names;
+  for (const auto& f : embedded_files())
+    if (std::string(f.path) == "template.yaml") names.insert(f.template_name);
+  return {names.begin(), names.end()};
+}
+
+std::optional<TemplateSource> embedded_template(const std::string& name) {
+  TemplateSource source;
+  source.name = name;
+  source.manifest_path = "scaffolds/" + name + "/template.yaml";
+  bool found = false;
+  for (const auto& f : embedded_files()) {
+    if (name != f.template_name) continue;
+    std::string path = f.path;
+    std::string bytes(reinterpret_cast<const char*>(f.data), f.size);
+    if (path == "template.yaml") {
+      source.manifest_text = std::move(bytes);
+      found = true;
+    } else if (path.rfind(kFilesPrefix, 0) == 0) {
+      source.files[path.substr(kFilesPrefix.size())] = std::move(bytes);
+    }
+  }
+  if (!found) return std::nullopt;
+  return source;
+}
+
+TemplateSource load_template_folder(const fs::path& folder) {
+  TemplateSource source;
+  source.name = folder.filename().string();
+  if (source.name.empty()) source.name = folder.parent_path().filename().string();
+  source.manifest_path = (folder / "template.yaml").string();
+  if (!fs::is_regular_file(source.manifest_path))
+    throw ScaffoldError(source.manifest_path + " does not exist", "a template folder holds template.yaml and files/");
+  source.manifest_text = read_bytes(source.manifest_path);
+  fs::path files = folder / "files";
+  if (!fs::is_directory(files)) return source;
+  for (const auto& entry : fs::recursive_directory_iterator(files)) {
+    if (!entry.is_regular_file()) continue;
+    source.files[fs::relative(entry.path(), files).generic_string()] = read_bytes(entry.path());
+  }
+  return source;
+}
+
+}  // namespace svc::scaffolds
