@@ -1,8 +1,7 @@
 # Templates for `svc new` (scaffolds/<name>/template.yaml and files/**) are embedded into
 # the binary, byte for byte, so `svc new` works offline and never reads a template from
 # disk or the network at run time. Adding, changing or removing a template file
-# regenerates the source (CONFIGURE_DEPENDS re-globs; the list's hash is on the command
-# line so a new or deleted file re-runs the generator even when its time stamp is old).
+# regenerates the source (CONFIGURE_DEPENDS re-globs).
 file(GLOB_RECURSE SVC_SCAFFOLD_CANDIDATES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/scaffolds/*)
 set(SVC_SCAFFOLD_FILES "")
 foreach(f ${SVC_SCAFFOLD_CANDIDATES})
@@ -12,13 +11,17 @@ foreach(f ${SVC_SCAFFOLD_CANDIDATES})
   endif()
 endforeach()
 list(SORT SVC_SCAFFOLD_FILES)
-string(SHA256 SVC_SCAFFOLD_LIST_HASH "${SVC_SCAFFOLD_FILES}")
+# The generator reads this list rather than globbing again; it is rewritten only when it
+# changes, and depending on it re-runs the generator when a file is added or removed.
+set(SVC_SCAFFOLD_LIST ${SVC_GENERATED_DIR}/embedded_scaffolds.list)
+string(REPLACE ";" "\n" scaffold_lines "${SVC_SCAFFOLD_FILES}")
+file(CONFIGURE OUTPUT ${SVC_SCAFFOLD_LIST} CONTENT "${scaffold_lines}\n" @ONLY)
 set(SVC_SCAFFOLD_SOURCE ${SVC_GENERATED_DIR}/embedded_scaffolds.cpp)
 add_custom_command(
   OUTPUT ${SVC_SCAFFOLD_SOURCE}
   COMMAND ${CMAKE_COMMAND} -DSOURCE_DIR=${CMAKE_SOURCE_DIR} -DOUTPUT=${SVC_SCAFFOLD_SOURCE}
-          -DLIST_HASH=${SVC_SCAFFOLD_LIST_HASH}
+          -DLIST=${SVC_SCAFFOLD_LIST}
           -P ${CMAKE_SOURCE_DIR}/cmake/generate_embedded_scaffolds.cmake
-  DEPENDS ${SVC_SCAFFOLD_FILES} ${CMAKE_SOURCE_DIR}/cmake/generate_embedded_scaffolds.cmake
+  DEPENDS ${SVC_SCAFFOLD_FILES} ${SVC_SCAFFOLD_LIST} ${CMAKE_SOURCE_DIR}/cmake/generate_embedded_scaffolds.cmake
   COMMENT "Embedding scaffold templates")
 list(APPEND SVC_EMBEDDED_SOURCES ${SVC_SCAFFOLD_SOURCE})

@@ -1,15 +1,7 @@
 # Script mode: writes embedded_scaffolds.cpp, every file of every template as a byte
 # array (template files hold any characters, so no string-literal delimiter is safe).
-# In: SOURCE_DIR, OUTPUT.
-file(GLOB_RECURSE candidates ${SOURCE_DIR}/scaffolds/*)
-set(files "")
-foreach(f ${candidates})
-  if(f MATCHES "^${SOURCE_DIR}/scaffolds/[^/]+/(template\\.yaml|files/.+)$"
-     AND NOT f MATCHES "^${SOURCE_DIR}/scaffolds/engine/")
-    list(APPEND files ${f})
-  endif()
-endforeach()
-list(SORT files)
+# In: SOURCE_DIR, OUTPUT, LIST (the template files, one per line, from embed_scaffolds.cmake).
+file(STRINGS ${LIST} files)
 set(arrays "")
 set(rows "")
 set(index 0)

@@ -6,25 +6,19 @@
 
 #include <git2.h>
 
+#include "checks/engine/git_handle.h"
+
 namespace fs = std::filesystem;
 
 namespace svc::e2e {
 namespace {
 
+using engine::GitPtr;
+
 void check(int rc, const std::string& what) {
   if (rc >= 0) return;
-  const git_error* e = git_error_last();
-  throw std::runtime_error(what + ": " + (e && e->message ? e->message : "libgit2 error"));
+  throw std::runtime_error(what + ": " + engine::last_git_error());
 }
-
-template <typename T, void (*Free)(T*)>
-struct Owned {
-  T* ptr = nullptr;
-  Owned() = default;
-  Owned(const Owned&) = delete;
-  Owned& operator=(const Owned&) = delete;
-  ~Owned() { if (ptr) Free(ptr); }
-};
 
 // An open repository with libgit2 initialised for its lifetime.
 struct Repo {
@@ -37,12 +31,12 @@ struct Repo {
     repo.ptr = nullptr;
     git_libgit2_shutdown();
   }
-  Owned<git_repository, git_repository_free> repo;
+  GitPtr<git_repository, git_repository_free> repo;
   git_repository* get() const { return repo.ptr; }
 };
 
 git_oid resolve(git_repository* repo, const std::string& spec) {
-  Owned<git_object, git_object_free> obj;
+  GitPtr<git_object, git_object_free> obj;
   check(git_revparse_single(&obj.ptr, repo, spec.c_str()), "resolve " + spec);
   return *git_object_id(obj.ptr);
 }
@@ -52,9 +46,9 @@ git_oid resolve(git_repository* repo, const std::string& spec) {
 void create_branch(const fs::path& workdir, const std::string& name) {
   Repo r(workdir);
   git_oid head = resolve(r.get(), "HEAD");
-  Owned<git_commit, git_commit_free> commit;
+  GitPtr<git_commit, git_commit_free> commit;
   check(git_commit_lookup(&commit.ptr, r.get(), &head), "lookup HEAD");
-  Owned<git_reference, git_reference_free> ref;
+  GitPtr<git_reference, git_reference_free> ref;
   check(git_branch_create(&ref.ptr, r.get(), name.c_str(), commit.ptr, 1), "branch " + name);
 }
 
@@ -68,11 +62,11 @@ void commit_on(const fs::path& workdir, const std::string& branch, const std::ma
   Repo r(workdir);
   std::string ref = "refs/heads/" + branch;
   git_oid tip = resolve(r.get(), ref);
-  Owned<git_commit, git_commit_free> parent;
+  GitPtr<git_commit, git_commit_free> parent;
   check(git_commit_lookup(&parent.ptr, r.get(), &tip), "lookup " + branch);
-  Owned<git_tree, git_tree_free> tree;
+  GitPtr<git_tree, git_tree_free> tree;
   check(git_commit_tree(&tree.ptr, parent.ptr), "tree of " + branch);
-  Owned<git_index, git_index_free> index;  // in memory: the repository's index stays as it is
+  GitPtr<git_index, git_index_free> index;  // in memory: the repository's index stays as it is
   check(git_index_new(&index.ptr), "new index");
   check(git_index_read_tree(index.ptr, tree.ptr), "read tree");
   for (const auto& [path, content] : files) {
@@ -84,9 +78,9 @@ void commit_on(const fs::path& workdir, const std::string& branch, const std::ma
   }
   git_oid tree_id, commit_id;
   check(git_index_write_tree_to(&tree_id, index.ptr, r.get()), "write tree");
-  Owned<git_tree, git_tree_free> new_tree;
+  GitPtr<git_tree, git_tree_free> new_tree;
   check(git_tree_lookup(&new_tree.ptr, r.get(), &tree_id), "lookup tree");
-  Owned<git_signature, git_signature_free> author;
+  GitPtr<git_signature, git_signature_free> author;
   check(git_signature_new(&author.ptr, "svc e2e", "e2e@example.com", 1700000000, 0), "signature");
   const git_commit* parents[] = {parent.ptr};
   check(git_commit_create(&commit_id, r.get(), ref.c_str(), author.ptr, author.ptr, nullptr, message.c_str(),
@@ -96,7 +90,7 @@ void commit_on(const fs::path& workdir, const std::string& branch, const std::ma
 
 void unstage(const fs::path& workdir, const std::vector<std::string>& relative_paths) {
   Repo r(workdir);
-  Owned<git_index, git_index_free> index;
+  GitPtr<git_index, git_index_free> index;
   check(git_repository_index(&index.ptr, r.get()), "open index");
   for (const auto& p : relative_paths) check(git_index_remove_bypath(index.ptr, p.c_str()), "unstage " + p);
   check(git_index_write(index.ptr), "write index");
@@ -113,12 +107,12 @@ void make_shallow(const fs::path& workdir, const std::vector<std::string>& tips)
   std::ofstream shallow(workdir / ".git" / "shallow");
   {
     Repo r(workdir);
-    Owned<git_revwalk, git_revwalk_free> walk;
+    GitPtr<git_revwalk, git_revwalk_free> walk;
     check(git_revwalk_new(&walk.ptr, r.get()), "revwalk");
     for (const auto& tip : tips) {
       git_oid id = resolve(r.get(), tip);
       shallow << git_oid_tostr_s(&id) << '\n';
-      Owned<git_commit, git_commit_free> commit;
+      GitPtr<git_commit, git_commit_free> commit;
       check(git_commit_lookup(&commit.ptr, r.get(), &id), "lookup " + tip);
       for (unsigned i = 0; i < git_commit_parentcount(commit.ptr); ++i)
         check(git_revwalk_push(walk.ptr, git_commit_parent_id(commit.ptr, i)), "walk " + tip);

@@ -4,20 +4,17 @@
 
 #include <git2.h>
 
+#include "checks/engine/git_handle.h"
+
 namespace svc::e2e {
 namespace {
 
+using engine::GitPtr;
+
 void check(int rc, const char* what) {
   if (rc >= 0) return;
-  const git_error* e = git_error_last();
-  throw std::runtime_error(std::string(what) + ": " + (e && e->message ? e->message : "libgit2 error"));
+  throw std::runtime_error(std::string(what) + ": " + engine::last_git_error());
 }
-
-template <typename T, void (*Free)(T*)>
-struct Owned {
-  T* ptr = nullptr;
-  ~Owned() { if (ptr) Free(ptr); }
-};
 
 }  // namespace
 
@@ -32,24 +29,24 @@ GitRepo::~GitRepo() {
 }
 
 void GitRepo::add(const std::vector<std::string>& relative_paths) {
-  Owned<git_index, git_index_free> index;
+  GitPtr<git_index, git_index_free> index;
   check(git_repository_index(&index.ptr, repo_), "open index");
   for (const auto& p : relative_paths) check(git_index_add_bypath(index.ptr, p.c_str()), p.c_str());
   check(git_index_write(index.ptr), "write index");
 }
 
 void GitRepo::commit(const std::string& message) {
-  Owned<git_index, git_index_free> index;
+  GitPtr<git_index, git_index_free> index;
   check(git_repository_index(&index.ptr, repo_), "open index");
   git_oid tree_id, commit_id;
   check(git_index_write_tree(&tree_id, index.ptr), "write tree");
-  Owned<git_tree, git_tree_free> tree;
+  GitPtr<git_tree, git_tree_free> tree;
   check(git_tree_lookup(&tree.ptr, repo_, &tree_id), "lookup tree");
-  Owned<git_signature, git_signature_free> author;
+  GitPtr<git_signature, git_signature_free> author;
   // A fixed time keeps the repository identical from run to run.
   check(git_signature_new(&author.ptr, "svc e2e", "e2e@example.com", 1700000000, 0), "signature");
 
-  Owned<git_commit, git_commit_free> parent;
+  GitPtr<git_commit, git_commit_free> parent;
   git_oid head;
   bool has_parent = git_reference_name_to_id(&head, repo_, "HEAD") == 0;
   if (has_parent) check(git_commit_lookup(&parent.ptr, repo_, &head), "lookup HEAD");
