@@ -89,7 +89,7 @@ StartCommandVerdict judge_one(const Words& w, std::size_t i, std::size_t end) {
 
 // ---- code -----------------------------------------------------------------------
 
-enum QueryId { kStarts, kSignals, kLibraries, kFunctions, kCalls, kPythonRuns };
+enum QueryId { kStarts, kSignals, kLibraries, kFunctions, kCalls, kWorkers, kPythonRuns };
 
 constexpr const char* kNodeQueries[] = {
     // kStarts
@@ -112,6 +112,8 @@ constexpr const char* kNodeQueries[] = {
        (variable_declarator name: (identifier) @name value: (function_expression body: (_) @body)))",
     // kCalls
     R"((call_expression function: (_) @fn) @match)",
+    // kWorkers
+    R"((new_expression constructor: (identifier) @c (#eq? @c "Worker")) @match)",
 };
 
 constexpr const char* kPythonRunsQuery =
@@ -124,7 +126,7 @@ const engine::Query& query(engine::Language lang, QueryId id) {
   static const auto all = [] {
     std::map<std::pair<Language, int>, std::unique_ptr<engine::Query>> m;
     for (Language l : {Language::typescript, Language::tsx, Language::javascript})
-      for (int q = kStarts; q <= kCalls; ++q) m[{l, q}] = std::make_unique<engine::Query>(l, kNodeQueries[q]);
+      for (int q = kStarts; q <= kWorkers; ++q) m[{l, q}] = std::make_unique<engine::Query>(l, kNodeQueries[q]);
     m[{Language::python, kPythonRuns}] = std::make_unique<engine::Query>(Language::python, kPythonRunsQuery);
     return m;
   }();
@@ -189,6 +191,8 @@ NodeShutdownFacts node_shutdown_facts(const engine::SyntaxTree& tree) {
     out.handlers.push_back({at.span, at.text, closes(tree, handler_body(tree, m["handler"]))});
   });
   query(lang, kLibraries).for_each(tree, [&](const engine::QueryMatch&) { out.library_call = true; });
+  if (tree.file().text().find("bullmq") != std::string::npos)
+    query(lang, kWorkers).for_each(tree, [&](const engine::QueryMatch&) { out.starts_worker = true; });
   return out;
 }
 

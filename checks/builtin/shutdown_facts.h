@@ -29,6 +29,7 @@ struct NodeShutdownFacts {
   std::vector<CodeSite> starts;          // app.listen(...), serve(...) of @hono/node-server
   std::vector<SignalHandler> handlers;   // SIGTERM handlers
   bool library_call = false;             // enableShutdownHooks(), createTerminus(), closeWithGrace() ...
+  bool starts_worker = false;            // `new Worker(...)` of BullMQ: a queue worker's entry
 };
 
 // One JavaScript/TypeScript file.

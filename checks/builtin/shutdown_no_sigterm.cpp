@@ -76,7 +76,10 @@ class ShutdownNoSigterm : public Check {
     std::lock_guard lock(mutex_);
     Node& node = node_[ctx.service];
     for (auto& s : facts.starts) node.starts.push_back({path, std::move(s)});
-    for (auto& h : facts.handlers) node.handlers.push_back({path, std::move(h)});
+    // A queue worker's entry runs as its own process: its handler does not drain the API.
+    bool worker_process = facts.starts_worker && facts.starts.empty();
+    if (!worker_process)
+      for (auto& h : facts.handlers) node.handlers.push_back({path, std::move(h)});
     node.library_call = node.library_call || facts.library_call;
   }
 
