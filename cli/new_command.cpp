@@ -131,7 +131,8 @@ void print_outcome(const GenerateResult& r, const fs::path& cwd) {
   if (r.git == GitOutcome::committed) std::cout << "Initialised a git repository with one commit of these files.\n";
   if (r.git == GitOutcome::inside_work_tree) std::cout << "Inside an existing git work tree: nothing committed.\n";
   if (!r.rendered.next_steps.empty()) {
-    std::cout << "\nNext steps:\n";
+    // The engine knows where the service landed (--dir); the template says the rest.
+    std::cout << "\nNext steps:\n  cd " << shown_path(r.target, cwd) << '\n';
     std::size_t start = 0;
     const std::string& text = r.rendered.next_steps;
     while (start < text.size()) {

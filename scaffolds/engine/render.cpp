@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 #include <kainjow/mustache.hpp>
+#include <re2/re2.h>
 
 #include "checks/engine/route_versioning.h"
 #include "scaffolds/engine/scaffold_error.h"
@@ -85,10 +86,20 @@ void check_output_path(const std::string& path, const std::string& source_path) 
 
 bool blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
 
+// The Mustache spec drops a line that holds nothing but one section, inverted-section,
+// closing or comment tag ("standalone"); kainjow keeps the line's whitespace and
+// newline, which would leave blank lines where a condition was false. Dropping them
+// before rendering gives the spec's output.
+std::string without_standalone_lines(std::string text) {
+  static const RE2 standalone(R"((?m)^[ \t]*(\{\{[#^/!][^{}]*\}\})[ \t]*(?:\r?\n|\z))");
+  RE2::GlobalReplace(&text, standalone, "\\1");
+  return text;
+}
+
 }  // namespace
 
 std::string render_text(const std::string& text, const Manifest& m, const Answers& answers, const std::string& what) {
-  mustache::mustache tmpl{text};
+  mustache::mustache tmpl{without_standalone_lines(text)};
   tmpl.set_custom_escape([](const std::string& s) { return s; });
   std::string out = tmpl.is_valid() ? tmpl.render(context_for(m, answers)) : "";
   if (!tmpl.is_valid())

@@ -70,7 +70,8 @@ TEST_CASE("new: without a terminal a missing name or template is exit 2 naming w
   CHECK(has(no_name.err, "hint: pass it as NAME"));
   auto no_template = svc_new(tree, {"orders"});
   CHECK(no_template.exit_code == 2);
-  CHECK(has(no_template.err, "--template with one of: hono"));
+  CHECK(has(no_template.err, "pass --template with one of: "));
+  CHECK(has(no_template.err, "hono"));
   CHECK(testing_empty(tree));
 }
 

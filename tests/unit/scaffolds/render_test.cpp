@@ -93,3 +93,19 @@ TEST_CASE("scaffolds: rendered paths must stay inside the service", "[scaffolds]
   t.files = {{"a.txt", "{{#db}}unclosed"}};
   CHECK(render_error(t).find("cannot render files/a.txt") == 0);
 }
+
+TEST_CASE("scaffolds: a section tag alone on its line leaves no line behind", "[scaffolds]") {
+  Manifest m = parse_manifest(testing::sample_template().manifest_text, "template.yaml", "sample");
+  std::string text =
+      "first\n"
+      "  {{#db_postgres}}\n"
+      "db: {{db}}\n"
+      "  {{/db_postgres}}\n"
+      "{{^db_postgres}}\n"
+      "no db\n"
+      "{{/db_postgres}}\n"
+      "{{! a comment line }}\n"
+      "last {{#db_postgres}}inline{{/db_postgres}}\n";
+  CHECK(render_text(text, m, answers(), "t") == "first\ndb: postgres\nlast inline\n");
+  CHECK(render_text(text, m, answers({{"db", "none"}}), "t") == "first\nno db\nlast \n");
+}
