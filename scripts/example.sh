@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The first thing to run: installs dependencies, builds svc and audits the bundled
-# example monorepo (some services clean, some with violations), printing the report.
+# The first thing to run: installs dependencies, builds svc, audits the bundled example
+# monorepo (some services clean, some with violations), then scaffolds a new Hono
+# service into a temporary folder and audits it (clean from its first commit).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -12,3 +13,12 @@ build/svc audit examples/monorepo --no-progress || status=$?
 echo
 echo "(exit code $status: 1 means findings at error severity, as expected for this example)"
 [[ $status -le 1 ]]
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+echo
+echo "\$ svc new orders --template hono --dir $tmp/orders --yes"
+build/svc new orders --template hono --dir "$tmp/orders" --yes
+echo
+echo "\$ svc audit $tmp/orders"
+build/svc audit "$tmp/orders" --no-progress

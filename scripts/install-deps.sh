@@ -8,6 +8,7 @@ packages=(
   libcli11-dev libgit2-dev libyaml-cpp-dev libtree-sitter-dev nlohmann-json3-dev libfmt-dev catch2
   libtomlplusplus-dev libre2-dev libkainjow-mustache-dev libxxhash-dev libdtl-dev libbenchmark-dev
   python3 python3-jsonschema time util-linux help2man
+  postgresql redis-server
 )
 
 missing=()
@@ -26,6 +27,15 @@ if ((${#missing[@]})); then
   sudo_cmd=()
   [[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
   export DEBIAN_FRONTEND=noninteractive
+  # The scaffold tests start their own throwaway PostgreSQL (scripts/test-services.sh);
+  # the cluster Debian would create and start is not needed, and without systemd its
+  # start fails the install. Said before installing, so it holds from the first try.
+  conf=/etc/postgresql-common/createcluster.conf
+  if [[ " ${missing[*]} " == *" postgresql "* ]] &&
+     ! grep -qsE '^[[:space:]]*create_main_cluster[[:space:]]*=[[:space:]]*false' "$conf"; then
+    "${sudo_cmd[@]}" mkdir -p "$(dirname "$conf")"
+    echo "create_main_cluster = false" | "${sudo_cmd[@]}" tee -a "$conf" >/dev/null
+  fi
   "${sudo_cmd[@]}" apt-get update -qq
   "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
