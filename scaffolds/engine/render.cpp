@@ -87,21 +87,39 @@ void check_output_path(const std::string& path, const std::string& source_path) 
 bool blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
 
 // The Mustache spec drops a line that holds nothing but one section, inverted-section,
-// closing or comment tag ("standalone"); kainjow keeps the line's whitespace and
-// newline, which would leave blank lines where a condition was false. Dropping them
-// before rendering gives the spec's output.
-std::string without_standalone_lines(std::string text) {
-  static const RE2 standalone(R"((?m)^[ \t]*(\{\{[#^/!][^{}]*\}\})[ \t]*(?:\r?\n|\z))");
-  RE2::GlobalReplace(&text, standalone, "\\1");
-  return text;
+// closing or comment tag ("standalone"); kainjow keeps the newline after a skipped
+// section's closing tag, which leaves blank lines where a condition was false. So such
+// a line loses its indentation and gets a marker before its newline: kainjow sees an
+// ordinary line, and every marked newline it outputs is removed after rendering.
+constexpr char kStandaloneMark = '\x1e';
+
+std::string mark_standalone_lines(const std::string& text) {
+  static const RE2 standalone(R"((?m)^[ \t]*(\{\{[#^/!][^{}]*\}\})[ \t]*(\r?\n|\z))");
+  std::string out = text;
+  RE2::GlobalReplace(&out, standalone, "\\1\x1e\\2");
+  return out;
+}
+
+std::string drop_marked_newlines(const std::string& rendered) {
+  std::string out;
+  out.reserve(rendered.size());
+  for (std::size_t i = 0; i < rendered.size(); ++i) {
+    if (rendered[i] != kStandaloneMark) {
+      out += rendered[i];
+      continue;
+    }
+    if (rendered.compare(i + 1, 2, "\r\n") == 0) i += 2;
+    else if (rendered.compare(i + 1, 1, "\n") == 0) i += 1;
+  }
+  return out;
 }
 
 }  // namespace
 
 std::string render_text(const std::string& text, const Manifest& m, const Answers& answers, const std::string& what) {
-  mustache::mustache tmpl{without_standalone_lines(text)};
+  mustache::mustache tmpl{mark_standalone_lines(text)};
   tmpl.set_custom_escape([](const std::string& s) { return s; });
-  std::string out = tmpl.is_valid() ? tmpl.render(context_for(m, answers)) : "";
+  std::string out = tmpl.is_valid() ? drop_marked_newlines(tmpl.render(context_for(m, answers))) : "";
   if (!tmpl.is_valid())
     throw ScaffoldError(fmt::format("cannot render {}: {}", what, tmpl.error_message()), "fix the Mustache tags in the template");
   return out;

@@ -109,3 +109,15 @@ TEST_CASE("scaffolds: a section tag alone on its line leaves no line behind", "[
   CHECK(render_text(text, m, answers(), "t") == "first\ndb: postgres\nlast inline\n");
   CHECK(render_text(text, m, answers({{"db", "none"}}), "t") == "first\nno db\nlast \n");
 }
+
+TEST_CASE("scaffolds: blank lines around standalone section lines are kept", "[scaffolds]") {
+  Manifest m = parse_manifest(testing::sample_template().manifest_text, "template.yaml", "sample");
+  std::string text = "x\n{{#db_postgres}}\nB\n{{/db_postgres}}\n\ny\n";
+  CHECK(render_text(text, m, answers(), "t") == "x\nB\n\ny\n");
+  CHECK(render_text(text, m, answers({{"db", "none"}}), "t") == "x\n\ny\n");
+  std::string leading_blank = "x\n{{#db_postgres}}\n\nB\n{{/db_postgres}}\ny";
+  CHECK(render_text(leading_blank, m, answers(), "t") == "x\n\nB\ny");
+  std::string first_line = "{{#db_postgres}}\nB\n{{/db_postgres}}\n{{^db_postgres}}\nC\n{{/db_postgres}}\n";
+  CHECK(render_text(first_line, m, answers(), "t") == "B\n");
+  CHECK(render_text(first_line, m, answers({{"db", "none"}}), "t") == "C\n");
+}
