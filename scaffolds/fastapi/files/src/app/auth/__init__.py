@@ -1,0 +1,1 @@
+"""Access tokens: short-lived JWTs signed by the identity provider, checked against its JWKS."""

@@ -1,0 +1,1 @@
+"""Storage of the items resource, behind one interface."""

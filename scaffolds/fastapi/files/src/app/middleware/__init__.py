@@ -1,0 +1,1 @@
+"""ASGI middleware wrapped around every route."""

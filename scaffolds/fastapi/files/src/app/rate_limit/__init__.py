@@ -1,0 +1,1 @@
+"""Token buckets per caller and endpoint, kept in Redis."""

@@ -1,0 +1,1 @@
+"""One module per resource. Everything but /health is under /v1."""

@@ -1,0 +1,1 @@
+"""Tests of {{name}}: unit, contract and integration (see the README's Tests section)."""

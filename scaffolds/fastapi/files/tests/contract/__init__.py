@@ -1,0 +1,1 @@
+"""Contract tests: every model of app.models round-trips its fixture."""
