@@ -103,7 +103,7 @@ TEST_CASE("new: a generated service has .svc.yaml, a first commit, next steps, a
   REQUIRE(r.exit_code == 0);
   CHECK(has(r.out, "Created orders from the hono template"));
   CHECK(has(r.out, "in ./orders"));
-  CHECK(has(r.out, "Next steps:\n  cd orders"));
+  CHECK(has(r.out, "Next steps:\n  cd ./orders\n"));
   std::string stamp = tree.read_file("orders/.svc.yaml");
   CHECK(has(stamp, "answers: {name: orders, port: 3000"));
   CHECK(has(stamp, "path: ."));
