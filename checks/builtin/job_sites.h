@@ -35,6 +35,19 @@ struct JobProducer {
   ImportedName handler;  // RQ: the function enqueued
 };
 
+// How a handler skips jobs it has already processed. Only a key taken from the job's
+// data (or a store that refuses the second write) catches a duplicate enqueue: the
+// queue gives every enqueue without an id a fresh job id.
+enum class SkipKey {
+  none,    // no processed-check seen
+  own_id,  // a check keyed on the job's own id: job.id, self.request.id, get_current_job().id
+  data,    // keyed on the job's data, or a store-level guard (insert-if-absent, unique violation caught)
+  unseen,  // the consumer's handler could not be followed
+};
+
+// The better of two checks: a data key beats the job's own id, which beats none.
+SkipKey stronger(SkipKey a, SkipKey b);
+
 // A job consumer (BullMQ Worker, NestJS @Processor class, decorated Python function)
 // or a top-level function a consumer may name as its handler.
 struct JobHandler {
@@ -42,9 +55,8 @@ struct JobHandler {
   engine::SourceSpan extent;   // the consumer's node: facts of its queue begin inside it
   int line = 1;                // where the handler's code is, for messages
   bool consumer = false;       // a Worker / @Processor / decorated function
-  bool skips_processed = false;
-  std::string delegate;        // the handler is this function of the file ...
-  ImportedName delegate_import;  // ... or this imported one (judged there)
+  SkipKey skip = SkipKey::none;
+  ImportedName delegate_import;  // the handler is this imported function (judged there)
 };
 
 // `const emails = new Queue('emails')`: a queue object another module may import.
@@ -65,9 +77,9 @@ struct JobSites {
 void extract_js_job_sites(const engine::SyntaxTree& tree, JobSites& out);
 void extract_python_job_sites(const engine::SyntaxTree& tree, JobSites& out);
 
-// Whether a handler's body skips already-processed jobs (job_handlers.cpp): an upsert
-// or insert-if-absent, a caught unique violation, or an early `return` guarded by a
-// lookup of the job id or an idempotency key.
-bool skips_processed(const engine::SyntaxTree& tree, TSNode body);
+// How a handler's body skips already-processed jobs (job_handlers.cpp): an upsert or
+// insert-if-absent or a caught unique violation (data), or an early `return` guarded by
+// a lookup of a key, classified by what the key is derived from.
+SkipKey processed_check(const engine::SyntaxTree& tree, TSNode body);
 
 }  // namespace svc::builtin

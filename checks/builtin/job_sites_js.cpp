@@ -22,6 +22,7 @@ constexpr char kJobPatterns[] = R"q(
   (#any-of? @method "add" "addBulk")) @add
 (function_declaration name: (identifier) @name body: (_) @body) @function
 (variable_declarator name: (identifier) @name value: [(arrow_function) (function_expression)] @fn) @function_var
+(variable_declarator name: (identifier) @name value: (call_expression function: (identifier) @factory)) @factory_var
 (export_statement value: [(arrow_function) (function_expression)] @fn) @default_export
 (decorator (call_expression function: (identifier) @deco arguments: (arguments) @args)
   (#any-of? @deco "Processor" "InjectQueue")) @decorator
@@ -44,13 +45,15 @@ class JsJobSites {
 
   void run() {
     auto by_root = matches_by_root(js_query<kJobPatterns>(tree_.file().language()), tree_,
-                                   {"import", "new", "add", "function", "function_var", "default_export", "decorator"});
+                                   {"import", "new", "add", "function", "function_var", "factory_var",
+                                    "default_export", "decorator"});
     for (const QueryMatch& m : by_root["import"]) add_imports(m["clause"], m["source"]);
+    for (const QueryMatch& m : by_root["factory_var"]) add_factory_result(m["factory_var"], m["name"], m["factory"]);
     for (const QueryMatch& m : by_root["function"]) add_function(m["name"], m["function"], m["body"]);
     for (const QueryMatch& m : by_root["function_var"]) add_function(m["name"], m["fn"], field(m["fn"], "body"));
     for (const QueryMatch& m : by_root["default_export"]) add_function({}, m["fn"], field(m["fn"], "body"));
     for (const auto& [name, fn] : functions_)  // once all are known: judge() looks one call down
-      out_.handlers.push_back({name, span_of(tree_, fn), tree_.start(fn).line, false, judge(bodies_[name]), "", {}});
+      out_.handlers.push_back({name, span_of(tree_, fn), tree_.start(fn).line, false, judge(bodies_[name]), {}});
     // Handler modules and producers of an imported queue need not name bullmq; a queue does.
     if (uses_bullmq()) {
       for (const QueryMatch& m : by_root["new"]) on_new(m);
@@ -83,9 +86,15 @@ class JsJobSites {
   }
 
   // Top-level functions: handlers a Worker of this file or of another module may name.
+  // A factory (`function processItem(deps) { return async (job) => ... }`) stands for
+  // the function it returns.
   void add_function(TSNode name, TSNode fn, TSNode body) {
     TSNode scope = enclosing_function(fn, js_route_grammar());
     if (!ts_node_is_null(scope)) return;
+    if (TSNode inner = returned_function(body); !ts_node_is_null(inner)) {
+      fn = inner;
+      body = field(inner, "body");
+    }
     std::string n = ts_node_is_null(name) ? "default" : text(name);
     bodies_[n] = body;
     functions_[n] = fn;
@@ -96,19 +105,40 @@ class JsJobSites {
     }
   }
 
-  // A handler's verdict, following calls to functions of this file one level down.
-  bool judge(TSNode body) const {
-    if (skips_processed(tree_, body)) return true;
-    std::string_view code = tree_.text(body);
-    for (const auto& [name, other] : bodies_)
-      if (!ts_node_eq(other, body) && code.find(name + "(") != std::string_view::npos && direct(name, other))
-        return true;
-    return false;
+  // The function a body returns as its only statement of that kind: `return async (job) => {...}`,
+  // or an arrow's expression body that is itself a function.
+  TSNode returned_function(TSNode body) const {
+    if (is_function_node(body)) return body;
+    if (node_type(body) != "statement_block") return TSNode{};
+    TSNode found{};
+    for (TSNode stmt : named_children(body)) {
+      if (node_type(stmt) != "return_statement" || !ts_node_named_child_count(stmt)) continue;
+      TSNode value = ts_node_named_child(stmt, 0);
+      if (!is_function_node(value) || !ts_node_is_null(found)) return TSNode{};
+      found = value;
+    }
+    return found;
   }
 
-  bool direct(const std::string& name, TSNode body) const {
+  // `const handle = processItemCreated(deps)`: the handler is what the factory returns.
+  void add_factory_result(TSNode declarator, TSNode name, TSNode factory) {
+    if (ts_node_is_null(enclosing_function(declarator, js_route_grammar())))
+      factory_results_[text(name)] = text(factory);
+  }
+
+  // A handler's verdict, following calls to functions of this file one level down.
+  SkipKey judge(TSNode body) const {
+    SkipKey best = processed_check(tree_, body);
+    std::string_view code = tree_.text(body);
+    for (const auto& [name, other] : bodies_)
+      if (best != SkipKey::data && !ts_node_eq(other, body) && code.find(name + "(") != std::string_view::npos)
+        best = stronger(best, direct(name, other));
+    return best;
+  }
+
+  SkipKey direct(const std::string& name, TSNode body) const {
     auto it = direct_.find(name);
-    if (it == direct_.end()) it = direct_.emplace(name, skips_processed(tree_, body)).first;
+    if (it == direct_.end()) it = direct_.emplace(name, processed_check(tree_, body)).first;
     return it->second;
   }
 
@@ -120,21 +150,23 @@ class JsJobSites {
   }
 
   // `new Worker('emails', handler)`: the handler inline, a function here, or imported; a
-  // factory call (`createProcessor(redis)`) is judged by the factory, which holds the handler.
+  // factory call (`createProcessor(redis)`, or a variable holding its result) stands for
+  // the function the factory returns. A handler none of these is `unseen`.
   void add_worker(TSNode worker, TSNode handler) {
-    JobHandler h{"", span_of(tree_, worker), tree_.start(handler).line, true, false, "", {}};
+    JobHandler h{"", span_of(tree_, worker), tree_.start(handler).line, true, SkipKey::unseen, {}};
+    std::string name;
     if (node_type(handler) == "call_expression" && node_type(field(handler, "function")) == "identifier")
-      handler = field(handler, "function");
+      name = text(field(handler, "function"));
+    else if (node_type(handler) == "identifier")
+      name = text(handler);
+    if (auto it = factory_results_.find(name); it != factory_results_.end() && !bodies_.count(name)) name = it->second;
     if (is_function_node(handler)) {
-      h.skips_processed = judge(field(handler, "body"));
-    } else if (node_type(handler) == "identifier") {
-      std::string name = text(handler);
-      if (auto it = bodies_.find(name); it != bodies_.end()) {
-        h.skips_processed = judge(it->second);
-        h.line = tree_.start(it->second).line;
-      } else if (auto imp = imports_.find(name); imp != imports_.end()) {
-        h.delegate_import = imp->second;
-      }
+      h.skip = judge(field(handler, "body"));
+    } else if (auto it = bodies_.find(name); !name.empty() && it != bodies_.end()) {
+      h.skip = judge(it->second);
+      h.line = tree_.start(it->second).line;
+    } else if (auto imp = imports_.find(name); !name.empty() && imp != imports_.end()) {
+      h.delegate_import = imp->second;
     }
     out_.handlers.push_back(std::move(h));
   }
@@ -165,7 +197,7 @@ class JsJobSites {
     if (!ts_node_is_null(owner) && node_type(owner) == "export_statement") owner = field(owner, "declaration");
     TSNode body = ts_node_is_null(owner) ? TSNode{} : field(owner, "body");
     if (ts_node_is_null(body)) return;
-    out_.handlers.push_back({"", span_of(tree_, deco), tree_.start(owner).line, true, judge(body), "", {}});
+    out_.handlers.push_back({"", span_of(tree_, deco), tree_.start(owner).line, true, judge(body), {}});
   }
 
   void on_add(const QueryMatch& m) {
@@ -242,8 +274,9 @@ class JsJobSites {
   JobSites& out_;
   std::map<std::string, ImportedName> imports_;
   std::map<std::string, TSNode> bodies_, functions_;
+  std::map<std::string, std::string> factory_results_;  // variable -> the factory called for it
   std::map<std::string, Binding> bindings_;
-  mutable std::map<std::string, bool> direct_;  // verdicts of this file's functions, by name
+  mutable std::map<std::string, SkipKey> direct_;  // verdicts of this file's functions, by name
 };
 
 }  // namespace

@@ -64,7 +64,7 @@ class PythonJobSites {
     TSNode outer = decorated ? parent : fn;
     if (node_type(ts_node_parent(outer)) != "module") return;
     out_.handlers.push_back({text(field(fn, "name")), span_of(tree_, outer), tree_.start(fn).line, decorated,
-                             skips_processed(tree_, body), "", {}});
+                             processed_check(tree_, body), {}});
   }
 
   // The argument at `index` or keyword `name`; `splat` tells that `**options` may hold more.

@@ -1,7 +1,8 @@
 // jobs-non-idempotent: a job enqueued without a job id whose consumer does not skip
-// already-processed jobs (playbook, Background jobs). Each file's producers and
-// handlers are read while its tree is alive (job_sites_*.cpp); once all files are done
-// they are joined across the workspace through the link facts' queue names.
+// already-processed jobs by a key from the job's data (playbook, Background jobs). Each
+// file's producers and handlers are read while its tree is alive (job_sites_*.cpp); once
+// all files are done they are joined across the workspace through the link facts' queue
+// names.
 #include <map>
 #include <mutex>
 #include <optional>
@@ -24,10 +25,10 @@ bool same(Position a, Position b) { return a.line == b.line && a.column == b.col
 bool before(Position a, Position b) { return std::tie(a.line, a.column) < std::tie(b.line, b.column); }
 bool contains(const SourceSpan& s, Position p) { return !before(p, s.begin) && !before(s.end, p); }
 
-// A consumer looked at: where it is and whether its handler skips processed jobs.
+// A consumer looked at: where it is and how its handler skips processed jobs.
 struct Consumer {
   std::string site;  // path:line of the handler
-  bool skips = false;
+  SkipKey skip = SkipKey::none;
 };
 
 // The workspace's job sites with the facts and modules that join them.
@@ -103,26 +104,25 @@ class JobJoin {
 
  private:
   Consumer consumer_at(const std::string& path, Position site) const {
-    Consumer c{fmt::format("{}:{}", path, site.line), false};
+    Consumer c{fmt::format("{}:{}", path, site.line), SkipKey::none};
     auto file = files_.find(path);
     if (file == files_.end()) return c;
     const JobHandler* best = nullptr;  // the innermost consumer node holding the fact
     for (const auto& h : file->second.handlers)
       if (h.consumer && contains(h.extent, site) && (!best || before(best->extent.begin, h.extent.begin))) best = &h;
     if (!best) return c;
-    c = {fmt::format("{}:{}", path, best->line), best->skips_processed};
-    if (const auto* target = resolve(path, best->delegate_import.module)) {
-      auto found = functions_named(*target, best->delegate_import.name);
-      if (!found.empty()) c = found.front();
-    }
-    return c;
+    c = {fmt::format("{}:{}", path, best->line), best->skip};
+    if (best->delegate_import.module.empty()) return c;
+    const auto* target = resolve(path, best->delegate_import.module);
+    auto found = target ? functions_named(*target, best->delegate_import.name) : std::vector<Consumer>{};
+    return found.empty() ? Consumer{c.site, SkipKey::unseen} : found.front();
   }
 
   static std::vector<Consumer> functions_named(const std::pair<const std::string, JobSites>& file,
                                                const std::string& name) {
     std::vector<Consumer> out;
     for (const auto& h : file.second.handlers)
-      if (!h.name.empty() && h.name == name) out.push_back({fmt::format("{}:{}", file.first, h.line), h.skips_processed});
+      if (!h.name.empty() && h.name == name) out.push_back({fmt::format("{}:{}", file.first, h.line), h.skip});
     return out;
   }
 
@@ -132,20 +132,47 @@ class JobJoin {
   std::map<int, std::vector<std::string>> service_files_;
 };
 
+// What a producer lacks, and the fix: `fix` when no consumer skips by a data key,
+// `own_fix` when a consumer skips by the job's own id, which a duplicate enqueue escapes.
 struct Wording {
-  std::string missing, fix;
+  std::string ids, missing, fix, own_fix;
 };
 
 const Wording& wording(const std::string& system) {
   static const std::map<std::string, Wording> words = {
-      {"bullmq", {"a jobId", "pass { jobId: <stable id from the data> } or check job.id against a processed set "
-                             "before working"}},
-      {"celery", {"a task_id", "pass task_id=<stable id from the arguments> to apply_async(), or check "
-                               "self.request.id (bind=True) against a processed set before working"}},
-      {"rq", {"a job_id", "pass job_id=<stable id from the arguments> to enqueue(), or check get_current_job().id "
-                          "against a processed set before working"}},
+      {"bullmq", {"job ids", "a jobId",
+                  "pass { jobId: <stable id from the data> }, or make the handler skip work whose data key "
+                  "(e.g. the order id) it has already processed",
+                  "set the jobId from the data ({ jobId: <stable id from the data> }) so that a duplicate enqueue "
+                  "gets the id its consumer has already processed"}},
+      {"celery", {"task ids", "a task_id",
+                  "send it with apply_async(..., task_id=<stable id from the arguments>), or make the task skip "
+                  "work whose key from its arguments it has already processed",
+                  "send it with apply_async(..., task_id=<stable id from the arguments>) so that a duplicate "
+                  "enqueue gets the id its task has already processed"}},
+      {"rq", {"job ids", "a job_id",
+              "pass job_id=<stable id from the arguments> to enqueue(), or make the function skip work whose "
+              "key from its arguments it has already processed",
+              "pass job_id=<stable id from the arguments> to enqueue() so that a duplicate enqueue gets the id "
+              "its function has already processed"}},
   };
   return words.at(system);
+}
+
+// The consumer a finding names, and what the message says of it.
+std::string consumer_text(const Consumer* c, const Wording& w) {
+  if (!c) return "no consumer of it was found in the workspace";
+  switch (c->skip) {
+    case SkipKey::own_id:
+      return fmt::format("its consumer ({}) skips {} it has processed, but without {} each enqueue gets a new "
+                         "id, so a duplicate enqueue runs twice",
+                         c->site, w.ids, w.missing);
+    case SkipKey::unseen:
+      return fmt::format("the handler of its consumer ({}) could not be followed, so nothing shows that it skips "
+                         "already-processed jobs",
+                         c->site);
+    default: return fmt::format("its consumer ({}) does not skip already-processed jobs", c->site);
+  }
 }
 
 class JobsNonIdempotent : public Check {
@@ -194,14 +221,18 @@ class JobsNonIdempotent : public Check {
       consumers = join.rq_consumers(path, p.handler);
       job = "RQ job " + p.job + (queue.empty() ? "" : " on queue " + queue);
     }
+    // Only a key from the job's data catches a second enqueue of the same work.
     const Consumer* unchecked = nullptr;
     for (const auto& c : consumers)
-      if (!c.skips && !unchecked) unchecked = &c;
+      if (c.skip != SkipKey::data && !unchecked) unchecked = &c;
     if (!consumers.empty() && !unchecked) return;
-    std::string consumer = unchecked ? fmt::format("its consumer ({}) does not skip already-processed jobs", unchecked->site)
-                                     : "no consumer of it was found in the workspace";
     const Wording& w = wording(p.system);
-    MessageArgs args = {{"job", job}, {"how", p.how}, {"missing", w.missing}, {"consumer", consumer}, {"fix", w.fix}};
+    bool own_id = unchecked && unchecked->skip == SkipKey::own_id;
+    MessageArgs args = {{"job", job},
+                        {"how", p.how},
+                        {"missing", w.missing},
+                        {"consumer", consumer_text(unchecked, w)},
+                        {"fix", own_id ? w.own_fix : w.fix}};
     out.report_at(path, p.call.begin, p.call.end, args, fmt::format("{} {}", job, p.how));
   }
 
