@@ -1,4 +1,4 @@
-// Route facts of one Python file: FastAPI, Flask and gRPC servers.
+// Route facts of one Python file: FastAPI, Flask (with flask-openapi3) and gRPC servers.
 #include <map>
 #include <set>
 #include <string>
@@ -19,7 +19,8 @@ constexpr char kPatterns[] = R"q(
 (import_from_statement module_name: (_) @module) @from
 (import_statement) @import
 ((call function: (_) @ctor) @create
-  (#match? @ctor "^((fastapi|flask)\\.)?(FastAPI|APIRouter|Flask|Blueprint)$|^(grpc\\.)?(aio\\.)?server$"))
+  (#match? @ctor "^((fastapi|flask|flask_openapi3)\\.)?(FastAPI|APIRouter|Flask|Blueprint|OpenAPI|APIBlueprint|APIView)$)q"
+  R"q(|^(grpc\\.)?(aio\\.)?server$"))
 (function_definition name: (identifier) @name body: (block) @body) @function
 (assignment left: (identifier) @name right: (string) @value) @constant
 (assignment left: (identifier) @name right: (call function: [(identifier) (attribute)] @fn)) @factory
@@ -28,9 +29,15 @@ constexpr char kPatterns[] = R"q(
                    arguments: (argument_list) @args)) @decorator
   definition: (function_definition body: (block) @body)
   (#any-of? @method "get" "post" "put" "patch" "delete" "head" "options" "route" "api_route")) @decorated
+(decorated_definition
+  (decorator (call function: (attribute object: (_) @receiver attribute: (identifier) @method)
+                   arguments: (argument_list) @args)) @decorator
+  definition: (class_definition body: (block) @body)
+  (#eq? @method "route")) @view_class
 ((call function: (attribute object: (_) @receiver attribute: (identifier) @method)
        arguments: (argument_list) @args) @route
-  (#any-of? @method "include_router" "register_blueprint" "add_url_rule" "add_api_route" "add_route" "mount"))
+  (#any-of? @method "include_router" "register_blueprint" "register_api" "register_api_view" "add_url_rule"
+             "add_api_route" "add_route" "mount"))
 (call function: (identifier) @fn arguments: (argument_list (identifier) @arg)) @call_mount
 ((call function: (_) @fn) @grpc (#match? @fn "(^|\\.)(add_HealthServicer_to_server|HealthServicer)$"))
 )q";
@@ -46,7 +53,7 @@ class PythonRouteExtractor {
     static const Query query(Language::python, kPatterns);  // compiled once, shared read-only
     auto by_root = matches_by_root(query, tree_,
                                    {"from", "import", "constant", "create", "function", "factory", "decorated",
-                                    "route", "call_mount", "grpc"});
+                                    "view_class", "route", "call_mount", "grpc"});
     // Order matters: names known locally decide which receivers and factories count.
     for (const QueryMatch& m : by_root["constant"])
       if (auto value = string_value(tree_, m["value"])) constants_[text(m["name"])] = *value;
@@ -55,6 +62,7 @@ class PythonRouteExtractor {
     collect_functions(by_root["function"]);
     collect_factories(by_root["factory"]);
     collect_decorated_routes(by_root["decorated"]);
+    collect_view_classes(by_root["view_class"]);
     collect_route_calls(by_root["route"]);
     collect_call_mounts(by_root["call_mount"]);
     for (const QueryMatch& m : by_root["grpc"]) out_.health_library = span_of(tree_, m["grpc"]);
@@ -79,9 +87,11 @@ class PythonRouteExtractor {
 
   void collect_imports(const std::vector<QueryMatch>& from_imports, const std::vector<QueryMatch>& imports) {
     for (const QueryMatch& m : imports)  // import a.b.c as name
-      for (TSNode n : named_children(m["import"]))
+      for (TSNode n : named_children(m["import"])) {
+        if (tree_.text(n).rfind("flask_openapi3", 0) == 0) openapi3_ = true;
         if (node_type(n) == "aliased_import")
           add_import(text(field(n, "alias")), text(field(n, "name")), "", ImportKind::namespace_object, n);
+      }
     for (const QueryMatch& m : from_imports) {
       std::string module = text(m["module"]);
       for (TSNode n : named_children(m["from"])) {
@@ -95,6 +105,7 @@ class PythonRouteExtractor {
 
   void add_import(std::string local, std::string module, std::string imported, ImportKind kind, TSNode at) {
     if (module.rfind("grpc_health", 0) == 0) out_.health_library = span_of(tree_, at);
+    if (module == "flask_openapi3" || module.rfind("flask_openapi3.", 0) == 0) openapi3_ = true;
     imports_.insert(local);
     out_.imports.push_back({std::move(local), std::move(module), std::move(imported), kind});
   }
@@ -108,8 +119,11 @@ class PythonRouteExtractor {
         out_.servers.push_back({"grpc", "", span_of(tree_, create), text(create)});
         continue;
       }
+      // flask-openapi3's Flask subclasses: OpenAPI (the app), APIBlueprint and APIView.
+      bool openapi3 = base == "OpenAPI" || base == "APIBlueprint" || base == "APIView";
+      if (openapi3 && !openapi3_ && ctor.rfind("flask_openapi3.", 0) != 0) continue;
       bool fastapi = base == "FastAPI" || base == "APIRouter";
-      bool app = base == "FastAPI" || base == "Flask";
+      bool app = base == "FastAPI" || base == "Flask" || base == "OpenAPI";
       TSNode args = field(create, "arguments");
       auto prefix = string_value(tree_, argument(args, kKeywordOnly, fastapi ? "prefix" : "url_prefix"));
       TSNode parent = ts_node_parent(create);
@@ -163,6 +177,26 @@ class PythonRouteExtractor {
     }
   }
 
+  // flask-openapi3 APIView: `@view.route("/items/<id>")` on a class whose methods
+  // (`def get(self, ...)`) are the verbs served at that path.
+  void collect_view_classes(const std::vector<QueryMatch>& matches) {
+    for (const QueryMatch& m : matches) {
+      NameRef receiver = name_ref(tree_, m["receiver"], g_);
+      if (receiver.empty() || !accept_receiver(m["decorator"], receiver)) continue;
+      auto paths = path_arguments(tree_, argument(m["args"], 0, "rule"), g_, constants_);
+      for (TSNode member : named_children(m["body"])) {
+        TSNode fn = node_type(member) == "decorated_definition" ? field(member, "definition") : member;
+        if (ts_node_is_null(fn) || node_type(fn) != "function_definition") continue;
+        std::string verb = text(field(fn, "name"));
+        if (!is_http_method(verb) || verb == "all") continue;
+        Handler handler{summaries_.of(field(fn, "body")), {}};
+        for (const auto& p : paths)
+          out_.routes.push_back(
+              {receiver, upper(verb), p.path, p.dynamic, {}, handler, span_of(tree_, m["decorator"])});
+      }
+    }
+  }
+
   std::vector<std::string> methods(const std::string& method, TSNode args) const {
     if (method != "route" && method != "api_route" && method != "add_url_rule" && method != "add_api_route" &&
         method != "add_route")
@@ -197,8 +231,9 @@ class PythonRouteExtractor {
                                : argument(args, kKeywordOnly, method == "include_router" ? "prefix" : "url_prefix");
       auto p = path_arguments(tree_, prefix, g_, constants_);
       bool given = !p.empty();
-      out_.mounts.push_back({receiver, child, given ? p[0].path : "", method == "register_blueprint" && given,
-                             !given || !p[0].dynamic, span_of(tree_, call)});
+      bool flask = method == "register_blueprint" || method == "register_api" || method == "register_api_view";
+      out_.mounts.push_back({receiver, child, given ? p[0].path : "", flask && given, !given || !p[0].dynamic,
+                             span_of(tree_, call)});
     }
   }
 
@@ -222,7 +257,7 @@ class PythonRouteExtractor {
       if (node_type(fn) != "function_definition") return false;
       ref.name = text(field(fn, "name"));
       if (containers_.insert(ref.name).second) {
-        static const RE2 framework_type(R"(\b(FastAPI|APIRouter|Flask|Blueprint)\b)");
+        static const RE2 framework_type(R"(\b(FastAPI|APIRouter|Flask|Blueprint|OpenAPI|APIBlueprint|APIView)\b)");
         TSNode type = field(param, "type");
         bool typed = !ts_node_is_null(type) && RE2::PartialMatch(text(type), framework_type);
         out_.containers.push_back({ref.name, "", ContainerKind::plugin, "", typed, span_of(tree_, fn)});
@@ -249,6 +284,7 @@ class PythonRouteExtractor {
   BodySummaries summaries_;
   StringConstants constants_;
   std::set<std::string> containers_, imports_, functions_, aliases_;
+  bool openapi3_ = false;  // the file imports flask_openapi3: OpenAPI() is its app, not a schema model
   std::map<uint32_t, std::string> creations_;  // start byte of FastAPI()/Blueprint(...) -> container
 };
 
