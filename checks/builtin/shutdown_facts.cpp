@@ -117,7 +117,7 @@ constexpr const char* kNodeQueries[] = {
 };
 
 constexpr const char* kPythonRunsQuery =
-    R"((call function: (attribute object: (identifier) @obj attribute: (identifier) @m)
+    R"((call function: (attribute object: (_) @obj attribute: (identifier) @m)
          arguments: (argument_list) @args (#eq? @m "run")) @match)";
 
 // Compiled once, on first use, for every language they are written for.
@@ -196,19 +196,57 @@ NodeShutdownFacts node_shutdown_facts(const engine::SyntaxTree& tree) {
   return out;
 }
 
+namespace {
+
+// The names a `.run()` receiver goes by: `app` for `app.run`, `create_app` for
+// `create_app().run`, `asyncio` and `Runner` for `asyncio.Runner().run`.
+std::vector<std::string> receiver_names(const engine::SyntaxTree& tree, TSNode obj) {
+  while (engine::node_type(obj) == "call") obj = engine::field(obj, "function");
+  static const RE2 word(R"(([A-Za-z_]\w*))");
+  std::vector<std::string> out;
+  re2::StringPiece text(tree.text(obj).data(), tree.text(obj).size());
+  std::string name;
+  while (RE2::FindAndConsume(&text, word, &name)) out.push_back(name);
+  return out;
+}
+
+// Flask's dev server takes host, port and debug: `.run(host="0.0.0.0", port=8000)`.
+bool flask_run_keywords(const engine::SyntaxTree& tree, TSNode args) {
+  for (uint32_t i = 0; i < ts_node_named_child_count(args); ++i)
+    if (TSNode a = ts_node_named_child(args, i); engine::node_type(a) == "keyword_argument") {
+      std::string_view name = tree.text(engine::field(a, "name"));
+      if (name == "host" || name == "port" || name == "debug") return true;
+    }
+  return false;
+}
+
+}  // namespace
+
 std::vector<DevRun> python_dev_runs(const engine::SyntaxTree& tree) {
   static const RE2 reload(R"(\breload\s*=\s*True\b)");
   static const std::set<std::string> not_flask = {"asyncio", "subprocess", "anyio", "trio", "uvicorn", "hypercorn",
-                                                  "socketio", "loop", "runner", "celery", "unittest", "pytest"};
-  bool flask = tree.file().text().find("flask") != std::string::npos;
+                                                  "socketio", "loop", "runner", "Runner", "celery", "unittest",
+                                                  "pytest", "sanic", "Sanic"};
+  const std::string& text = tree.file().text();
+  bool flask = text.find("flask") != std::string::npos;
+  bool sanic = text.find("sanic") != std::string::npos;  // Sanic's app.run is its production server
   std::vector<DevRun> out;
   query(engine::Language::python, kPythonRuns).for_each(tree, [&](const engine::QueryMatch& m) {
     std::string obj(tree.text(m["obj"]));
+    auto names = receiver_names(tree, m["obj"]);
+    if (names.empty()) return;
     CodeSite at = site(tree, m["match"]);
-    if (obj == "uvicorn" && RE2::PartialMatch(std::string(tree.text(m["args"])), reload))
-      out.push_back({at.span, "uvicorn with reload=True"});
-    else if (flask && !not_flask.count(obj))
-      out.push_back({at.span, "Flask's development server (`" + obj + ".run()`)"});
+    if (names.size() == 1 && names[0] == "uvicorn") {
+      if (RE2::PartialMatch(std::string(tree.text(m["args"])), reload))
+        out.push_back({at.span, "uvicorn with reload=True"});
+      return;
+    }
+    if (std::any_of(names.begin(), names.end(), [](const std::string& n) { return not_flask.count(n) > 0; })) return;
+    // A file that never names flask may still run its app (`create_app().run(...)`,
+    // the factory imported): Flask's host/port/debug keywords tell.
+    if (flask && !sanic) out.push_back({at.span, "Flask's development server (`" + obj + ".run()`)"});
+    else if (!sanic && flask_run_keywords(tree, m["args"]))
+      out.push_back({at.span, "a development server (`" + obj + ".run()` with Flask's host/port/debug arguments)"});
   });
   return out;
 }

@@ -36,7 +36,8 @@ struct NodeShutdownFacts {
 NodeShutdownFacts node_shutdown_facts(const engine::SyntaxTree& tree);
 
 // A Python file's call that starts a development server when it runs as a script:
-// `app.run()` of Flask, `uvicorn.run(..., reload=True)`.
+// `app.run()` / `create_app().run()` of Flask (in a file that never names flask, only
+// with Flask's host/port/debug keywords), `uvicorn.run(..., reload=True)`.
 struct DevRun {
   engine::SourceSpan span;
   std::string what;  // "Flask's development server (`app.run()`)"
