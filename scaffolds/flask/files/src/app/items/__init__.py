@@ -1,0 +1,1 @@
+"""The example resource's storage, behind one interface."""

@@ -1,0 +1,1 @@
+"""Token buckets in Redis, per caller and endpoint."""

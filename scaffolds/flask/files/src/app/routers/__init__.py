@@ -1,0 +1,1 @@
+"""One module per resource, each an APIBlueprint under /v1."""

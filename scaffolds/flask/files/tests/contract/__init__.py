@@ -1,0 +1,1 @@
+"""Contract tests: every model round-trips its fixtures."""

@@ -1,0 +1,1 @@
+"""Integration tests: a real PostgreSQL and Redis."""
