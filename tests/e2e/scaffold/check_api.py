@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
-"""Runs a generated Hono service's built API (node dist/index.js) and checks it from
-outside, as a client and an orchestrator would: /health, /openapi.json, 401 and 429
-in the error shape with Retry-After, JSON request logs, and exit 0 on SIGTERM.
+"""Runs a generated service's API and checks it from outside, as a client and an
+orchestrator would: /health, /openapi.json, 401 and 429 in the error shape with
+Retry-After, JSON request logs, and exit 0 on SIGTERM.
 
     check_api.py SERVICE_DIR WORK_DIR --auth jwks|none --db postgres|none
+                 [--env NAME=VALUE]... -- COMMAND...
 
-DATABASE_URL and REDIS_URL come from the environment. With --auth jwks, a local JWKS
-(jwt_fixture.mjs) is served and JWKS_URL points at it. The id of the item created
-through the API goes to WORK_DIR/created.json, for check_worker.py.
+COMMAND starts the API in SERVICE_DIR the way its image does (e.g. node dist/index.js).
+It gets PORT, RATE_LIMIT_PER_MINUTE and LOG_LEVEL, plus each --env; DATABASE_URL and
+REDIS_URL come from the environment. With --auth jwks, a local JWKS (jwt_fixture.mjs)
+is served and JWKS_URL points at it. The id of the item created through the API goes
+to WORK_DIR/created.json, for check_worker.py.
 """
 
 import argparse
@@ -16,18 +19,14 @@ import os
 import subprocess
 import sys
 
-from e2e_lib import (CheckFailed, Process, StaticJsonServer, expect, free_port, request,
-                     service_env, tail, wait_for_http)
+from e2e_lib import (CheckFailed, Process, StaticJsonServer, add_command_arguments, expect, free_port, ok,
+                     parse_with_command, request, run_checks, service_env, wait_for_http)
 
 RATE_LIMIT = 5          # RATE_LIMIT_PER_MINUTE: per caller and endpoint
 AUTH_FAILURES = 4       # AUTH_FAILURES_PER_MINUTE: per client address
 USER = "e2e-user"
 HERE = os.path.dirname(os.path.abspath(__file__))
 LOG_KEYS = ("method", "path", "status", "duration_ms", "trace_id", "user_id")
-
-
-def ok(what):
-    print(f"  ok: {what}", flush=True)
 
 
 def expect_error_shape(res, status, what):
@@ -121,42 +120,43 @@ def check_request_logs(server, auth):
     ok(f"{len(lines)} JSON request log lines, e.g. " + json.dumps({k: sample[k] for k in LOG_KEYS}))
 
 
+def start_jwks(work_dir):
+    """The stand-in identity provider: its tokens, and its JWKS served locally."""
+    out = subprocess.run(["node", os.path.join(HERE, "jwt_fixture.mjs"), work_dir, USER,
+                          "items:read", "items:write"], check=True, capture_output=True, text=True)
+    with open(os.path.join(work_dir, "jwks.json")) as f:
+        return json.loads(out.stdout), StaticJsonServer(json.load(f))
+
+
+def check_server(server, base, args, tokens):
+    wait_for_http(server, f"{base}/health", timeout=30)
+    check_health(base, args.db)
+    check_openapi(base)
+    check_items_and_limit(base, tokens.get("token"), args.work_dir)
+    if args.auth == "jwks":
+        # Last: once a client address has failed too often, it gets 429 even with a
+        # good token until its bucket refills.
+        check_unauthenticated(base, tokens)
+    code, seconds = server.terminate_and_wait(timeout=10)
+    expect(code == 0, f"exit code {code} after SIGTERM, not 0")
+    ok(f"SIGTERM: exit 0 after {seconds:.2f} s")
+    check_request_logs(server, args.auth)
+
+
 def run(args):
     tokens, jwks = {}, None
-    env = {"PORT": free_port(), "RATE_LIMIT_PER_MINUTE": RATE_LIMIT, "LOG_LEVEL": "info",
-           "SHUTDOWN_TIMEOUT_MS": 5000}
+    env = {"PORT": free_port(), "RATE_LIMIT_PER_MINUTE": RATE_LIMIT, "LOG_LEVEL": "info", **args.env}
     if args.auth == "jwks":
-        out = subprocess.run(["node", os.path.join(HERE, "jwt_fixture.mjs"), args.work_dir, USER,
-                              "items:read", "items:write"], check=True, capture_output=True, text=True)
-        tokens = json.loads(out.stdout)
-        with open(os.path.join(args.work_dir, "jwks.json")) as f:
-            jwks = StaticJsonServer(json.load(f))
+        tokens, jwks = start_jwks(args.work_dir)
         env.update(JWKS_URL=jwks.url, AUTH_FAILURES_PER_MINUTE=AUTH_FAILURES)
     base = f"http://127.0.0.1:{env['PORT']}"
-    server = Process("the API server", ["node", "dist/index.js"], args.service_dir, service_env(**env),
+    server = Process("the API server", args.command, args.service_dir, service_env(**env),
                      os.path.join(args.work_dir, "api.log"))
     try:
-        wait_for_http(server, f"{base}/health", timeout=30)
-        check_health(base, args.db)
-        check_openapi(base)
-        check_items_and_limit(base, tokens.get("token"), args.work_dir)
-        if args.auth == "jwks":
-            # Last: once a client address has failed too often, it gets 429 even with a
-            # good token until its bucket refills.
-            check_unauthenticated(base, tokens)
-        code, seconds = server.terminate_and_wait(timeout=10)
-        expect(code == 0, f"exit code {code} after SIGTERM, not 0")
-        ok(f"SIGTERM: exit 0 after {seconds:.2f} s")
-        check_request_logs(server, args.auth)
-    except CheckFailed as err:
-        server.kill()
-        print(f"FAILED: {err}\n--- last lines of {server.log_path}:\n{tail(server.log_path)}", file=sys.stderr)
-        return 1
+        return run_checks(server, lambda: check_server(server, base, args, tokens))
     finally:
-        server.kill()
         if jwks:
             jwks.close()
-    return 0
 
 
 def main():
@@ -165,7 +165,8 @@ def main():
     parser.add_argument("work_dir")
     parser.add_argument("--auth", choices=["jwks", "none"], required=True)
     parser.add_argument("--db", choices=["postgres", "none"], required=True)
-    sys.exit(run(parser.parse_args()))
+    add_command_arguments(parser)
+    sys.exit(run(parse_with_command(parser)))
 
 
 if __name__ == "__main__":

@@ -1,41 +1,24 @@
 #!/usr/bin/env python3
-"""Runs a generated Hono service's built worker (node dist/worker.js) and checks that
-one job id is processed once however often it is delivered, and that the worker
-exits 0 on SIGTERM.
+"""Runs a generated service's worker and checks that one job id is processed once
+however often it is delivered, and that the worker exits 0 on SIGTERM.
 
-    check_worker.py SERVICE_DIR WORK_DIR --name NAME
+    check_worker.py SERVICE_DIR WORK_DIR --redeliver KIND [--name NAME]
+                    [--stop-within SECONDS] [--env NAME=VALUE]... -- COMMAND...
 
-Run after check_api.py, whose create left a job `item-created-<id>` in the queue
-(the id is in WORK_DIR/created.json). REDIS_URL (and DATABASE_URL) come from the
-environment.
+COMMAND starts the worker in SERVICE_DIR (e.g. node dist/worker.js), with LOG_LEVEL=info
+plus each --env; REDIS_URL (and DATABASE_URL) come from the environment. Run after
+check_api.py, whose create left a job `item-created-<id>` in the queue (the id is in
+WORK_DIR/created.json). KIND names how the same job id is delivered again (see
+redeliver.py); NAME is the service's name (BullMQ's key prefix).
 """
 
 import argparse
 import json
 import os
-import shutil
-import subprocess
 import sys
 
-from e2e_lib import CheckFailed, Process, expect, service_env, tail
-
-HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-def ok(what):
-    print(f"  ok: {what}", flush=True)
-
-
-def enqueue_twice(service_dir, name, job_id, item_id):
-    script = os.path.join(service_dir, "e2e-enqueue-twice.mjs")
-    shutil.copy(os.path.join(HERE, "enqueue_twice.mjs"), script)
-    try:
-        out = subprocess.run(["node", script, os.environ["REDIS_URL"], f"{name}:bull", "items", job_id, item_id],
-                             cwd=service_dir, capture_output=True, text=True, timeout=90)
-    finally:
-        os.remove(script)  # the audit that follows must see the service as generated
-    expect(out.returncode == 0, f"enqueue_twice.mjs failed ({out.returncode}):\n{out.stdout}{out.stderr}")
-    return json.loads(out.stdout)
+from e2e_lib import Process, add_command_arguments, expect, ok, parse_with_command, run_checks, service_env
+from redeliver import REDELIVER
 
 
 def check_logs(worker, job_id):
@@ -47,38 +30,34 @@ def check_logs(worker, job_id):
     ok(f"worker log: {job_id} processed once, skipped once")
 
 
+def check_worker(worker, args, job_id, item_id):
+    worker.wait_for_log(lambda l: l.get("msg") == "worker started", timeout=60, what="'worker started' line")
+    REDELIVER[args.redeliver](worker, args, job_id, item_id)
+    check_logs(worker, job_id)
+    code, seconds = worker.terminate_and_wait(timeout=args.stop_within)
+    expect(code == 0, f"worker exit code {code} after SIGTERM, not 0")
+    ok(f"worker SIGTERM: exit 0 after {seconds:.2f} s")
+
+
 def run(args):
     with open(os.path.join(args.work_dir, "created.json")) as f:
         item_id = json.load(f)["id"]
     job_id = f"item-created-{item_id}"
-    worker = Process("the worker", ["node", "dist/worker.js"], args.service_dir,
-                     service_env(LOG_LEVEL="info", SHUTDOWN_TIMEOUT_MS=5000),
+    worker = Process("the worker", args.command, args.service_dir, service_env(LOG_LEVEL="info", **args.env),
                      os.path.join(args.work_dir, "worker.log"))
-    try:
-        worker.wait_for_log(lambda l: l.get("msg") == "worker started", timeout=30, what="'worker started' line")
-        result = enqueue_twice(args.service_dir, args.name, job_id, item_id)
-        expect(result == {"first": "processed", "readded": "ignored", "redelivered": "skipped"},
-               f"deliveries of {job_id}: {result}, expected processed, then ignored by BullMQ, then skipped")
-        ok(f"job {job_id}: {result}")
-        check_logs(worker, job_id)
-        code, seconds = worker.terminate_and_wait(timeout=10)
-        expect(code == 0, f"worker exit code {code} after SIGTERM, not 0")
-        ok(f"worker SIGTERM: exit 0 after {seconds:.2f} s")
-    except CheckFailed as err:
-        worker.kill()
-        print(f"FAILED: {err}\n--- last lines of {worker.log_path}:\n{tail(worker.log_path)}", file=sys.stderr)
-        return 1
-    finally:
-        worker.kill()
-    return 0
+    return run_checks(worker, lambda: check_worker(worker, args, job_id, item_id))
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("service_dir")
     parser.add_argument("work_dir")
-    parser.add_argument("--name", required=True)
-    sys.exit(run(parser.parse_args()))
+    parser.add_argument("--redeliver", choices=sorted(REDELIVER), required=True)
+    parser.add_argument("--name", default="orders")
+    parser.add_argument("--stop-within", type=float, default=10, metavar="SECONDS",
+                        help="how long the worker may take to exit after SIGTERM")
+    add_command_arguments(parser)
+    sys.exit(run(parse_with_command(parser)))
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ import os
 import signal
 import socket
 import subprocess
+import sys
 import threading
 import time
 import urllib.error
@@ -18,6 +19,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 class CheckFailed(Exception):
     pass
+
+
+def ok(what):
+    """A verified fact, in the line format the proofs' step() echoes."""
+    print(f"  ok: {what}", flush=True)
 
 
 def expect(condition, message):
@@ -166,3 +172,43 @@ def service_env(**extra):
     env = dict(os.environ)
     env.update({k: str(v) for k, v in extra.items()})
     return env
+
+
+def run_checks(process, checks):
+    """Runs checks() against process; returns the exit code. A failure prints what was
+    expected and the tail of the process's log. The process never outlives this."""
+    try:
+        checks()
+    except CheckFailed as err:
+        process.kill()
+        print(f"FAILED: {err}\n--- last lines of {process.log_path}:\n{tail(process.log_path)}", file=sys.stderr)
+        return 1
+    finally:
+        process.kill()
+    return 0
+
+
+def add_command_arguments(parser):
+    """--env NAME=VALUE (repeatable) for the process's environment; the command itself
+    follows `--` (see parse_with_command)."""
+    parser.add_argument("--env", action="append", default=[], metavar="NAME=VALUE",
+                        help="an extra environment variable for the process")
+
+
+def parse_with_command(parser, argv=None):
+    """Parses `OPTIONS... -- COMMAND...`: the command is everything after the first `--`,
+    run in the service's folder (a relative path resolves from there)."""
+    argv = sys.argv[1:] if argv is None else argv
+    if "--" not in argv or argv.index("--") == len(argv) - 1:
+        parser.error("the command to run comes after --")
+    cut = argv.index("--")
+    args = parser.parse_args(argv[:cut])
+    args.command = argv[cut + 1:]
+    extra = {}
+    for item in args.env:
+        name, sep, value = item.partition("=")
+        if not sep:
+            parser.error(f"--env {item}: expected NAME=VALUE")
+        extra[name] = value
+    args.env = extra
+    return args
