@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "checks/engine/rule_catalog.h"
+#include "checks/engine/yaml_reader.h"
 
 namespace svc::engine {
 
@@ -15,52 +16,14 @@ ConfigError::ConfigError(const std::string& file, int line, int column, const st
 
 namespace {
 
-class Validator {
+class Validator : public YamlReader {
  public:
-  Validator(std::string file, const RuleCatalog& catalog) : file_(std::move(file)), catalog_(catalog) {}
-
-  [[noreturn]] void fail(const YAML::Node& at, const std::string& message) const {
-    const YAML::Mark m = at.Mark();
-    throw ConfigError(file_, m.line + 1, m.column + 1, message);
-  }
-
-  void expect(const YAML::Node& n, YAML::NodeType::value type, const std::string& what) const {
-    if (n.Type() != type) fail(n, fmt::format("{} must be {}", what, type_name(type)));
-  }
-
-  static const char* type_name(YAML::NodeType::value t) {
-    switch (t) {
-      case YAML::NodeType::Map: return "a mapping";
-      case YAML::NodeType::Sequence: return "a list";
-      default: return "a single value";
-    }
-  }
-
-  std::string scalar(const YAML::Node& n, const std::string& what) const {
-    expect(n, YAML::NodeType::Scalar, what);
-    return n.Scalar();
-  }
-
-  std::vector<std::string> scalar_list(const YAML::Node& n, const std::string& what) const {
-    expect(n, YAML::NodeType::Sequence, what);
-    std::vector<std::string> out;
-    for (const auto& item : n) out.push_back(scalar(item, what + " entries"));
-    return out;
-  }
-
-  // Rejects keys outside `allowed`, suggesting the closest one.
-  void keys(const YAML::Node& map, std::initializer_list<const char*> allowed, const std::string& where) const {
-    for (const auto& kv : map) {
-      std::string key = kv.first.Scalar();
-      bool ok = false;
-      for (const char* a : allowed) ok = ok || key == a;
-      if (!ok) {
-        std::string list;
-        for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-        fail(kv.first, fmt::format("unknown key '{}' in {} (expected one of: {})", key, where, list));
-      }
-    }
-  }
+  Validator(std::string file, const RuleCatalog& catalog)
+      : YamlReader([file](int line, int column, const std::string& message) {
+          throw ConfigError(file, line, column, message);
+        }),
+        file_(std::move(file)),
+        catalog_(catalog) {}
 
   Config run(const YAML::Node& root) const {
     Config c;
@@ -71,7 +34,7 @@ class Validator {
     if (auto s = root["services"]) c.services = services(s);
     if (auto d = root["databases"]) c.databases = databases(d);
     if (auto r = root["rules"]) c.rules = rules(r);
-    if (auto i = root["ignore"]) c.ignore = scalar_list(i, "ignore");
+    if (auto i = root["ignore"]) c.ignore = scalars(i, "ignore");
     if (auto t = root["template"]) {
       expect(t, YAML::NodeType::Map, "template");
       keys(t, {"name", "version", "answers", "files"}, "template");
@@ -95,7 +58,7 @@ class Validator {
       if (!names.insert(d.name).second) fail(s["name"], fmt::format("service '{}' is declared twice", d.name));
       if (d.path.find("..") != std::string::npos || (!d.path.empty() && d.path[0] == '/'))
         fail(s["path"], "path must be relative to the repository and stay inside it");
-      if (s["owns"]) d.owns = scalar_list(s["owns"], "owns");
+      if (s["owns"]) d.owns = scalars(s["owns"], "owns");
       if (s["database"]) d.database = scalar(s["database"], "database");
       out.push_back(std::move(d));
     }

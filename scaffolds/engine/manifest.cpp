@@ -5,40 +5,19 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "checks/engine/yaml_reader.h"
 #include "scaffolds/engine/scaffold_error.h"
 
 namespace svc::scaffolds {
 namespace {
 
-class ManifestReader {
+class ManifestReader : public engine::YamlReader {
  public:
-  explicit ManifestReader(std::string path) : path_(std::move(path)) {}
-
-  [[noreturn]] void fail(const YAML::Node& at, const std::string& message) const {
-    const YAML::Mark m = at.Mark();
-    throw ScaffoldError(fmt::format("{}:{}:{}: {}", path_, m.line + 1, m.column + 1, message),
-                        "see docs/guide/templates.md for the template format");
-  }
-
-  std::string scalar(const YAML::Node& n, const std::string& what) const {
-    if (!n.IsScalar()) fail(n, what + " must be a single value");
-    return n.Scalar();
-  }
-
-  std::vector<std::string> scalars(const YAML::Node& n, const std::string& what) const {
-    if (!n.IsSequence()) fail(n, what + " must be a list");
-    std::vector<std::string> out;
-    for (const auto& item : n) out.push_back(scalar(item, what + " entries"));
-    return out;
-  }
-
-  void keys(const YAML::Node& map, const std::set<std::string>& allowed, const std::string& where) const {
-    if (!map.IsMap()) fail(map, where + " must be a mapping");
-    for (const auto& kv : map)
-      if (!allowed.count(kv.first.Scalar()))
-        fail(kv.first, fmt::format("unknown key '{}' in {} (expected one of: {})", kv.first.Scalar(), where,
-                                   join({allowed.begin(), allowed.end()})));
-  }
+  explicit ManifestReader(std::string path)
+      : YamlReader([path](int line, int column, const std::string& message) {
+          throw ScaffoldError(fmt::format("{}:{}:{}: {}", path, line, column, message),
+                              "see docs/guide/templates.md for the template format");
+        }) {}
 
   Variable variable(const YAML::Node& n, std::set<std::string>& seen) const {
     keys(n, {"name", "type", "choices", "default", "prompt", "help"}, "a variable");
@@ -158,8 +137,6 @@ class ManifestReader {
     }
   }
 
- private:
-  std::string path_;
 };
 
 bool all_match(const Condition& c, const Answers& answers) {
