@@ -1,11 +1,12 @@
 # Templates for `svc new` (scaffolds/<name>/template.yaml and files/**) are embedded into
 # the binary, byte for byte, so `svc new` works offline and never reads a template from
 # disk or the network at run time. Adding, changing or removing a template file
-# regenerates the source (CONFIGURE_DEPENDS re-globs).
+# regenerates the source (CONFIGURE_DEPENDS re-globs). scaffolds/_shared/** holds the
+# partials templates include; it is embedded under the name _shared, without a manifest.
 file(GLOB_RECURSE SVC_SCAFFOLD_CANDIDATES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/scaffolds/*)
 set(SVC_SCAFFOLD_FILES "")
 foreach(f ${SVC_SCAFFOLD_CANDIDATES})
-  if(f MATCHES "^${CMAKE_SOURCE_DIR}/scaffolds/[^/]+/(template\\.yaml|files/.+)$"
+  if(f MATCHES "^${CMAKE_SOURCE_DIR}/scaffolds/([^/]+/(template\\.yaml|files/.+)|_shared/.+)$"
      AND NOT f MATCHES "^${CMAKE_SOURCE_DIR}/scaffolds/engine/")
     list(APPEND SVC_SCAFFOLD_FILES ${f})
   endif()

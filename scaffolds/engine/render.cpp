@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include <fmt/format.h>
 #include <kainjow/mustache.hpp>
@@ -87,14 +88,15 @@ void check_output_path(const std::string& path, const std::string& source_path) 
 bool blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
 
 // The Mustache spec drops a line that holds nothing but one section, inverted-section,
-// closing or comment tag ("standalone"); kainjow keeps the newline after a skipped
-// section's closing tag, which leaves blank lines where a condition was false. So such
-// a line loses its indentation and gets a marker before its newline: kainjow sees an
-// ordinary line, and every marked newline it outputs is removed after rendering.
+// closing, comment or partial tag ("standalone"; a partial's content takes its place);
+// kainjow keeps the newline after a skipped section's closing tag, which leaves blank
+// lines where a condition was false. So such a line loses its indentation and gets a
+// marker before its newline: kainjow sees an ordinary line, and every marked newline it
+// outputs is removed after rendering. Partials are marked the same way before use.
 constexpr char kStandaloneMark = '\x1e';
 
 std::string mark_standalone_lines(const std::string& text) {
-  static const RE2 standalone(R"((?m)^[ \t]*(\{\{[#^/!][^{}]*\}\})[ \t]*(\r?\n|\z))");
+  static const RE2 standalone(R"((?m)^[ \t]*(\{\{[#^/!>][^{}]*\}\})[ \t]*(\r?\n|\z))");
   std::string out = text;
   RE2::GlobalReplace(&out, standalone, "\\1\x1e\\2");
   return out;
@@ -114,12 +116,44 @@ std::string drop_marked_newlines(const std::string& rendered) {
   return out;
 }
 
+using Partials = std::map<std::string, std::string>;
+
+// Adds to `used` every partial `text` includes, directly or through other partials, so a
+// missing one fails before rendering and a partial that includes itself never loops.
+void collect_partials(const std::string& text, const Partials& partials, const std::string& what,
+                      std::vector<std::string>& chain, std::set<std::string>& used) {
+  static const RE2 partial_tag(R"(\{\{>\s*([^{}]*?)\s*\}\})");
+  re2::StringPiece input(text);
+  std::string name;
+  while (RE2::FindAndConsume(&input, partial_tag, &name)) {
+    if (std::find(chain.begin(), chain.end(), name) != chain.end())
+      throw ScaffoldError(fmt::format("{}: partial '{}' includes itself", what, name),
+                          "a partial must not include itself, directly or through another partial");
+    auto it = partials.find(name);
+    if (it == partials.end())
+      throw ScaffoldError(fmt::format("{} includes partial '{}', which is not in scaffolds/_shared/", what, name),
+                          "add the file under scaffolds/_shared/ or fix the name in the {{> ...}} tag");
+    if (!used.insert(name).second) continue;
+    chain.push_back(name);
+    collect_partials(it->second, partials, what, chain, used);
+    chain.pop_back();
+  }
+}
+
 }  // namespace
 
-std::string render_text(const std::string& text, const Manifest& m, const Answers& answers, const std::string& what) {
+std::string render_text(const std::string& text, const Manifest& m, const Answers& answers, const std::string& what,
+                        const Partials& partials) {
+  std::set<std::string> used;
+  std::vector<std::string> chain;
+  collect_partials(text, partials, what, chain, used);
+  mustache::data ctx = context_for(m, answers);
+  // Partial names hold '/' or '.', so they never shadow a variable.
+  for (const auto& name : used)
+    ctx.set(name, mustache::partial{[marked = mark_standalone_lines(partials.at(name))] { return marked; }});
   mustache::mustache tmpl{mark_standalone_lines(text)};
   tmpl.set_custom_escape([](const std::string& s) { return s; });
-  std::string out = tmpl.is_valid() ? drop_marked_newlines(tmpl.render(context_for(m, answers))) : "";
+  std::string out = tmpl.is_valid() ? drop_marked_newlines(tmpl.render(ctx)) : "";
   if (!tmpl.is_valid())
     throw ScaffoldError(fmt::format("cannot render {}: {}", what, tmpl.error_message()), "fix the Mustache tags in the template");
   return out;
@@ -137,7 +171,7 @@ RenderedTemplate render_template(const TemplateSource& source, const Manifest& m
                           "svc new writes .svc.yaml itself; remove it from the template");
     PlannedFile file{path, bytes, matches_any(m.executable, source_path) || matches_any(m.executable, path)};
     if (!matches_any(m.verbatim, source_path)) {
-      file.content = render_text(bytes, m, answers, "files/" + source_path);
+      file.content = render_text(bytes, m, answers, "files/" + source_path, source.partials);
       if (blank(file.content)) continue;  // a template drops a file by rendering it empty
     }
     if (auto [it, fresh] = origin.emplace(path, source_path); !fresh)

@@ -1,6 +1,7 @@
 #pragma once
 // From a template and its answers to the exact files of the service: which files apply,
 // their rendered paths and contents, and what the service owns. Nothing touches disk.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -25,9 +26,10 @@ struct RenderedTemplate {
 // the service directory, two files on one path).
 RenderedTemplate render_template(const TemplateSource& source, const Manifest& manifest, const Answers& answers);
 
-// Mustache with HTML escaping off: `{{x}}` is the raw text.
+// Mustache with HTML escaping off: `{{x}}` is the raw text. `{{> name}}` includes
+// partials[name], rendered with the same context; a name partials lacks is an error.
 std::string render_text(const std::string& text, const Manifest& manifest, const Answers& answers,
-                        const std::string& what);
+                        const std::string& what, const std::map<std::string, std::string>& partials = {});
 
 // The file the engine writes itself; a template must not ship one.
 inline constexpr const char* kStampFile = ".svc.yaml";

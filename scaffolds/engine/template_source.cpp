@@ -22,6 +22,17 @@ std::string read_bytes(const fs::path& p) {
   return buffer.str();
 }
 
+// Every regular file under `root`, keyed by its '/'-separated path relative to it.
+std::map<std::string, std::string> read_tree(const fs::path& root) {
+  std::map<std::string, std::string> out;
+  if (!fs::is_directory(root)) return out;
+  for (const auto& entry : fs::recursive_directory_iterator(root)) {
+    if (!entry.is_regular_file()) continue;
+    out[fs::relative(entry.path(), root).generic_string()] = read_bytes(entry.path());
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<std::string> embedded_template_names() {
@@ -37,9 +48,13 @@ std::optional<TemplateSource> embedded_template(const std::string& name) {
   source.manifest_path = "scaffolds/" + name + "/template.yaml";
   bool found = false;
   for (const auto& f : embedded_files()) {
-    if (name != f.template_name) continue;
     std::string path = f.path;
     std::string bytes(reinterpret_cast<const char*>(f.data), f.size);
+    if (std::string(f.template_name) == kSharedFolder) {
+      source.partials[path] = std::move(bytes);
+      continue;
+    }
+    if (name != f.template_name) continue;
     if (path == "template.yaml") {
       source.manifest_text = std::move(bytes);
       found = true;
@@ -59,12 +74,9 @@ TemplateSource load_template_folder(const fs::path& folder) {
   if (!fs::is_regular_file(source.manifest_path))
     throw ScaffoldError(source.manifest_path + " does not exist", "a template folder holds template.yaml and files/");
   source.manifest_text = read_bytes(source.manifest_path);
-  fs::path files = folder / "files";
-  if (!fs::is_directory(files)) return source;
-  for (const auto& entry : fs::recursive_directory_iterator(files)) {
-    if (!entry.is_regular_file()) continue;
-    source.files[fs::relative(entry.path(), files).generic_string()] = read_bytes(entry.path());
-  }
+  source.files = read_tree(folder / "files");
+  fs::path parent = folder.filename().empty() ? folder.parent_path().parent_path() : folder.parent_path();
+  source.partials = read_tree(parent / kSharedFolder);
   return source;
 }
 
