@@ -5,33 +5,7 @@ The same arithmetic runs atomically inside Redis (BUCKET_SCRIPT); the Python
 version is what the unit tests pin down.
 """
 
-import math
-from dataclasses import dataclass
-
-
-@dataclass(frozen=True)
-class BucketConfig:
-    capacity: float
-    refill_per_ms: float
-
-    @classmethod
-    def per_minute(cls, limit: int) -> "BucketConfig":
-        if limit <= 0:
-            raise ValueError("limit must be positive")
-        return cls(capacity=limit, refill_per_ms=limit / 60_000)
-
-
-@dataclass(frozen=True)
-class BucketState:
-    tokens: float
-    updated_at_ms: int
-
-
-@dataclass(frozen=True)
-class TakeResult:
-    allowed: bool
-    remaining: int
-    retry_after_seconds: int
+{{> python/rate_limit/bucket_model.py}}
 
 
 def refill(state: BucketState, now_ms: int, config: BucketConfig) -> BucketState:
@@ -60,25 +34,4 @@ def take(
 # KEYS[1]: the bucket. ARGV: capacity, refill per ms, cost. Redis' own clock is used so
 # that every instance agrees on time. Returns {allowed, tokens}; tokens as a string
 # because Redis truncates Lua numbers to integers.
-BUCKET_SCRIPT = """
-local capacity = tonumber(ARGV[1])
-local rate = tonumber(ARGV[2])
-local cost = tonumber(ARGV[3])
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local state = redis.call('HMGET', KEYS[1], 'tokens', 'ts')
-local tokens = tonumber(state[1]) or capacity
-local ts = tonumber(state[2]) or now
-if now > ts then
-  tokens = math.min(capacity, tokens + (now - ts) * rate)
-  ts = now
-end
-local allowed = 0
-if tokens >= cost then
-  tokens = tokens - cost
-  allowed = 1
-end
-redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'ts', tostring(ts))
-redis.call('PEXPIRE', KEYS[1], math.ceil(capacity / rate) + 1000)
-return {allowed, tostring(tokens)}
-"""
+{{> python/rate_limit/bucket_script.py}}
