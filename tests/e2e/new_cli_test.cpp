@@ -18,14 +18,6 @@ namespace {
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
-bool hono_built_in() { return fs::exists(std::string(SVC_SOURCE_DIR) + "/scaffolds/hono/template.yaml"); }
-
-#define REQUIRE_HONO()                                              \
-  if (!hono_built_in()) {                                           \
-    WARN("scaffolds/hono/template.yaml is missing: test skipped"); \
-    return;                                                         \
-  }
-
 // Nothing but the hermetic HOME the runs use.
 bool testing_empty(const TempTree& tree) {
   for (const auto& e : fs::directory_iterator(tree.path()))
@@ -53,7 +45,6 @@ TEST_CASE("new: --help teaches flags, examples, where it lands and what is never
 }
 
 TEST_CASE("new: --list shows each template with its variables and choices", "[e2e][new]") {
-  REQUIRE_HONO();
   auto r = run_svc({"new", "--list"});
   CHECK(r.exit_code == 0);
   CHECK(has(r.out, "hono  "));
@@ -62,7 +53,6 @@ TEST_CASE("new: --list shows each template with its variables and choices", "[e2
 }
 
 TEST_CASE("new: without a terminal a missing name or template is exit 2 naming what supplies it", "[e2e][new]") {
-  REQUIRE_HONO();
   TempTree tree;  // stdin is /dev/null: nobody to ask
   auto no_name = svc_new(tree, {"--template", "hono"});
   CHECK(no_name.exit_code == 2);
@@ -76,7 +66,6 @@ TEST_CASE("new: without a terminal a missing name or template is exit 2 naming w
 }
 
 TEST_CASE("new: bad names, ports, unknown variables and escaping --dir write nothing", "[e2e][new]") {
-  REQUIRE_HONO();
   TempTree tree;
   auto before = svc::scaffolds::testing::snapshot(tree.path());
   auto bad_name = svc_new(tree, {"My_Service", "-t", "hono"});
@@ -96,7 +85,6 @@ TEST_CASE("new: bad names, ports, unknown variables and escaping --dir write not
 
 TEST_CASE("new: a generated service has .svc.yaml, a first commit, next steps, and svc audit reads it",
           "[e2e][new]") {
-  REQUIRE_HONO();
   TempTree tree;
   auto r = svc_new(tree, {"orders", "--template", "hono"});
   INFO(r.err);
@@ -127,7 +115,6 @@ TEST_CASE("new: a generated service has .svc.yaml, a first commit, next steps, a
 }
 
 TEST_CASE("new: an answers file fills in, flags override it, mistakes are located", "[e2e][new]") {
-  REQUIRE_HONO();
   TempTree tree;
   tree.write_file("answers.yaml", "name: billing\nport: 8080\ndb: none\n");
   auto r = svc_new(tree, {"--template", "hono", "--answers", "answers.yaml", "--port", "9090", "--no-git"});
@@ -148,9 +135,8 @@ TEST_CASE("new: an answers file fills in, flags override it, mistakes are locate
   CHECK_FALSE(fs::exists(tree.path() / "other"));
 }
 
-TEST_CASE("new: an existing differing file stops the run with every byte kept; --force replaces it",
+TEST_CASE("new: an existing differing file stops the run with every byte kept, and --force replaces it",
           "[e2e][new]") {
-  REQUIRE_HONO();
   TempTree tree;
   REQUIRE(svc_new(tree, {"orders", "-t", "hono", "--no-git"}).exit_code == 0);
   tree.write_file("orders/package.json", "{\"mine\": true}\n");
@@ -176,7 +162,6 @@ TEST_CASE("new: an existing differing file stops the run with every byte kept; -
 }
 
 TEST_CASE("new: --dry-run writes nothing, not even a folder, and prints every new file", "[e2e][new]") {
-  REQUIRE_HONO();
   TempTree tree;
   auto r = svc_new(tree, {"orders", "-t", "hono", "--dry-run"});
   CHECK(r.exit_code == 0);
@@ -198,7 +183,6 @@ TEST_CASE("new: --dry-run writes nothing, not even a folder, and prints every ne
 }
 
 TEST_CASE("new: inside an existing git work tree no repository is made", "[e2e][new]") {
-  REQUIRE_HONO();
   TempTree tree;
   GitRepo outer(tree.path());
   auto r = svc_new(tree, {"orders", "-t", "hono", "--dir", "services/orders"});
