@@ -107,7 +107,7 @@ TEST_CASE("baseline: identical findings in one file stay distinct", "[baseline]"
   }
 }
 
-TEST_CASE("baseline: new findings are not hidden; fixed counts only rules that ran", "[baseline]") {
+TEST_CASE("baseline: new findings are not hidden, and fixed counts only rules that ran", "[baseline]") {
   auto old = finalized({finding("logging-unstructured", "a.ts", 3, "console.log(x)"),
                         finding("docker-root-user", "Dockerfile", 1, "FROM node")});
   auto baseline = baseline_from_findings(old);

@@ -101,7 +101,7 @@ TEST_CASE("a quoted << is not a heredoc, and an unterminated one is reported", "
   CHECK_FALSE(open->instructions[2].heredocs.at(0).terminated);
 }
 
-TEST_CASE("exec form is a JSON string array; anything else is shell form", "[dockerfile]") {
+TEST_CASE("exec form is a JSON string array, anything else is shell form", "[dockerfile]") {
   auto df = parse_text(
       "FROM x\nCMD [\"node\", \"server.js\"]\nCMD ['node', 'server.js']\nCMD [\"node\", \"server.js\"\n"
       "ENTRYPOINT node server.js\nRUN [\"echo\", \\\n  \"hi\"]\nCMD\n");
@@ -207,7 +207,7 @@ TEST_CASE("ARG and ENV substitution in USER", "[dockerfile]") {
   CHECK(env.assignments[1].value == "/home/x");  // Docker expands with the values before this ENV
 }
 
-TEST_CASE("global ARGs resolve FROM; undeclared names are empty there", "[dockerfile]") {
+TEST_CASE("global ARGs resolve FROM, and undeclared names are empty there", "[dockerfile]") {
   auto df = parse_text("ARG REGISTRY\nARG NODE=22\nFROM ${PREFIX}node:${NODE}-slim\nFROM $REGISTRY/app\n");
   CHECK(df->stages[0].resolved_image == "node:22-slim");
   CHECK_FALSE(df->stages[1].resolved_image.has_value());

@@ -314,7 +314,7 @@ TEST_CASE("service links join compose, .env, Kubernetes and code across files", 
   CHECK(links.names_of(services, 0) == std::vector<std::string>{"orders", "orders-worker"});
 }
 
-TEST_CASE("bare hosts resolve per compose project; read-only databases are marked", "[links]") {
+TEST_CASE("bare hosts resolve per compose project, and read-only databases are marked", "[links]") {
   ServiceMap services({service_at("a", "a"), service_at("b", "b")});
   std::vector<FileFacts> facts = {
       links_of("a/docker-compose.yml", "services:\n  db: {image: postgres}\n  app:\n    build: .\n"
