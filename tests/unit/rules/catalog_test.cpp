@@ -29,7 +29,7 @@ TEST_CASE("every rule has its YAML, doc page, fixtures and implementation", "[ca
     std::string fixtures = src + "/tests/fixtures/rules/" + rule.id;
     REQUIRE(fs::is_directory(fixtures));
     bool expect = false, ok = false;
-    for (const auto& e : read_expectations(fixtures)) {
+    for (const auto& e : read_expectations(fixtures).expectations) {
       if (e.rule != rule.id) continue;
       (e.expect_hit ? expect : ok) = true;
     }

@@ -14,4 +14,11 @@ struct Expectation {
   bool expect_hit;
 };
 
-std::vector<Expectation> read_expectations(const std::string& root);
+struct FixtureExpectations {
+  std::vector<Expectation> expectations;
+  // Files that could carry a marker but carry none: they assert nothing. Files in a
+  // format without comments (JSON) and empty files are not listed.
+  std::vector<std::string> unmarked_files;
+};
+
+FixtureExpectations read_expectations(const std::string& root);

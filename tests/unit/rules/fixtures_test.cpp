@@ -1,6 +1,8 @@
 // Runs every rule against its fixture folder and checks the inline expectations
-// both ways: each `svc-expect` line must get its finding, each `svc-ok` line must
-// not, and the folder's own rule may fire nowhere else.
+// both ways: each `svc-expect` line must get its finding; no rule at all may fire on an
+// `svc-ok` line unless the line also expects that rule; the folder's own rule may fire
+// nowhere else; and every file that can carry a marker carries one, so that no fixture
+// file passes without saying what it expects.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -17,35 +19,43 @@ namespace {
 
 std::string fixtures_root() { return std::string(SVC_SOURCE_DIR) + "/tests/fixtures/rules"; }
 
+using Site = std::tuple<std::string, int, std::string>;  // path, line, rule
+
 void check_fixture(const std::string& rule_id) {
   std::string root = fixtures_root() + "/" + rule_id;
   svc::engine::AuditOptions options;
   options.root = root;
   options.jobs = 2;
   auto result = svc::engine::run_audit(options);
-  auto expectations = read_expectations(root);
+  auto fixture = read_expectations(root);
 
-  auto hits = [&](const std::string& path, int line, const std::string& rule) {
-    for (const auto& f : result.findings)
-      if (f.path == path && f.line == line && f.rule == rule && !f.suppressed) return true;
-    return false;
-  };
-  std::set<std::tuple<std::string, int, std::string>> expected;
-  for (const auto& e : expectations) {
+  for (const auto& file : fixture.unmarked_files)
+    FAIL_CHECK(fmt::format("{}/{}: no svc-expect or svc-ok marker: say what the file expects", rule_id, file));
+
+  std::set<Site> found, expected;
+  for (const auto& f : result.findings)
+    if (!f.suppressed) found.insert({f.path, f.line, f.rule});
+  std::set<std::pair<std::string, int>> ok_lines;
+  for (const auto& e : fixture.expectations) {
     if (e.expect_hit) {
       expected.insert({e.path, e.target_line, e.rule});
       INFO(fmt::format("{}/{}:{}: expected a {} finding on line {}", rule_id, e.path, e.comment_line, e.rule,
                        e.target_line));
-      CHECK(hits(e.path, e.target_line, e.rule));
+      CHECK(found.count({e.path, e.target_line, e.rule}) == 1);
     } else {
+      ok_lines.insert({e.path, e.target_line});
       INFO(fmt::format("{}/{}:{}: expected no {} finding on line {}", rule_id, e.path, e.comment_line, e.rule,
                        e.target_line));
-      CHECK_FALSE(hits(e.path, e.target_line, e.rule));
+      CHECK(found.count({e.path, e.target_line, e.rule}) == 0);
     }
   }
   for (const auto& f : result.findings) {
-    if (f.rule != rule_id || f.suppressed) continue;
-    INFO(fmt::format("{}/{}:{}: unexpected finding: {}", rule_id, f.path, f.line, f.message));
+    if (f.suppressed) continue;
+    bool own_rule = f.rule == rule_id;
+    bool on_ok_line = ok_lines.count({f.path, f.line}) == 1;
+    if (!own_rule && !on_ok_line) continue;
+    INFO(fmt::format("{}/{}:{}: unexpected {} finding{}: {}", rule_id, f.path, f.line, f.rule,
+                     on_ok_line ? " on an svc-ok line" : "", f.message));
     CHECK(expected.count({f.path, f.line, f.rule}) == 1);
   }
 }
