@@ -14,6 +14,15 @@
 namespace svc::engine {
 namespace {
 
+// A remote is a `remote.<name>.url` entry of the configuration. Read directly rather
+// than through git_remote_lookup, whose config walk leaks in libgit2 1.5.
+bool is_remote(git_repository* repo, const std::string& name) {
+  GitPtr<git_config, git_config_free> config;
+  GitPtr<git_config_entry, git_config_entry_free> entry;
+  return git_repository_config_snapshot(&config.ptr, repo) == 0 &&
+         git_config_get_entry(&entry.ptr, config.ptr, fmt::format("remote.{}.url", name).c_str()) == 0;
+}
+
 git_oid resolve_commit(git_repository* repo, const std::string& spec, const std::string& what) {
   GitPtr<git_object, git_object_free> obj, commit;
   if (git_revparse_single(&obj.ptr, repo, spec.c_str()) != 0) {
@@ -21,12 +30,9 @@ git_oid resolve_commit(git_repository* repo, const std::string& spec, const std:
     // `origin/main` is fetched as `git fetch origin main` when `origin` is a remote;
     // `feature/x` (no such remote) as `git fetch origin feature/x`.
     std::string remote = "origin", branch = spec;
-    if (auto slash = spec.find('/'); slash != std::string::npos) {
-      GitPtr<git_remote, git_remote_free> found;
-      if (git_remote_lookup(&found.ptr, repo, spec.substr(0, slash).c_str()) == 0) {
-        remote = spec.substr(0, slash);
-        branch = spec.substr(slash + 1);
-      }
+    if (auto slash = spec.find('/'); slash != std::string::npos && is_remote(repo, spec.substr(0, slash))) {
+      remote = spec.substr(0, slash);
+      branch = spec.substr(slash + 1);
     }
     throw UsageError(fmt::format("unknown revision '{}' (fetch it first: git fetch {} {})", spec, remote, branch));
   }

@@ -133,6 +133,14 @@ TEST_CASE("since: an unknown REF is exit 2 with how to fetch it", "[e2e][since]"
     CHECK(r.out.empty());
     CHECK(r.err.find("unknown revision 'origin/main' (fetch it first: git fetch origin main)") != std::string::npos);
   }
+  SECTION("a branch of another remote") {
+    REQUIRE(run_program({"git", "-C", tree.str(), "remote", "add", "upstream", "https://example.invalid/shop.git"})
+                .exit_code == 0);
+    auto r = audit_since(tree, "upstream/release/2");
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("unknown revision 'upstream/release/2' (fetch it first: git fetch upstream release/2)") !=
+          std::string::npos);
+  }
   SECTION("a name that is no remote's") {
     auto r = audit_since(tree, "feature/x");
     CHECK(r.exit_code == 2);
