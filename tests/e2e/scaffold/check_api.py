@@ -8,7 +8,7 @@ Retry-After, JSON request logs, and exit 0 on SIGTERM.
 
 COMMAND starts the API in SERVICE_DIR the way its image does (e.g. node dist/index.js).
 It gets PORT, RATE_LIMIT_PER_MINUTE and LOG_LEVEL, plus each --env; DATABASE_URL and
-REDIS_URL come from the environment. With --auth jwks, a local JWKS (jwt_fixture.mjs)
+REDIS_URL come from the environment, and that Redis database is emptied first. With --auth jwks, a local JWKS (jwt_fixture.mjs)
 is served and JWKS_URL points at it. The id of the item created through the API goes
 to WORK_DIR/created.json, for check_worker.py.
 """
@@ -19,8 +19,8 @@ import os
 import subprocess
 import sys
 
-from e2e_lib import (CheckFailed, Process, StaticJsonServer, add_command_arguments, expect, free_port, ok,
-                     parse_with_command, request, run_checks, service_env, wait_for_http)
+from e2e_lib import (CheckFailed, Process, StaticJsonServer, add_command_arguments, empty_redis, expect, free_port,
+                     ok, parse_with_command, request, run_checks, service_env, wait_for_http)
 
 RATE_LIMIT = 5          # RATE_LIMIT_PER_MINUTE: per caller and endpoint
 AUTH_FAILURES = 4       # AUTH_FAILURES_PER_MINUTE: per client address
@@ -144,6 +144,7 @@ def check_server(server, base, args, tokens):
 
 
 def run(args):
+    empty_redis()
     tokens, jwks = {}, None
     env = {"PORT": free_port(), "RATE_LIMIT_PER_MINUTE": RATE_LIMIT, "LOG_LEVEL": "info", **args.env}
     if args.auth == "jwks":

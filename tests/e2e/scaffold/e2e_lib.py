@@ -168,6 +168,12 @@ class StaticJsonServer:
         self.server.server_close()
 
 
+def empty_redis():
+    """Empties the Redis database REDIS_URL names, so that a check starts from nothing an
+    earlier one left (a failed-authentication bucket that has not refilled yet)."""
+    subprocess.run(["redis-cli", "-u", os.environ["REDIS_URL"], "flushdb"], check=True, capture_output=True)
+
+
 def service_env(**extra):
     env = dict(os.environ)
     env.update({k: str(v) for k, v in extra.items()})

@@ -6,10 +6,13 @@
 #   e2e_need TOOL...           each TOOL on PATH
 #   step SECONDS "what" CMD... one step: CMD within SECONDS, its output in a log
 #   e2e_start_services         PostgreSQL and Redis; DATABASE_URL and REDIS_URL exported
+#   e2e_redis_database N       REDIS_URL names Redis database N, emptied (each combination
+#                              has its own)
 #   e2e_mutants DIR EXCLUDE    each rule broken in a copy of DIR (without EXCLUDE) and
 #                              the audit shown to report it
 #   e2e_combinations ...       every other answer combination generated, checked, audited
 #   e2e_uv, lint DIR           for the Python templates: uv, then ruff and black
+#   run_pytest DIR             for the Python templates: pytest, failing on any skip
 #
 # They set: template, svc (the binary), here (this folder), repo, tmp (the work folder),
 # services (the databases' folder). SVC_E2E_KEEP=1 keeps $tmp for a look.
@@ -85,12 +88,25 @@ generate() {  # generate DIR DB QUEUE AUTH
 }
 
 e2e_start_services() {
+  e2e_need redis-cli
   step 60 "start PostgreSQL and Redis (scripts/test-services.sh)" "$repo/scripts/test-services.sh" start "$services"
   set -a
   # shellcheck source=/dev/null
   . "$services/env"
   set +a
+  base_redis_url=$REDIS_URL
+  e2e_redis_database 0
   echo "     $DATABASE_URL $REDIS_URL"
+}
+
+# e2e_redis_database N: REDIS_URL names Redis database N, emptied first, so that a
+# service sees nothing an earlier one left there (rate-limit buckets keyed by service
+# name and client address, queues, processed job ids).
+e2e_redis_database() {
+  (( $1 < 16 )) || { echo "${template}_e2e: Redis has 16 databases, not $(($1 + 1))" >&2; exit 1; }
+  REDIS_URL=$base_redis_url/$1
+  redis-cli -u "$REDIS_URL" flushdb >/dev/null
+  export REDIS_URL
 }
 
 # e2e_mutants DIR EXCLUDE: for each rule, a copy of DIR (EXCLUDE, the installed
@@ -111,13 +127,15 @@ e2e_mutants() {
 # (DB/QUEUE/AUTH, the full service's) generated into a folder of its own, checked by
 # `CHECK DIR DB QUEUE AUTH LABEL`, audited clean, and removed.
 e2e_combinations() {
-  local queues=$1 skip=$2 check=$3 db queue auth combo label
+  local queues=$1 skip=$2 check=$3 db queue auth combo label redis_database=0
   for db in postgres none; do
     for queue in $queues; do
       for auth in jwks none; do
         [[ "$db/$queue/$auth" == "$skip" ]] && continue
         combo=$tmp/combo-$db-$queue-$auth
         label="--db $db --queue $queue --auth $auth"
+        redis_database=$((redis_database + 1))
+        e2e_redis_database "$redis_database"
         step 60 "svc new $label" generate "$combo" "$db" "$queue" "$auth"
         "$check" "$combo" "$db" "$queue" "$auth" "$label"
         e2e_audit_clean "$combo" "$label: svc audit, no findings"
@@ -137,7 +155,7 @@ e2e_audit_clean() {  # e2e_audit_clean DIR "what"
 e2e_uv() {
   export UV_CACHE_DIR=${UV_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/uv}
   export UV_NO_PROGRESS=1 PATH="$HOME/.local/bin:$PATH"
-  export -f install_uv lint
+  export -f install_uv lint run_pytest
   step 300 "uv (pip install --user uv when missing)" install_uv
 }
 
@@ -151,6 +169,17 @@ lint() {  # lint SERVICE_DIR: ruff and black, as the service's CI runs them; bot
   in_dir "$1" .venv/bin/ruff check . || status=$?
   in_dir "$1" .venv/bin/black --check . || status=$?
   return "$status"
+}
+
+# run_pytest SERVICE_DIR: the service's whole test suite; a skipped test fails the step,
+# since here the database and Redis are there to be used.
+run_pytest() {
+  local out=$1/pytest.out status=0
+  in_dir "$1" .venv/bin/pytest -q -rs -p no:cacheprovider >"$out" 2>&1 || status=$?
+  cat "$out"
+  [[ $status -eq 0 ]] || return "$status"
+  if grep -qE '[0-9]+ skipped' "$out"; then echo "FAILED: tests were skipped"; return 1; fi
+  rm -f "$out"
 }
 
 e2e_end() {

@@ -24,17 +24,6 @@ e2e_need python3 node
 # The machine's python3, never a downloaded one.
 export UV_PYTHON=${UV_PYTHON:-$(command -v python3)} UV_PYTHON_DOWNLOADS=never
 
-# Runs the service's whole test suite; a skipped test fails the step, since here the
-# database and Redis are there to be used.
-run_pytest() {
-  local out=$1/pytest.out status=0
-  in_dir "$1" .venv/bin/pytest -q -rs -p no:cacheprovider >"$out" 2>&1 || status=$?
-  cat "$out"
-  [[ $status -eq 0 ]] || return "$status"
-  if grep -qE '[0-9]+ skipped' "$out"; then echo "FAILED: tests were skipped"; return 1; fi
-  rm -f "$out"
-}
-
 # A database of its own for a combination: each has its own migration history.
 create_database() {  # create_database SERVICE_DIR NAME: prints the new DATABASE_URL
   in_dir "$1" .venv/bin/python - "$DATABASE_URL" "$2" <<'PY'
@@ -51,7 +40,6 @@ async def main(url, name):
 asyncio.run(main(*sys.argv[1:]))
 PY
 }
-export -f run_pytest
 
 api() {  # api SERVICE_DIR AUTH DB: check_api.py against `python -m app`, the image's CMD
   python3 "$here/check_api.py" "$1" "$tmp" --auth "$2" --db "$3" -- .venv/bin/python -m app

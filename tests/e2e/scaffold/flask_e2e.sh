@@ -42,7 +42,7 @@ step 60 "svc new orders --template flask (db postgres, queue rq, auth jwks)" gen
 step 900 "uv sync --extra dev (venv, lock file, install)" in_dir "$full" uv sync --extra dev
 step 120 "ruff check, black --check" lint "$full"
 step 120 "alembic upgrade head" in_dir "$full" .venv/bin/alembic upgrade head
-step 600 "pytest (unit, contract, integration)" in_dir "$full" .venv/bin/pytest
+step 600 "pytest (unit, contract, integration)" run_pytest "$full"
 step 120 "gunicorn: health, OpenAPI, 401, 429, request logs, SIGTERM" api "$full"
 step 120 "RQ worker: one job id enqueued twice, processed once, SIGTERM" worker "$full"
 e2e_audit_clean "$full" "svc audit of the generated service: no findings"
@@ -55,7 +55,7 @@ check_combination() {  # check_combination DIR DB QUEUE AUTH LABEL
   if [[ $db == postgres ]]; then
     step 30 "$label: empty the test database" in_dir "$combo" empty_database
   fi
-  step 300 "$label: pytest" in_dir "$combo" .venv/bin/pytest
+  step 300 "$label: pytest" run_pytest "$combo"
 }
 e2e_combinations "rq celery none" postgres/rq/jwks check_combination
 
