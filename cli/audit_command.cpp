@@ -12,13 +12,13 @@
 
 #include <fmt/format.h>
 
-#include "checks/engine/baseline.h"
-#include "checks/engine/workspace.h"
+#include "checks/filters/baseline.h"
+#include "checks/workspace/workspace.h"
 #include "checks/report/reporter.h"
 #include "cli/commands.h"
 #include "cli/errors.h"
 #include "cli/exit_codes.h"
-#include "cli/output_file.h"
+#include "common/output_file.h"
 #include "cli/terminal.h"
 
 namespace svc::cli {

@@ -7,14 +7,14 @@
 
 #include <fmt/format.h>
 
-#include "checks/engine/rule_catalog.h"
+#include "checks/core/rule_catalog.h"
 #include "checks/engine/runner.h"
-#include "checks/engine/workspace.h"
+#include "checks/workspace/workspace.h"
 #include "checks/graph/graph.h"
 #include "cli/commands.h"
 #include "cli/errors.h"
 #include "cli/exit_codes.h"
-#include "cli/output_file.h"
+#include "common/output_file.h"
 
 namespace svc::cli {
 namespace {

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "checks/engine/rule_catalog.h"
+#include "checks/core/rule_catalog.h"
 #include "cli/commands.h"
 #include "cli/errors.h"
 #include "cli/exit_codes.h"

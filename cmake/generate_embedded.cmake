@@ -21,7 +21,7 @@ list(REMOVE_DUPLICATES impls)
 list(REMOVE_ITEM impls engine)
 file(WRITE ${OUT_DIR}/embedded_rules.cpp.tmp
   "// Generated from rules/*.yaml and docs/rules/*.md. Do not edit.\n"
-  "#include \"checks/engine/embedded.h\"\n"
+  "#include \"checks/core/embedded.h\"\n"
   "namespace svc::engine {\n"
   "const std::vector<EmbeddedRule>& embedded_rules() {\n"
   "  static const std::vector<EmbeddedRule> rules = {\n${entries}  };\n"

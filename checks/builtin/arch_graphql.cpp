@@ -13,7 +13,7 @@
 #include <re2/re2.h>
 
 #include "checks/engine/check.h"
-#include "checks/engine/manifests.h"
+#include "checks/workspace/manifests.h"
 
 namespace svc::builtin {
 namespace {

@@ -7,8 +7,8 @@
 #include <fmt/format.h>
 
 #include "checks/engine/check.h"
-#include "checks/engine/link_names.h"
-#include "checks/engine/service_links.h"
+#include "checks/facts/links/link_names.h"
+#include "checks/facts/links/service_links.h"
 
 namespace svc::builtin {
 namespace {

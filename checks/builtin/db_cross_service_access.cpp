@@ -8,8 +8,8 @@
 #include <fmt/format.h>
 
 #include "checks/engine/check.h"
-#include "checks/engine/table_ownership.h"
-#include "checks/engine/table_references.h"
+#include "checks/facts/tables/table_ownership.h"
+#include "checks/facts/tables/table_references.h"
 
 namespace svc::builtin {
 namespace {

@@ -6,8 +6,8 @@
 #include <fmt/format.h>
 
 #include "checks/engine/check.h"
-#include "checks/engine/route_resolver.h"
-#include "checks/engine/table_ownership.h"
+#include "checks/facts/routes/route_resolver.h"
+#include "checks/facts/tables/table_ownership.h"
 
 namespace svc::builtin {
 namespace {

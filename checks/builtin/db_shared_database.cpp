@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 
 #include "checks/engine/check.h"
-#include "checks/engine/service_links.h"
+#include "checks/facts/links/service_links.h"
 
 namespace svc::builtin {
 namespace {

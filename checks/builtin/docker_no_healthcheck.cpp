@@ -1,7 +1,7 @@
 // docker-no-healthcheck: the final image must declare a HEALTHCHECK, itself or
 // through the stages it is built on; `HEALTHCHECK NONE` is a deliberate opt-out.
 #include "checks/engine/check.h"
-#include "checks/engine/dockerfile.h"
+#include "checks/dockerfile/dockerfile.h"
 
 namespace svc::builtin {
 namespace {

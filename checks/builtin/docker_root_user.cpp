@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "checks/engine/check.h"
-#include "checks/engine/dockerfile.h"
+#include "checks/dockerfile/dockerfile.h"
 
 namespace svc::builtin {
 namespace {

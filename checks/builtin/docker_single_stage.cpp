@@ -1,6 +1,6 @@
 // docker-single-stage: an image built in one stage ships its build toolchain.
 #include "checks/engine/check.h"
-#include "checks/engine/dockerfile.h"
+#include "checks/dockerfile/dockerfile.h"
 
 namespace svc::builtin {
 namespace {

@@ -5,8 +5,8 @@
 #include <fmt/format.h>
 
 #include "checks/engine/check.h"
-#include "checks/engine/health_routes.h"
-#include "checks/engine/route_resolver.h"
+#include "checks/builtin/shared/health_routes.h"
+#include "checks/facts/routes/route_resolver.h"
 
 namespace svc::builtin {
 namespace {

@@ -3,9 +3,9 @@
 #include <algorithm>
 
 #include "checks/engine/check.h"
-#include "checks/engine/config.h"
-#include "checks/engine/health_routes.h"
-#include "checks/engine/route_resolver.h"
+#include "checks/workspace/config.h"
+#include "checks/builtin/shared/health_routes.h"
+#include "checks/facts/routes/route_resolver.h"
 
 namespace svc::builtin {
 namespace {

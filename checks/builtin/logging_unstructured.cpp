@@ -18,11 +18,11 @@
 #include <re2/re2.h>
 
 #include "checks/engine/check.h"
-#include "checks/engine/query.h"
-#include "checks/engine/route_resolver.h"
-#include "checks/engine/rule_catalog.h"
-#include "checks/engine/syntax_tree.h"
-#include "checks/engine/yaml_queries.h"
+#include "checks/syntax/query.h"
+#include "checks/facts/routes/route_resolver.h"
+#include "checks/core/rule_catalog.h"
+#include "checks/syntax/syntax_tree.h"
+#include "checks/syntax/yaml_queries.h"
 
 namespace svc::builtin {
 namespace {

@@ -1,7 +1,7 @@
 #pragma once
 // `implementation: pattern` (docs/guide/pattern-rules.md). Queries compile lazily,
 // per language, the first time a file needs them; tests compile them all up front.
-#include "checks/engine/rule_catalog.h"
+#include "checks/core/rule_catalog.h"
 
 namespace svc::builtin {
 

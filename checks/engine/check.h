@@ -6,9 +6,9 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include "checks/engine/findings.h"
-#include "checks/engine/services.h"
-#include "checks/engine/source_file.h"
+#include "checks/core/findings.h"
+#include "checks/workspace/services.h"
+#include "checks/core/source_file.h"
 
 namespace svc::engine {
 

@@ -11,15 +11,15 @@
 #include <fmt/format.h>
 #include <re2/re2.h>
 
-#include "checks/engine/changed_lines.h"
+#include "checks/workspace/changed_lines.h"
 #include "checks/engine/check.h"
-#include "checks/engine/dockerfile.h"
-#include "checks/engine/fact_kinds.h"
-#include "checks/engine/facts.h"
-#include "checks/engine/since_filter.h"
-#include "checks/engine/suppressions.h"
-#include "checks/engine/syntax_tree.h"
-#include "checks/engine/workspace.h"
+#include "checks/dockerfile/dockerfile.h"
+#include "checks/facts/fact_kinds.h"
+#include "checks/facts/facts.h"
+#include "checks/filters/since_filter.h"
+#include "checks/filters/suppressions.h"
+#include "checks/syntax/syntax_tree.h"
+#include "checks/workspace/workspace.h"
 
 namespace fs = std::filesystem;
 

@@ -7,21 +7,14 @@
 #include <string>
 #include <vector>
 
-#include "checks/engine/config.h"
-#include "checks/engine/facts.h"
-#include "checks/engine/findings.h"
-#include "checks/engine/rule_catalog.h"
-#include "checks/engine/services.h"
+#include "checks/core/errors.h"
+#include "checks/workspace/config.h"
+#include "checks/facts/facts.h"
+#include "checks/core/findings.h"
+#include "checks/core/rule_catalog.h"
+#include "checks/workspace/services.h"
 
 namespace svc::engine {
-
-// A request the user got wrong (unknown rule id in --only, say): exit 2.
-struct UsageError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
-struct Interrupted : std::runtime_error {
-  Interrupted() : std::runtime_error("interrupted") {}
-};
 
 struct AuditOptions {
   std::string root = ".";

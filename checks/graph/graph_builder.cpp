@@ -1,7 +1,7 @@
 // The graph of an audited tree: its services, then what the facts of the run link them to.
 #include "checks/graph/graph_builder.h"
 
-#include "checks/engine/rule_catalog.h"
+#include "checks/core/rule_catalog.h"
 
 namespace svc::graph {
 

@@ -5,9 +5,9 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include "checks/engine/config.h"
+#include "checks/workspace/config.h"
 #include "checks/engine/runner.h"
-#include "checks/engine/services.h"
+#include "checks/workspace/services.h"
 #include "checks/graph/graph.h"
 
 namespace svc::graph {

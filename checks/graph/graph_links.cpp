@@ -4,7 +4,7 @@
 #include <set>
 #include <tuple>
 
-#include "checks/engine/service_links.h"
+#include "checks/facts/links/service_links.h"
 #include "checks/graph/graph_builder.h"
 
 namespace svc::graph {

@@ -3,9 +3,9 @@
 // db-migration-outside-owner report.
 #include <algorithm>
 
-#include "checks/engine/route_resolver.h"
-#include "checks/engine/table_ownership.h"
-#include "checks/engine/table_references.h"
+#include "checks/facts/routes/route_resolver.h"
+#include "checks/facts/tables/table_ownership.h"
+#include "checks/facts/tables/table_references.h"
 #include "checks/graph/graph_builder.h"
 
 namespace svc::graph {

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "checks/engine/git_handle.h"
+#include "common/git_handle.h"
 #include "scaffolds/engine/scaffold_error.h"
 
 namespace fs = std::filesystem;

@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
-#include "checks/engine/yaml_reader.h"
+#include "common/yaml_reader.h"
 #include "scaffolds/engine/scaffold_error.h"
 
 namespace svc::scaffolds {

@@ -8,7 +8,7 @@
 #include <kainjow/mustache.hpp>
 #include <re2/re2.h>
 
-#include "checks/engine/route_versioning.h"
+#include "common/path_glob.h"
 #include "scaffolds/engine/scaffold_error.h"
 
 namespace svc::scaffolds {

@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "cli/output_file.h"
+#include "common/output_file.h"
 #include "scaffolds/engine/scaffold_error.h"
 
 namespace fs = std::filesystem;

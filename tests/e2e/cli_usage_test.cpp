@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "checks/engine/rule_catalog.h"
+#include "checks/core/rule_catalog.h"
 #include "e2e/cli_runner.h"
 
 using namespace svc::e2e;

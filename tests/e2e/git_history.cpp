@@ -6,7 +6,7 @@
 
 #include <git2.h>
 
-#include "checks/engine/git_handle.h"
+#include "common/git_handle.h"
 
 namespace fs = std::filesystem;
 

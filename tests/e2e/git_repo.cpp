@@ -4,7 +4,7 @@
 
 #include <git2.h>
 
-#include "checks/engine/git_handle.h"
+#include "common/git_handle.h"
 
 namespace svc::e2e {
 namespace {

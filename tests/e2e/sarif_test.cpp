@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "checks/engine/rule_catalog.h"
+#include "checks/core/rule_catalog.h"
 #include "e2e/cli_runner.h"
 #include "e2e/git_repo.h"
 #include "e2e/sample_files.h"

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "checks/builtin/jwt_durations.h"
+#include "checks/builtin/jwt/jwt_durations.h"
 
 using namespace svc::builtin;
 

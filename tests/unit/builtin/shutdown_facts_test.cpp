@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "checks/builtin/shutdown_facts.h"
+#include "checks/builtin/shutdown/shutdown_facts.h"
 
 using svc::builtin::judge_start_command;
 using svc::builtin::shell_words;

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "checks/builtin/test_database_evidence.h"
+#include "checks/builtin/tests/test_database_evidence.h"
 
 using svc::builtin::test_database_config;
 using svc::engine::Language;

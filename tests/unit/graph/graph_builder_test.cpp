@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "checks/engine/runner.h"
-#include "checks/engine/rule_catalog.h"
+#include "checks/core/rule_catalog.h"
 #include "checks/graph/graph.h"
 #include "e2e/temp_tree.h"
 

@@ -8,7 +8,7 @@
 
 #include "checks/builtin/pattern_check.h"
 #include "checks/engine/check.h"
-#include "checks/engine/rule_catalog.h"
+#include "checks/core/rule_catalog.h"
 #include "unit/rules/expectations.h"
 
 namespace fs = std::filesystem;

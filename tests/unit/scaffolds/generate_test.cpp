@@ -6,8 +6,8 @@
 
 #include <git2.h>
 
-#include "checks/engine/config.h"
-#include "checks/engine/rule_catalog.h"
+#include "checks/workspace/config.h"
+#include "checks/core/rule_catalog.h"
 #include "e2e/git_repo.h"
 #include "e2e/temp_tree.h"
 #include "sample_template.h"

@@ -1,0 +1,273 @@
+// shutdown-no-sigterm: a service that cannot shut down gracefully (playbook,
+// Deployment: on SIGTERM, finish in-flight requests and close the database pool).
+// - Node: an HTTP service whose code starts a server and never handles SIGTERM, or
+//   whose only SIGTERM handler just exits. Judged per service once every file is seen.
+// - Python: a production start command (final Dockerfile stage, compose `command:`)
+//   running a development server, directly (`flask run`, `uvicorn --reload`) or via a
+//   script whose code calls `app.run()`; the latter needs the script's file, so waits.
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <set>
+
+#include <fmt/format.h>
+#include <re2/re2.h>
+
+#include "checks/builtin/shutdown/shutdown_facts.h"
+#include "checks/engine/check.h"
+#include "checks/dockerfile/dockerfile.h"
+#include "checks/facts/links/link_facts.h"
+#include "checks/facts/links/link_facts_yaml.h"
+#include "checks/facts/routes/route_resolver.h"
+
+namespace svc::builtin {
+namespace {
+
+using namespace engine;
+
+// Files named for development or tests (`Dockerfile.dev`, `docker-compose.override.yml`)
+// and stages named so do not say how production starts.
+bool is_dev_name(std::string_view name) {
+  static const RE2 dev(R"((?i)(^|[._-])(dev|develop|development|local|test|tests|e2e|ci|override|debug)([._-]|$))");
+  return RE2::PartialMatch(name, dev);
+}
+
+std::string base_name(const std::string& path) { return path.substr(path.rfind('/') + 1); }
+
+std::string dev_server_fix(const Service* s) {
+  std::string server = "gunicorn, uvicorn without --reload, or hypercorn";
+  if (s && s->uses("flask")) server = "gunicorn (`gunicorn -b 0.0.0.0:8000 app:app`)";
+  else if (s && s->uses("fastapi")) server = "uvicorn without --reload (`uvicorn app.main:app`), `fastapi run`, or hypercorn";
+  else if (s && s->uses("django")) server = "gunicorn (`gunicorn project.wsgi`)";
+  return "a development server does not drain on SIGTERM, so in-flight requests are cut off; run a production "
+         "server, which passes SIGTERM to its workers and lets them finish their requests: " + server;
+}
+
+// A start command judged once every file is seen: a compose command (its service is
+// found from `build`) or a `python app.py` whose script must be read first.
+struct PendingCommand {
+  const Service* service = nullptr;  // the Dockerfile's; compose: found from `build`
+  std::string build;                 // compose build folder
+  std::string path, text;
+  StartCommandVerdict verdict;
+  SourceSpan span;
+};
+
+class ShutdownNoSigterm : public Check {
+ public:
+  void configure(const YAML::Node& options) override {
+    for (const auto& d : options["shutdown_libraries"]) libraries_.insert(d.as<std::string>());
+  }
+
+  void check_file(const FileContext& ctx, FindingSink& out) const override {
+    const std::string& path = ctx.file.path();
+    if (ctx.dockerfile) return check_dockerfile(ctx, out);
+    if (ctx.file.language() == Language::yaml) return check_compose(ctx, out);
+    if (!ctx.tree || !ctx.service || is_test_path(path)) return;
+    if (ctx.file.language() == Language::python) {
+      auto runs = python_dev_runs(*ctx.tree);
+      std::lock_guard lock(mutex_);
+      for (auto& r : runs) dev_runs_.push_back({path, std::move(r)});
+      return;
+    }
+    NodeShutdownFacts facts = node_shutdown_facts(*ctx.tree);
+    std::lock_guard lock(mutex_);
+    Node& node = node_[ctx.service];
+    for (auto& s : facts.starts) node.starts.push_back({path, std::move(s)});
+    // A queue worker's entry runs as its own process: its handler does not drain the API.
+    bool worker_process = facts.starts_worker && facts.starts.empty();
+    if (!worker_process)
+      for (auto& h : facts.handlers) node.handlers.push_back({path, std::move(h)});
+    node.library_call = node.library_call || facts.library_call;
+  }
+
+  void check_workspace(const WorkspaceContext& ctx, FindingSink& out) const override {
+    for (const auto& [service, node] : node_) judge_node_service(*service, node, out);
+    for (const auto& cmd : pending_) judge_pending(ctx, cmd, out);
+  }
+
+ private:
+  template <class T>
+  struct At {
+    std::string path;
+    T what;
+  };
+  struct Node {
+    std::vector<At<CodeSite>> starts;
+    std::vector<At<SignalHandler>> handlers;
+    bool library_call = false;
+  };
+
+  void check_dockerfile(const FileContext& ctx, FindingSink& out) const {
+    const auto& df = *ctx.dockerfile;
+    const auto* stage = df.final_stage();
+    if (!stage || is_dev_name(base_name(ctx.file.path())) || is_dev_name(stage->name)) return;
+    auto start = df.start_command(*stage);
+    std::vector<std::string> words;
+    auto add = [&](const docker::Instruction* ins) {
+      if (!ins) return;
+      auto w = ins->form == docker::CommandForm::exec ? ins->exec : shell_words(ins->command);
+      words.insert(words.end(), w.begin(), w.end());
+    };
+    bool shell_entrypoint = start.entrypoint && start.entrypoint->form == docker::CommandForm::shell;
+    add(start.entrypoint);
+    if (!shell_entrypoint) add(start.cmd);  // a shell-form ENTRYPOINT ignores CMD
+    const docker::Instruction* at = start.cmd && !shell_entrypoint ? start.cmd : start.entrypoint;
+    if (!at) return;
+    SourceSpan span{ctx.file.position_of(at->begin), ctx.file.position_of(at->end)};
+    judge_command(ctx, words, span, ctx.service, "", out);
+  }
+
+  // Compose services built from this repository; a service that bind-mounts its code
+  // or uses `develop:` (watch) is a development setup, where a reloader belongs.
+  void check_compose(const FileContext& ctx, FindingSink& out) const {
+    const std::string& path = ctx.file.path();
+    if (!is_compose_file(path) || is_dev_name(base_name(path))) return;
+    auto docs = load_yaml_documents(ctx.file.text());
+    if (docs.empty() || !docs.front().IsMap()) return;
+    const YAML::Node services = docs.front()["services"];
+    if (!services || !services.IsMap()) return;  // a missing key: anything but `!` on it throws
+    try {
+      for (const auto& kv : services) {
+        const YAML::Node& body = kv.second;
+        if (!body.IsMap() || !body["build"] || !body["command"] || body["develop"] || mounts_code(body)) continue;
+        YAML::Node build = body["build"];
+        std::string context = build.IsScalar() ? build.Scalar() : yaml_string(build["context"]);
+        std::string folder = join_relative(folder_of(path), context.empty() ? "." : context);
+        std::vector<std::string> words = command_words(yaml_list(body["command"]));
+        SourceSpan span = command_span(ctx.file, body);
+        judge_command(ctx, words, span, nullptr, folder, out);
+      }
+    } catch (const YAML::Exception&) {
+      // An entry of an unexpected shape: the rest of the file was judged.
+    }
+  }
+
+  static bool mounts_code(const YAML::Node& body) {
+    for (const auto& v : yaml_list(body["volumes"])) {
+      std::string source = v.IsMap() ? yaml_string(v["source"]) : yaml_string(v);
+      if (source.rfind("./", 0) == 0 || source.rfind("../", 0) == 0 || source.rfind(".:", 0) == 0) return true;
+    }
+    return false;
+  }
+
+  static SourceSpan command_span(const SourceFile& file, const YAML::Node& body) {
+    SourceSpan span;
+    for_each_pair(body, [&](const YAML::Node& k, const YAML::Node&) {
+      if (k.Scalar() == "command") span = yaml_span(file, k);
+    });
+    return span;
+  }
+
+  void judge_command(const FileContext& ctx, const std::vector<std::string>& words, SourceSpan span,
+                     const Service* service, const std::string& build, FindingSink& out) const {
+    StartCommandVerdict v = judge_start_command(words);
+    std::string text = std::string(ctx.file.line(span.begin.line));
+    if (v.dev_server && service) {
+      std::string what = fmt::format("the production start command of service `{}` runs `{}`", service->name, *v.dev_server);
+      out.report_at(ctx.file.path(), span.begin, span.end, {{"what", what}, {"fix", dev_server_fix(service)}}, text);
+    } else if (v.dev_server || v.script) {
+      std::lock_guard lock(mutex_);
+      pending_.push_back({service, build, ctx.file.path(), text, v, span});
+    }
+  }
+
+  void judge_pending(const WorkspaceContext& ctx, const PendingCommand& cmd, FindingSink& out) const {
+    const Service* service = cmd.service;
+    if (!service && !cmd.build.empty()) {
+      int i = ctx.services.service_of(cmd.build + "/Dockerfile");
+      if (i >= 0) service = &ctx.services.services()[i];
+    }
+    if (!service) return;  // an image built elsewhere
+    std::string what;
+    const auto& v = cmd.verdict;
+    if (v.dev_server) {
+      what = fmt::format("the production start command of service `{}` runs `{}`", service->name, *v.dev_server);
+    } else {
+      const At<DevRun>* run = find_script(*service, cmd);
+      if (!run) return;
+      what = fmt::format("the production start command of service `{}` runs `{}{}`, which starts {} at {}:{}",
+                         service->name, v.module ? "python -m " : "python ", *v.script, run->what.what, run->path,
+                         run->what.span.begin.line);
+    }
+    out.report_at(cmd.path, cmd.span.begin, cmd.span.end, {{"what", what}, {"fix", dev_server_fix(service)}}, cmd.text);
+  }
+
+  // The service's file a script names. Where it runs (WORKDIR) is not followed, so a
+  // relative path matches as a path suffix and an absolute one loses leading folders.
+  const At<DevRun>* find_script(const Service& service, const PendingCommand& cmd) const {
+    for (std::string file : script_files(*cmd.verdict.script, cmd.verdict.module)) {
+      bool absolute = !file.empty() && file[0] == '/';
+      if (absolute) file = file.substr(1);
+      while (!file.empty()) {
+        for (const auto& r : dev_runs_) {
+          bool in_service = service.path == "." || r.path.rfind(service.path + "/", 0) == 0;
+          bool named = r.path == file || (r.path.size() > file.size() && r.path.ends_with("/" + file));
+          if (in_service && named) return &r;
+        }
+        auto slash = file.find('/');
+        if (!absolute || slash == std::string::npos) break;
+        file = file.substr(slash + 1);
+      }
+    }
+    return nullptr;
+  }
+
+  void judge_node_service(const Service& s, const Node& node, FindingSink& out) const {
+    if (!s.is_http() || node.starts.empty() || node.library_call) return;
+    for (const auto& lib : libraries_)
+      if (s.dependencies.count(lib)) return;
+    std::string fix = node_fix(s, !node.handlers.empty());
+    if (node.handlers.empty()) {
+      const auto& start = *std::min_element(node.starts.begin(), node.starts.end(), earlier<CodeSite>);
+      std::string what = fmt::format(
+          "service `{}` starts its HTTP server here but no code of it handles SIGTERM, so every deploy or "
+          "scale-down kills it mid-request",
+          s.name);
+      out.report_at(start.path, start.what.span.begin, start.what.span.end, {{"what", what}, {"fix", fix}},
+                    start.what.text);
+      return;
+    }
+    // Any handler that closes something, or whose calls cannot be seen, is enough.
+    for (const auto& h : node.handlers)
+      if (h.what.closes.value_or(true)) return;
+    const auto& h = *std::min_element(node.handlers.begin(), node.handlers.end(), earlier<SignalHandler>);
+    std::string what = fmt::format(
+        "this SIGTERM handler of service `{}` never closes the server or a pool (no .close(), .end(), "
+        ".destroy(), disconnect() or quit() in it), so in-flight requests are cut off when it exits",
+        s.name);
+    out.report_at(h.path, h.what.span.begin, h.what.span.end, {{"what", what}, {"fix", fix}}, h.what.text);
+  }
+
+  template <class T>
+  static bool earlier(const At<T>& a, const At<T>& b) {
+    return std::tie(a.path, a.what.span.begin.line) < std::tie(b.path, b.what.span.begin.line);
+  }
+
+  static std::string node_fix(const Service& s, bool has_handler) {
+    std::string pools = s.has_database() ? " and close the database pool (`pool.end()`, `prisma.$disconnect()`)" : "";
+    if (s.uses("nestjs"))
+      return fmt::format("call `app.enableShutdownHooks()` before `app.listen()`{}",
+                         s.has_database() ? " and close pools in `onApplicationShutdown()`" : "");
+    std::string stop = s.uses("fastify") ? "`await app.close()` (stops accepting, waits for in-flight requests, runs onClose hooks)"
+                       : s.uses("hono") ? "`server.close()` on the server `serve()` returns (stops accepting, waits for in-flight requests)"
+                                        : "`server.close()` on the server `listen()` returns (stops accepting, waits for in-flight requests)";
+    std::string how = has_handler ? "make it call"
+                                   : "register `process.once('SIGTERM', shutdown)` (or use close-with-grace) where shutdown calls";
+    return fmt::format("{} {}{}, then exit", how, stop, pools);
+  }
+
+  std::set<std::string> libraries_;
+  mutable std::mutex mutex_;
+  mutable std::map<const Service*, Node> node_;
+  mutable std::vector<At<DevRun>> dev_runs_;
+  mutable std::vector<PendingCommand> pending_;
+};
+
+}  // namespace
+
+std::unique_ptr<engine::Check> make_shutdown_no_sigterm() { return std::make_unique<ShutdownNoSigterm>(); }
+
+}  // namespace svc::builtin

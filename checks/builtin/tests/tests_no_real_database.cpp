@@ -1,0 +1,185 @@
+// tests-no-real-database: a service with a database whose tests never run against a
+// real one (playbook, Testing: integration tests with a real Postgres in CI). Evidence
+// may sit in the service's tests, its test setup, its manifests, a test compose file
+// or the repository's CI configuration, so the verdict waits for every file; one
+// finding per service.
+#include <algorithm>
+#include <map>
+#include <mutex>
+#include <set>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "checks/builtin/tests/test_database_evidence.h"
+#include "checks/engine/check.h"
+#include "checks/facts/routes/route_resolver.h"
+
+namespace svc::builtin {
+namespace {
+
+using namespace engine;
+
+struct Site {
+  std::string path;
+  Position at;
+  std::string text;  // the line, the fingerprint basis
+  bool operator<(const Site& o) const { return std::tie(path, at.line) < std::tie(o.path, o.at.line); }
+};
+
+struct ServiceTests {
+  int test_files = 0;
+  std::set<std::string> evidence, stand_ins;
+  std::optional<Site> first_stand_in, first_test, anchor;
+};
+
+// Configuration outside the service's code: CI applies by the folders it names.
+struct TestDatabaseConfig {
+  std::string path, what;
+  const Service* owner;
+  std::string text;  // CI only
+};
+
+std::string join(const std::set<std::string>& items) {
+  std::string out;
+  for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
+  return out;
+}
+
+// "Postgres (pg, drizzle-orm)": the engine the drivers pin, and the packages that say so.
+std::string database_of(const Service& s) {
+  static const std::map<std::string, std::string> engines = {
+      {"pg", "Postgres"}, {"postgres", "Postgres"}, {"@neondatabase/serverless", "Postgres"},
+      {"@vercel/postgres", "Postgres"}, {"slonik", "Postgres"}, {"asyncpg", "Postgres"},
+      {"psycopg", "Postgres"}, {"psycopg2", "Postgres"}, {"psycopg2-binary", "Postgres"},
+      {"mysql", "MySQL"}, {"mysql2", "MySQL"}, {"pymysql", "MySQL"}, {"aiomysql", "MySQL"},
+      {"mysqlclient", "MySQL"}, {"mongoose", "MongoDB"}, {"mongodb", "MongoDB"},
+      {"pymongo", "MongoDB"}, {"motor", "MongoDB"}, {"better-sqlite3", "SQLite"}, {"aiosqlite", "SQLite"}};
+  static const std::set<std::string> orms = {"drizzle-orm", "@prisma/client", "prisma", "typeorm", "sequelize",
+                                             "knex", "kysely", "sqlalchemy", "sqlmodel", "django", "databases",
+                                             "tortoise-orm", "peewee", "flask-sqlalchemy"};
+  std::set<std::string> kinds, packages;
+  for (const auto& d : s.dependencies) {
+    if (auto it = engines.find(d); it != engines.end()) kinds.insert(it->second), packages.insert(d);
+    else if (orms.count(d)) packages.insert(d);
+  }
+  if (kinds.size() > 1 && kinds.erase("SQLite")) {  // aiosqlite next to asyncpg: the tests' stand-in
+    packages.erase("aiosqlite");
+    packages.erase("better-sqlite3");
+  }
+  std::string kind = kinds.empty() ? "a database" : join(kinds);
+  return packages.empty() ? kind : fmt::format("{} ({})", kind, join(packages));
+}
+
+class TestsNoRealDatabase : public Check {
+ public:
+  void configure(const YAML::Node& options) override {
+    for (const auto& d : options["real_database_packages"]) real_packages_.insert(d.as<std::string>());
+  }
+
+  // Code matters only in test files, test setup and the entry file of a service with
+  // a database; configuration files (CI, compose) always.
+  bool wants(const SourceFile& file, const Service* service) const override {
+    if (!is_code(file.language())) return true;
+    if (!service || !service->has_database()) return false;
+    return is_test_path(file.path()) || is_test_setup_path(file.path()) || file.path() == service->anchor_file();
+  }
+
+  void check_file(const FileContext& ctx, FindingSink&) const override {
+    const std::string& path = ctx.file.path();
+    if (!ctx.tree) {
+      if (auto what = test_database_config(ctx.file)) {
+        std::lock_guard lock(mutex_);
+        configs_.push_back({path, *what, ctx.service, is_ci_config(path) ? ctx.file.text() : ""});
+      }
+      return;
+    }
+    if (!ctx.service || !ctx.service->has_database()) return;
+    bool test = is_test_path(path), setup = is_test_setup_path(path);
+    bool anchor = path == ctx.service->anchor_file();
+    if (!test && !setup && !anchor) return;
+    TestCode code = scan_test_code(*ctx.tree);
+    auto site = [&](std::size_t offset) {
+      Position at = ctx.file.position_of(offset);
+      return Site{path, at, std::string(ctx.file.line(at.line))};
+    };
+    std::lock_guard lock(mutex_);
+    ServiceTests& t = tests_[ctx.service];
+    if (anchor) t.anchor = site(code.first_code);
+    if (!test && !setup) return;
+    t.evidence.insert(code.evidence.begin(), code.evidence.end());
+    if (!test) return;
+    ++t.test_files;
+    t.stand_ins.insert(code.stand_ins.begin(), code.stand_ins.end());
+    keep_first(t.first_test, site(code.first_code));
+    if (code.first_stand_in) keep_first(t.first_stand_in, site(*code.first_stand_in));
+  }
+
+  void check_workspace(const WorkspaceContext& ctx, FindingSink& out) const override {
+    for (const Service& s : ctx.services.services()) {
+      if (!s.has_database() || database_of(s).rfind("SQLite", 0) == 0) continue;  // in-memory SQLite is real there
+      if (has_real_database(s, ctx.services)) continue;
+      ServiceTests t;
+      if (auto it = tests_.find(&s); it != tests_.end()) t = it->second;
+      Site at = t.first_stand_in ? *t.first_stand_in
+                : t.first_test   ? *t.first_test
+                : t.anchor       ? *t.anchor
+                                 : Site{s.anchor_file(), {1, 1}, ""};
+      out.report_at(at.path, at.at, at.at, message_args(s, t), at.text);
+    }
+  }
+
+ private:
+  static void keep_first(std::optional<Site>& slot, Site site) {
+    if (!slot || site < *slot) slot = std::move(site);
+  }
+
+  bool has_real_database(const Service& s, const ServiceMap& services) const {
+    for (const auto& p : real_packages_)
+      if (s.dependencies.count(p)) return true;
+    if (auto it = tests_.find(&s); it != tests_.end() && !it->second.evidence.empty()) return true;
+    return std::any_of(configs_.begin(), configs_.end(), [&](const TestDatabaseConfig& c) { return applies(c, s, services); });
+  }
+
+  // A service's own config applies to it; root-level CI to the services whose folders
+  // it names, or to all when it names none (one app, or a monorepo-wide test run).
+  static bool applies(const TestDatabaseConfig& c, const Service& s, const ServiceMap& services) {
+    if (c.owner == &s) return true;
+    if (c.owner && c.owner->path != ".") return false;
+    if (c.text.empty()) return true;
+    bool names_any = false;
+    for (const auto& other : services.services()) {
+      if (other.path == "." || c.text.find(other.path) == std::string::npos) continue;
+      if (&other == &s) return true;
+      names_any = true;
+    }
+    return !names_any;
+  }
+
+  static MessageArgs message_args(const Service& s, const ServiceTests& t) {
+    std::string tests;
+    if (t.test_files == 0) tests = "it has no tests";
+    else if (t.test_files == 1) tests = "its one test file never reaches a real one";
+    else tests = fmt::format("none of its {} test files reaches a real one", t.test_files);
+    if (!t.stand_ins.empty()) tests += fmt::format(" (it uses {} instead)", join(t.stand_ins));
+    bool python = s.language == "python";
+    std::string fix = python
+        ? "start a real database for the integration tests, e.g. testcontainers' `PostgresContainer(\"postgres:16\")` "
+          "in a session fixture of conftest.py that sets DATABASE_URL, or a `services: postgres` container in the CI job"
+        : "start a real database for the integration tests, e.g. @testcontainers/postgresql's "
+          "`new PostgreSqlContainer(\"postgres:16\").start()` in a global setup that sets DATABASE_URL, or a "
+          "`services: postgres` container in the CI job";
+    return {{"service", s.name}, {"database", database_of(s)}, {"tests", tests}, {"fix", fix}};
+  }
+
+  std::set<std::string> real_packages_;
+  mutable std::mutex mutex_;
+  mutable std::map<const Service*, ServiceTests> tests_;
+  mutable std::vector<TestDatabaseConfig> configs_;
+};
+
+}  // namespace
+
+std::unique_ptr<engine::Check> make_tests_no_real_database() { return std::make_unique<TestsNoRealDatabase>(); }
+
+}  // namespace svc::builtin

@@ -1,0 +1,53 @@
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace svc::engine {
+
+enum class Language {
+  unknown, typescript, tsx, javascript, python, sql, dockerfile, yaml, json, toml, prisma, text
+};
+
+std::string_view to_string(Language lang);
+// Classifies by file name alone; content is never needed to pick a language.
+Language classify_path(std::string_view relative_path);
+bool is_code(Language lang);  // a language tree-sitter parses into a syntax tree
+
+struct Position {
+  int line = 1;    // 1-based
+  int column = 1;  // 1-based, in Unicode code points
+};
+
+struct SourceSpan {
+  Position begin, end;
+};
+
+// Tests, specs and their fixtures (`tests/`, `*.test.ts`, `test_*.py`, conftest.py):
+// they never count as serving routes or owning tables.
+bool is_test_path(const std::string& path);
+
+// One readable UTF-8 text file of the workspace, loaded once and shared read-only
+// by every check that looks at it.
+class SourceFile {
+ public:
+  SourceFile(std::string path, Language language, std::string text);
+
+  const std::string& path() const { return path_; }  // relative to the root, '/'-separated
+  Language language() const { return language_; }
+  const std::string& text() const { return text_; }
+
+  int line_count() const { return static_cast<int>(line_starts_.size()); }
+  std::string_view line(int line_number) const;  // 1-based, without the newline
+  Position position_of(std::size_t byte_offset) const;
+  std::size_t offset_of(int line, int byte_column_1based = 1) const;
+
+ private:
+  std::string path_;
+  Language language_;
+  std::string text_;
+  std::vector<std::size_t> line_starts_;
+};
+
+}  // namespace svc::engine

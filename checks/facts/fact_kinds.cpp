@@ -1,0 +1,49 @@
+#include "checks/facts/fact_kinds.h"
+
+#include "checks/facts/links/link_facts.h"
+#include "checks/facts/routes/route_facts.h"
+#include "checks/facts/routes/route_resolver.h"
+#include "checks/syntax/syntax_tree.h"
+#include "checks/facts/tables/table_facts.h"
+
+namespace svc::engine {
+namespace {
+
+// Routes matter only where requests are served; tests define throwaway apps.
+bool wants_routes(const SourceFile& file, const Service* service) {
+  return is_code(file.language()) && service && service->is_http() && !is_test_path(file.path());
+}
+
+void extract_routes(const SourceFile&, const SyntaxTree* tree, FileFacts& out) {
+  if (tree) extract_route_facts(*tree, out.routes);
+}
+
+bool wants_tables(const SourceFile& file, const Service*) { return wants_table_facts(file); }
+void extract_tables(const SourceFile& file, const SyntaxTree* tree, FileFacts& out) {
+  extract_table_facts(file, tree, out.tables);
+}
+
+// Links are read everywhere: compose files and manifests often sit outside any service.
+bool wants_links(const SourceFile& file, const Service*) { return wants_link_facts(file); }
+void extract_links(const SourceFile& file, const SyntaxTree* tree, FileFacts& out) {
+  extract_link_facts(file, tree, out.links);
+}
+
+}  // namespace
+
+const std::vector<FactKind>& fact_kinds() {
+  static const std::vector<FactKind> kinds = {
+      {"routes", &wants_routes, &extract_routes},
+      {"tables", &wants_tables, &extract_tables},
+      {"links", &wants_links, &extract_links},
+  };
+  return kinds;
+}
+
+const FactKind* find_fact_kind(std::string_view name) {
+  for (const auto& k : fact_kinds())
+    if (k.name == name) return &k;
+  return nullptr;
+}
+
+}  // namespace svc::engine

@@ -1,0 +1,26 @@
+#pragma once
+#include <string_view>
+#include <vector>
+
+#include "checks/facts/facts.h"
+#include "checks/workspace/services.h"
+#include "checks/core/source_file.h"
+
+namespace svc::engine {
+
+class SyntaxTree;
+
+// A kind of fact that rules ask for with `needs:` in their YAML. Each kind says,
+// before anything is parsed, which files can contribute to it, so a file that no
+// kind and no per-file rule wants is never parsed.
+struct FactKind {
+  std::string_view name;
+  bool (*wants)(const SourceFile& file, const Service* service);
+  // `tree` is the file's syntax tree for languages with a grammar, else null.
+  void (*extract)(const SourceFile& file, const SyntaxTree* tree, FileFacts& out);
+};
+
+const std::vector<FactKind>& fact_kinds();
+const FactKind* find_fact_kind(std::string_view name);
+
+}  // namespace svc::engine

@@ -1,0 +1,22 @@
+#pragma once
+#include <string>
+
+#include "checks/facts/links/link_facts.h"
+#include "checks/facts/routes/route_facts.h"
+#include "checks/facts/tables/table_facts.h"
+
+namespace svc::engine {
+
+// What one file contributes to cross-file checks. Facts are small and owned, so
+// syntax trees can be freed as soon as a file is done (memory stays flat).
+struct FileFacts {
+  std::string path;
+  int service = -1;  // index into the ServiceMap, -1 for none
+  RouteFacts routes;
+  TableFacts tables;
+  LinkFacts links;
+
+  bool empty() const { return routes.empty() && tables.empty() && links.empty(); }
+};
+
+}  // namespace svc::engine

@@ -1,0 +1,89 @@
+#include "checks/facts/links/link_facts.h"
+
+#include "checks/facts/links/link_facts_code.h"
+#include "checks/facts/routes/route_resolver.h"
+
+namespace svc::engine {
+
+// Defined next to their readers: link_facts_compose.cpp, link_facts_k8s.cpp, link_facts_env.cpp.
+void extract_compose_links(const SourceFile& file, LinkFacts& out);
+void extract_kubernetes_links(const SourceFile& file, LinkFacts& out);
+void extract_env_file_links(const SourceFile& file, LinkFacts& out);
+
+namespace {
+
+std::string_view base_name(std::string_view path) {
+  auto slash = path.rfind('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+bool is_kubernetes_manifest(const SourceFile& file) {
+  const std::string& t = file.text();
+  return t.find("apiVersion") != std::string::npos && t.find("kind:") != std::string::npos;
+}
+
+// Code worth parsing for links holds a URL, reads the environment or settings, or
+// names a queue (or imports a queue library: job handler modules); anything else has
+// nothing to give.
+bool code_may_link(const std::string& text) {
+  for (const char* lit : {"://", "env", "settings", "config", "Config", "Queue", "Worker", "task", "delay",
+                          "enqueue", "Processor", "bullmq", "from rq", "import rq"})
+    if (text.find(lit) != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+bool is_compose_file(const std::string& path) {
+  std::string_view name = base_name(path);
+  if (!ends_with(name, ".yml") && !ends_with(name, ".yaml")) return false;
+  return name.rfind("docker-compose", 0) == 0 || name.rfind("compose.", 0) == 0 || name.rfind("compose-", 0) == 0 ||
+         name.find(".compose.") != std::string_view::npos || name.find("-compose.") != std::string_view::npos;
+}
+
+bool is_env_file(const std::string& path) {
+  std::string_view name = base_name(path);
+  return name == ".env" || name.rfind(".env.", 0) == 0 || ends_with(name, ".env");
+}
+
+bool LinkFacts::empty() const {
+  return processes.empty() && env.empty() && config_maps.empty() && database_urls.empty() && service_urls.empty() &&
+         env_reads.empty() && queues.empty();
+}
+
+bool wants_link_facts(const SourceFile& file) {
+  switch (file.language()) {
+    case Language::yaml: return is_compose_file(file.path()) || is_kubernetes_manifest(file);
+    case Language::text: return is_env_file(file.path());
+    case Language::typescript:
+    case Language::tsx:
+    case Language::javascript:
+    case Language::python: return !is_test_path(file.path()) && code_may_link(file.text());
+    default: return false;
+  }
+}
+
+void extract_link_facts(const SourceFile& file, const SyntaxTree* tree, LinkFacts& out) {
+  switch (file.language()) {
+    case Language::yaml:
+      if (is_compose_file(file.path())) extract_compose_links(file, out);
+      else extract_kubernetes_links(file, out);
+      break;
+    case Language::text: extract_env_file_links(file, out); break;
+    case Language::typescript:
+    case Language::tsx:
+    case Language::javascript:
+      if (tree) extract_js_links(*tree, out);
+      break;
+    case Language::python:
+      if (tree) extract_python_links(*tree, out);
+      break;
+    default: break;
+  }
+}
+
+}  // namespace svc::engine

@@ -1,0 +1,108 @@
+#include "checks/facts/links/link_facts_yaml.h"
+
+#include <algorithm>
+
+namespace svc::engine {
+
+SourceSpan yaml_span(const SourceFile& file, const YAML::Node& node) {
+  const YAML::Mark mark = node.Mark();
+  if (mark.is_null()) return {};
+  std::size_t begin = file.offset_of(mark.line + 1, mark.column + 1);
+  std::string_view line = file.line(mark.line + 1);
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+  std::size_t end = std::max(begin, file.offset_of(mark.line + 1, static_cast<int>(line.size()) + 1));
+  return {file.position_of(begin), file.position_of(end)};
+}
+
+std::optional<std::string> yaml_scalar(const YAML::Node& node) {
+  if (!node || !node.IsScalar()) return std::nullopt;
+  return node.Scalar();
+}
+
+std::string yaml_string(const YAML::Node& node) { return yaml_scalar(node).value_or(""); }
+
+void for_each_pair(const YAML::Node& map,
+                   const std::function<void(const YAML::Node& key, const YAML::Node& value)>& fn) {
+  if (!map || !map.IsMap()) return;
+  for (const auto& kv : map) {
+    if (kv.first.Scalar() != "<<") continue;
+    if (kv.second.IsMap()) for_each_pair(kv.second, fn);
+    if (kv.second.IsSequence())
+      for (const auto& item : kv.second) for_each_pair(item, fn);
+  }
+  for (const auto& kv : map)
+    if (kv.first.Scalar() != "<<") fn(kv.first, kv.second);
+}
+
+std::vector<YAML::Node> yaml_list(const YAML::Node& node) {
+  std::vector<YAML::Node> out;
+  if (!node) return out;
+  if (node.IsScalar()) out.push_back(node);
+  if (node.IsSequence())
+    for (const auto& item : node) out.push_back(item);
+  return out;
+}
+
+void add_env_var(std::vector<EnvVar>& env, EnvVar var) {
+  // Files in ConfigMaps and certificates in variables are no address: facts stay small.
+  if (var.value.size() > 2048 || var.value.find('\n') != std::string::npos) return;
+  auto same = [&](const EnvVar& v) { return v.name == var.name; };
+  env.erase(std::remove_if(env.begin(), env.end(), same), env.end());
+  env.push_back(std::move(var));
+}
+
+std::vector<YAML::Node> load_yaml_documents(const std::string& text) {
+  try {
+    return YAML::LoadAll(text);
+  } catch (const YAML::Exception&) {
+  }
+  // One bad document (a Helm template, say) should not hide the others.
+  std::vector<YAML::Node> out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t sep = text.find("\n---", start);
+    std::string part = text.substr(start, sep == std::string::npos ? std::string::npos : sep + 1 - start);
+    try {
+      // Keep line numbers: pad with the newlines before this document.
+      out.push_back(YAML::Load(std::string(std::count(text.begin(), text.begin() + start, '\n'), '\n') + part));
+    } catch (const YAML::Exception&) {
+    }
+    if (sep == std::string::npos) break;
+    start = text.find('\n', sep + 1);
+    if (start == std::string::npos) break;
+    ++start;
+  }
+  return out;
+}
+
+std::string folder_of(const std::string& path) {
+  auto slash = path.rfind('/');
+  return slash == std::string::npos ? "." : path.substr(0, slash);
+}
+
+std::string join_relative(const std::string& dir, const std::string& path) {
+  if (!path.empty() && path.front() == '/') return "";
+  std::vector<std::string> parts;
+  auto push = [&](const std::string& s) {
+    std::size_t b = 0;
+    while (b <= s.size()) {
+      std::size_t e = s.find('/', b);
+      std::string seg = s.substr(b, e == std::string::npos ? std::string::npos : e - b);
+      if (seg == "..") {
+        if (parts.empty()) return false;
+        parts.pop_back();
+      } else if (!seg.empty() && seg != ".") {
+        parts.push_back(seg);
+      }
+      if (e == std::string::npos) break;
+      b = e + 1;
+    }
+    return true;
+  };
+  if (!push(dir == "." ? "" : dir) || !push(path)) return "";
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : "/") + p;
+  return out.empty() ? "." : out;
+}
+
+}  // namespace svc::engine

@@ -1,0 +1,154 @@
+#include "checks/workspace/config.h"
+
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "checks/core/rule_catalog.h"
+#include "common/yaml_reader.h"
+
+namespace svc::engine {
+
+ConfigError::ConfigError(const std::string& file, int line, int column, const std::string& message)
+    : std::runtime_error(fmt::format("{}:{}:{}: {}", file, line, column, message)) {}
+
+namespace {
+
+class Validator : public YamlReader {
+ public:
+  Validator(std::string file, const RuleCatalog& catalog)
+      : YamlReader([file](int line, int column, const std::string& message) {
+          throw ConfigError(file, line, column, message);
+        }),
+        file_(std::move(file)),
+        catalog_(catalog) {}
+
+  Config run(const YAML::Node& root) const {
+    Config c;
+    c.file = file_;
+    if (root.IsNull()) return c;
+    expect(root, YAML::NodeType::Map, "the configuration");
+    keys(root, {"services", "databases", "rules", "ignore", "template"}, "the configuration");
+    if (auto s = root["services"]) c.services = services(s);
+    if (auto d = root["databases"]) c.databases = databases(d);
+    if (auto r = root["rules"]) c.rules = rules(r);
+    if (auto i = root["ignore"]) c.ignore = scalars(i, "ignore");
+    if (auto t = root["template"]) {
+      expect(t, YAML::NodeType::Map, "template");
+      keys(t, {"name", "version", "answers", "files"}, "template");
+      c.template_info = t;
+    }
+    return c;
+  }
+
+  std::vector<ServiceDecl> services(const YAML::Node& n) const {
+    expect(n, YAML::NodeType::Sequence, "services");
+    std::vector<ServiceDecl> out;
+    std::set<std::string> names;
+    for (const auto& s : n) {
+      expect(s, YAML::NodeType::Map, "a service");
+      keys(s, {"name", "path", "owns", "database"}, "a service");
+      ServiceDecl d;
+      if (!s["name"]) fail(s, "a service needs a name");
+      if (!s["path"]) fail(s, "a service needs a path");
+      d.name = scalar(s["name"], "name");
+      d.path = scalar(s["path"], "path");
+      if (!names.insert(d.name).second) fail(s["name"], fmt::format("service '{}' is declared twice", d.name));
+      if (d.path.find("..") != std::string::npos || (!d.path.empty() && d.path[0] == '/'))
+        fail(s["path"], "path must be relative to the repository and stay inside it");
+      if (s["owns"]) d.owns = scalars(s["owns"], "owns");
+      if (s["database"]) d.database = scalar(s["database"], "database");
+      out.push_back(std::move(d));
+    }
+    return out;
+  }
+
+  std::vector<DatabaseDecl> databases(const YAML::Node& n) const {
+    expect(n, YAML::NodeType::Sequence, "databases");
+    std::vector<DatabaseDecl> out;
+    for (const auto& db : n) {
+      expect(db, YAML::NodeType::Map, "a database");
+      keys(db, {"name", "readonly"}, "a database");
+      if (!db["name"]) fail(db, "a database needs a name");
+      DatabaseDecl d{scalar(db["name"], "name"), false};
+      if (auto ro = db["readonly"]) d.readonly = boolean(ro, "readonly");
+      out.push_back(std::move(d));
+    }
+    return out;
+  }
+
+  bool boolean(const YAML::Node& n, const std::string& what) const {
+    std::string v = scalar(n, what);
+    if (v != "true" && v != "false") fail(n, fmt::format("{} must be true or false", what));
+    return v == "true";
+  }
+
+  Severity severity(const YAML::Node& n) const {
+    auto s = parse_severity(scalar(n, "a severity"));
+    if (!s) fail(n, fmt::format("bad severity '{}' (expected off, info, warning or error)", n.Scalar()));
+    return *s;
+  }
+
+  std::map<std::string, RuleSettings> rules(const YAML::Node& n) const {
+    expect(n, YAML::NodeType::Map, "rules");
+    std::map<std::string, RuleSettings> out;
+    for (const auto& kv : n) {
+      std::string id = kv.first.Scalar();
+      const RuleInfo* rule = catalog_.find(id);
+      if (!rule) fail(kv.first, fmt::format("unknown rule '{}' (see `svc rules`)", id));
+      RuleSettings settings;
+      const YAML::Node& v = kv.second;
+      if (v.IsScalar()) {
+        settings.severity = severity(v);
+      } else if (v.IsMap()) {
+        settings.options = YAML::Node(YAML::NodeType::Map);
+        for (const auto& opt : v) {
+          std::string key = opt.first.Scalar();
+          if (key == "severity") {
+            settings.severity = severity(opt.second);
+          } else if (key == "fail") {
+            settings.fail = boolean(opt.second, "fail");
+          } else if (rule->options[key]) {
+            settings.options[key] = opt.second;
+          } else {
+            std::string known = "severity, fail";
+            for (const auto& o : rule->options) known += ", " + o.first.Scalar();
+            fail(opt.first, fmt::format("unknown option '{}' for rule {} (expected one of: {})", key, id, known));
+          }
+        }
+      } else {
+        fail(v, fmt::format("rule {} takes a severity or a mapping", id));
+      }
+      out[id] = std::move(settings);
+    }
+    return out;
+  }
+
+ private:
+  std::string file_;
+  const RuleCatalog& catalog_;
+};
+
+}  // namespace
+
+Config parse_config(const std::string& text, const std::string& display_path, const RuleCatalog& catalog) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const YAML::Exception& e) {
+    throw ConfigError(display_path, e.mark.line + 1, e.mark.column + 1, e.msg);
+  }
+  return Validator(display_path, catalog).run(root);
+}
+
+Config load_config(const std::string& path, const RuleCatalog& catalog) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ConfigError(path, 1, 1, "cannot read the configuration file");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return parse_config(buffer.str(), path, catalog);
+}
+
+}  // namespace svc::engine

@@ -1,0 +1,57 @@
+#pragma once
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "checks/core/severity.h"
+
+namespace svc::engine {
+
+class RuleCatalog;
+
+// A problem in `.svc.yaml`, located for the user: "file:line:column: message".
+class ConfigError : public std::runtime_error {
+ public:
+  ConfigError(const std::string& file, int line, int column, const std::string& message);
+};
+
+struct ServiceDecl {
+  std::string name;
+  std::string path;
+  std::vector<std::string> owns;
+  std::string database;
+};
+
+struct DatabaseDecl {
+  std::string name;
+  bool readonly = false;
+};
+
+struct RuleSettings {
+  std::optional<Severity> severity;
+  // `fail: false`: findings are reported but never fail `svc audit`; `fail: true`: any
+  // finding fails it whatever its severity. Unset: the severity against --fail-on.
+  std::optional<bool> fail;
+  YAML::Node options;  // only keys the rule's YAML declares under `options:`
+};
+
+struct Config {
+  std::string file;  // "" when no config file was found
+  std::vector<ServiceDecl> services;
+  std::vector<DatabaseDecl> databases;
+  std::map<std::string, RuleSettings> rules;
+  std::vector<std::string> ignore;
+  YAML::Node template_info;
+};
+
+// Loads and validates; throws ConfigError. Unknown keys, wrong types, unknown rule ids
+// and bad severities are all errors: a typo must never silently disable a check.
+Config load_config(const std::string& path, const RuleCatalog& catalog);
+Config parse_config(const std::string& text, const std::string& display_path,
+                    const RuleCatalog& catalog);
+
+}  // namespace svc::engine

@@ -1,0 +1,96 @@
+#include "checks/workspace/manifests.h"
+#include "common/ascii.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include <nlohmann/json.hpp>
+#include <re2/re2.h>
+// toml++ 3.3 asserts on some malformed documents ("[[[x") before it would throw its
+// parse_error; a user's broken pyproject.toml must be a skipped manifest, not an abort.
+#define TOML_ASSERT(expr) static_cast<void>(0)
+#include <toml++/toml.h>
+
+namespace svc::engine {
+namespace {
+
+// "fastapi[all]>=0.110 ; python_version>'3.8'" -> "fastapi"; '_' and '.' fold to '-' (PEP 503).
+std::string requirement_name(const std::string& spec) {
+  static const RE2 re(R"(^\s*([A-Za-z0-9][A-Za-z0-9._-]*))");
+  std::string name;
+  if (!RE2::PartialMatch(spec, re, &name)) return {};
+  name = ascii_lower(name);
+  std::replace(name.begin(), name.end(), '_', '-');
+  std::replace(name.begin(), name.end(), '.', '-');
+  return name;
+}
+
+}  // namespace
+
+bool is_manifest(const std::string& file_name) {
+  return file_name == "package.json" || file_name == "pyproject.toml" ||
+         (file_name.rfind("requirements", 0) == 0 && file_name.size() > 4 &&
+          file_name.substr(file_name.size() - 4) == ".txt");
+}
+
+std::set<std::string> package_json_dependencies(const std::string& text, std::string* name) {
+  std::set<std::string> out;
+  auto json = nlohmann::json::parse(text, nullptr, false);
+  if (json.is_discarded() || !json.is_object()) return out;
+  for (const char* key : {"dependencies", "devDependencies", "peerDependencies", "optionalDependencies"}) {
+    auto it = json.find(key);
+    if (it == json.end() || !it->is_object()) continue;
+    for (const auto& [dep, _] : it->items()) out.insert(ascii_lower(dep));
+  }
+  if (name && json.contains("name") && json["name"].is_string()) *name = json["name"].get<std::string>();
+  return out;
+}
+
+std::set<std::string> pyproject_dependencies(const std::string& text, std::string* name) {
+  std::set<std::string> out;
+  toml::table table;
+  try {
+    table = toml::parse(text);
+  } catch (const toml::parse_error&) {
+    return out;
+  }
+  auto add_array = [&](const toml::array* arr) {
+    if (!arr) return;
+    for (const auto& item : *arr)
+      if (auto s = item.value<std::string>()) {
+        if (auto n = requirement_name(*s); !n.empty()) out.insert(n);
+      }
+  };
+  add_array(table["project"]["dependencies"].as_array());
+  if (auto* optional = table["project"]["optional-dependencies"].as_table())
+    for (const auto& [_, group] : *optional) add_array(group.as_array());
+  if (auto* groups = table["dependency-groups"].as_table())
+    for (const auto& [_, group] : *groups) add_array(group.as_array());
+  for (const char* section : {"dependencies", "dev-dependencies"})
+    if (auto* poetry = table["tool"]["poetry"][section].as_table())
+      for (const auto& [key, _] : *poetry) out.insert(requirement_name(std::string(key.str())));
+  if (name)
+    if (auto n = table["project"]["name"].value<std::string>()) *name = *n;
+  out.erase("python");
+  out.erase("");
+  return out;
+}
+
+std::set<std::string> requirements_dependencies(const std::string& text) {
+  std::set<std::string> out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string line = text.substr(start, end - start);
+    start = end + 1;
+    auto hash = line.find('#');
+    if (hash != std::string::npos) line.resize(hash);
+    if (line.find_first_not_of(" \t\r") == std::string::npos || line.find_first_not_of(" \t") == line.find('-'))
+      continue;  // blank, or an option such as -r / -e
+    if (auto n = requirement_name(line); !n.empty()) out.insert(n);
+  }
+  return out;
+}
+
+}  // namespace svc::engine

@@ -1,0 +1,197 @@
+#include "checks/workspace/services.h"
+
+#include <algorithm>
+#include <map>
+
+#include "checks/workspace/config.h"
+#include "checks/workspace/manifests.h"
+#include "checks/core/source_file.h"
+#include "checks/workspace/workspace.h"
+
+namespace svc::engine {
+namespace {
+
+// Package name -> framework, for npm and PyPI alike.
+const std::map<std::string, std::string>& framework_of_package() {
+  static const std::map<std::string, std::string> table = {
+      {"hono", "hono"},         {"express", "express"},     {"fastify", "fastify"},
+      {"@nestjs/core", "nestjs"}, {"koa", "koa"},           {"@grpc/grpc-js", "grpc"},
+      {"bullmq", "bullmq"},     {"bull", "bullmq"},         {"fastapi", "fastapi"},
+      {"flask", "flask"},       {"django", "django"},       {"starlette", "starlette"},
+      {"aiohttp", "aiohttp"},   {"sanic", "sanic"},         {"grpcio", "grpc"},
+      {"celery", "celery"},     {"rq", "rq"},               {"flask-openapi3", "flask"},
+  };
+  return table;
+}
+
+bool is_http_framework(const std::string& f) {
+  static const std::set<std::string> http = {"hono", "express", "fastify", "nestjs", "koa", "grpc",
+                                             "fastapi", "flask", "django", "starlette", "aiohttp", "sanic"};
+  return http.count(f) > 0;
+}
+
+bool is_database_package(const std::string& p) {
+  static const std::set<std::string> db = {
+      "pg", "postgres", "drizzle-orm", "@prisma/client", "prisma", "typeorm", "sequelize", "knex",
+      "mysql", "mysql2", "mongoose", "mongodb", "kysely", "better-sqlite3", "@neondatabase/serverless",
+      "@vercel/postgres", "slonik", "sqlalchemy", "asyncpg", "psycopg", "psycopg2", "psycopg2-binary",
+      "sqlmodel", "django", "databases", "tortoise-orm", "peewee", "pymongo", "motor",
+      "flask-sqlalchemy", "aiomysql", "pymysql", "mysqlclient", "aiosqlite"};
+  return db.count(p) > 0;
+}
+
+std::string parent_dir(const std::string& path) {
+  auto slash = path.rfind('/');
+  return slash == std::string::npos ? "." : path.substr(0, slash);
+}
+
+std::string base_name(const std::string& path) {
+  auto slash = path.rfind('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+bool inside(const std::string& file, const std::string& dir) {
+  return dir == "." || (file.size() > dir.size() && file.compare(0, dir.size(), dir) == 0 && file[dir.size()] == '/');
+}
+
+std::string relative_to(const std::string& file, const std::string& dir) {
+  return dir == "." ? file : file.substr(dir.size() + 1);
+}
+
+void read_manifest(const Workspace& ws, const std::string& path, Service& s, std::string* name) {
+  ReadResult r = ws.read(path);
+  if (r.status != ReadStatus::ok) return;
+  std::string file = base_name(path);
+  std::set<std::string> deps;
+  if (file == "package.json") deps = package_json_dependencies(r.text, name);
+  else if (file == "pyproject.toml") deps = pyproject_dependencies(r.text, name);
+  else deps = requirements_dependencies(r.text);
+  s.dependencies.insert(deps.begin(), deps.end());
+}
+
+void fill_details(const Workspace& ws, Service& s, const std::vector<std::string>& files,
+                  const std::vector<const Service*>& nested) {
+  std::string manifest_name;
+  std::map<std::string, int> by_language;
+  for (const auto& f : files) {
+    if (!inside(f, s.path)) continue;
+    bool in_nested = std::any_of(nested.begin(), nested.end(), [&](const Service* n) { return inside(f, n->path); });
+    if (in_nested) continue;
+    std::string rel = relative_to(f, s.path);
+    Language lang = classify_path(f);
+    if (lang == Language::dockerfile) s.dockerfiles.push_back(f);
+    if (rel.find('/') == std::string::npos && is_manifest(rel)) {
+      s.manifests.push_back(f);
+      read_manifest(ws, f, s, manifest_name.empty() ? &manifest_name : nullptr);
+    }
+    if (is_code(lang)) by_language[std::string(to_string(lang == Language::tsx ? Language::typescript : lang))]++;
+  }
+  classify_dependencies(s);
+  if (s.name.empty()) {
+    s.name = manifest_name.empty() ? base_name(s.path == "." ? ws.root() : s.path) : manifest_name;
+    if (auto slash = s.name.rfind('/'); s.name[0] == '@' && slash != std::string::npos) s.name = s.name.substr(slash + 1);
+  }
+  if (!by_language.empty()) {
+    s.language = std::max_element(by_language.begin(), by_language.end(),
+                                  [](auto& a, auto& b) { return a.second < b.second; })->first;
+  } else {
+    s.language = "unknown";
+  }
+  static const char* entries[] = {
+      "src/index.ts", "src/main.ts", "src/server.ts", "src/app.ts", "index.ts", "server.ts", "app.ts",
+      "src/index.js", "src/main.js", "src/server.js", "src/app.js", "index.js", "server.js", "app.js",
+      "src/app/main.py", "app/main.py", "src/main.py", "main.py", "app.py", "wsgi.py", "asgi.py",
+      "server.py", "manage.py"};
+  for (const char* e : entries) {
+    std::string full = s.path == "." ? e : s.path + "/" + e;
+    if (std::binary_search(files.begin(), files.end(), full)) s.entry_files.push_back(full);
+  }
+}
+
+}  // namespace
+
+bool Service::is_http() const {
+  return std::any_of(frameworks.begin(), frameworks.end(), is_http_framework);
+}
+
+bool Service::has_database() const {
+  return std::any_of(dependencies.begin(), dependencies.end(), is_database_package);
+}
+
+std::string Service::primary_framework() const {
+  for (const auto& f : frameworks)
+    if (is_http_framework(f)) return f;
+  return frameworks.empty() ? "" : *frameworks.begin();
+}
+
+std::string Service::anchor_file() const {
+  if (!entry_files.empty()) return entry_files.front();
+  if (!manifests.empty()) return manifests.front();
+  if (!dockerfiles.empty()) return dockerfiles.front();
+  return path;
+}
+
+void classify_dependencies(Service& s) {
+  for (const auto& dep : s.dependencies) {
+    auto it = framework_of_package().find(dep);
+    if (it != framework_of_package().end()) s.frameworks.insert(it->second);
+  }
+}
+
+ServiceMap::ServiceMap(std::vector<Service> services) : services_(std::move(services)) {}
+
+int ServiceMap::service_of(const std::string& path) const {
+  int best = -1;
+  std::size_t best_len = 0;
+  for (std::size_t i = 0; i < services_.size(); ++i) {
+    const auto& dir = services_[i].path;
+    if (!inside(path, dir)) continue;
+    std::size_t len = dir == "." ? 0 : dir.size() + 1;
+    if (best < 0 || len > best_len) best = static_cast<int>(i), best_len = len;
+  }
+  return best;
+}
+
+ServiceMap discover_services(const Workspace& ws, const Config& config) {
+  const auto& files = ws.files();
+  std::vector<Service> services;
+  if (!config.services.empty()) {
+    for (const auto& d : config.services) {
+      Service s;
+      s.name = d.name;
+      s.path = d.path.empty() ? "." : d.path;
+      while (s.path.size() > 1 && s.path.back() == '/') s.path.pop_back();
+      s.owns = d.owns;
+      s.database = d.database;
+      s.declared = true;
+      services.push_back(std::move(s));
+    }
+  } else {
+    std::set<std::string> dirs;
+    for (const auto& f : files) {
+      std::string name = base_name(f);
+      if (classify_path(f) == Language::dockerfile) {
+        dirs.insert(parent_dir(f));
+      } else if (is_manifest(name)) {
+        Service probe;
+        read_manifest(ws, f, probe, nullptr);
+        classify_dependencies(probe);
+        if (!probe.frameworks.empty()) dirs.insert(parent_dir(f));
+      }
+    }
+    for (const auto& d : dirs) {
+      Service s;
+      s.path = d;
+      services.push_back(std::move(s));
+    }
+  }
+  for (auto& s : services) {
+    std::vector<const Service*> nested;
+    for (const auto& other : services)
+      if (&other != &s && other.path != s.path && inside(other.path, s.path)) nested.push_back(&other);
+    fill_details(ws, s, files, nested);
+  }
+  return ServiceMap(std::move(services));
+}
+
+}  // namespace svc::engine

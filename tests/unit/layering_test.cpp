@@ -1,0 +1,126 @@
+// The folders are layers (see CMakeLists.txt): a file may include its own folder and the
+// folders below it, never one above or beside it. The CMake libraries hold the same
+// order for the link; this test holds it for headers, which a link never sees.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "e2e/temp_tree.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// What each folder may include besides itself. Within checks/facts, routes come first,
+// then links (which name routes' services), then tables (which use both).
+const std::map<std::string, std::set<std::string>>& allowed() {
+  static const std::set<std::string> below_facts = {"checks/syntax", "checks/workspace", "checks/core", "common"};
+  static const std::map<std::string, std::set<std::string>> table = [] {
+    std::map<std::string, std::set<std::string>> t;
+    t["common"] = {};
+    t["checks/core"] = {"common"};
+    t["checks/workspace"] = {"checks/core", "common"};
+    t["checks/syntax"] = {"checks/core", "common"};
+    t["checks/dockerfile"] = {"checks/core", "common"};
+    t["checks/facts"] = below_facts;
+    t["checks/facts"].insert({"checks/facts/routes", "checks/facts/links", "checks/facts/tables"});
+    t["checks/facts/routes"] = below_facts;
+    t["checks/facts/routes"].insert("checks/facts");
+    t["checks/facts/links"] = t["checks/facts/routes"];
+    t["checks/facts/links"].insert("checks/facts/routes");
+    t["checks/facts/tables"] = t["checks/facts/links"];
+    t["checks/facts/tables"].insert("checks/facts/links");
+    t["checks/filters"] = {"checks/workspace", "checks/core", "common"};
+    std::set<std::string> engine = t["checks/facts/tables"];
+    engine.insert({"checks/facts/tables", "checks/filters", "checks/dockerfile"});
+    t["checks/engine"] = engine;
+    engine.insert("checks/engine");
+    t["checks/builtin"] = t["checks/report"] = t["checks/graph"] = engine;
+    t["scaffolds/engine"] = {"common"};
+    std::set<std::string> everything;
+    for (const auto& [folder, _] : t) everything.insert(folder);
+    t["cli"] = everything;
+    return t;
+  }();
+  return table;
+}
+
+// The layer a file belongs to: its folder, with checks/builtin's rule folders and
+// checks/facts' own files (facts.h, fact_kinds) folded into their parents.
+std::string layer_of(const std::string& path) {
+  for (const char* folder : {"checks/facts/routes/", "checks/facts/links/", "checks/facts/tables/"})
+    if (path.rfind(folder, 0) == 0) return std::string(folder, std::string(folder).size() - 1);
+  for (const auto& [folder, _] : allowed())
+    if (path.rfind(folder + "/", 0) == 0 && folder != "checks/facts/routes" && folder != "checks/facts/links" &&
+        folder != "checks/facts/tables")
+      return folder;
+  return "";
+}
+
+struct Scan {
+  int files = 0;
+  std::vector<std::string> violations;  // "file:line includes X (layer may not use layer)"
+};
+
+Scan scan(const fs::path& root) {
+  static const std::regex include(R"re(^\s*#\s*include\s*"([^"]+)")re");
+  Scan out;
+  for (const char* top : {"common", "checks", "cli", "scaffolds/engine"}) {
+    if (!fs::exists(root / top)) continue;
+    for (const auto& entry : fs::recursive_directory_iterator(root / top)) {
+      auto ext = entry.path().extension();
+      if (!entry.is_regular_file() || (ext != ".h" && ext != ".cpp")) continue;
+      std::string from = fs::relative(entry.path(), root).generic_string();
+      std::string from_layer = layer_of(from);
+      if (from_layer.empty()) {
+        out.violations.push_back(from + ": in no layer: add its folder to the table");
+        continue;
+      }
+      ++out.files;
+      std::ifstream in(entry.path());
+      int line_no = 0;
+      for (std::string line; std::getline(in, line);) {
+        ++line_no;
+        std::smatch m;
+        if (!std::regex_search(line, m, include)) continue;
+        std::string to_layer = layer_of(m[1]);
+        if (to_layer.empty() || to_layer == from_layer) continue;  // generated, or its own folder
+        if (allowed().at(from_layer).count(to_layer)) continue;
+        out.violations.push_back(from + ":" + std::to_string(line_no) + " includes " + m[1].str() + " (" +
+                                 from_layer + " may not use " + to_layer + ")");
+      }
+    }
+  }
+  std::sort(out.violations.begin(), out.violations.end());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("layering: no #include goes up or sideways between folders", "[layering]") {
+  Scan found = scan(SVC_SOURCE_DIR);
+  for (const auto& v : found.violations) FAIL_CHECK(v);
+  CHECK(found.files > 100);
+}
+
+TEST_CASE("layering: an include that goes up is reported with its line", "[layering]") {
+  svc::e2e::TempTree tree;
+  tree.write_file("checks/core/findings.h", "#pragma once\n#include \"checks/core/severity.h\"\n");
+  tree.write_file("checks/facts/routes/route_facts.h", "#pragma once\n\n#include \"checks/facts/tables/table_facts.h\"\n");
+  tree.write_file("scaffolds/engine/render.cpp", "#include \"cli/terminal.h\"\n#include \"common/path_glob.h\"\n");
+  tree.write_file("checks/newfolder/x.cpp", "\n");
+  Scan found = scan(tree.path());
+  CHECK(found.files == 3);
+  CHECK(found.violations == std::vector<std::string>{
+      "checks/facts/routes/route_facts.h:3 includes checks/facts/tables/table_facts.h (checks/facts/routes may not use "
+      "checks/facts/tables)",
+      "checks/newfolder/x.cpp: in no layer: add its folder to the table",
+      "scaffolds/engine/render.cpp:1 includes cli/terminal.h (scaffolds/engine may not use cli)"});
+}
