@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "checks/engine/check.h"
+#include "checks/facts/derived_facts.h"
 #include "checks/builtin/shared/health_routes.h"
 #include "checks/facts/routes/route_resolver.h"
 #include "checks/builtin/shared/route_versioning.h"
@@ -72,7 +73,7 @@ class ApiUnversionedRoute : public Check {
     for (std::size_t i = 0; i < services.size(); ++i) {
       const Service& s = services[i];
       if (!s.is_http() || !routes_understood(s)) continue;
-      ServiceRoutes routes(s, service_facts(ctx.facts, static_cast<int>(i)));
+      const ServiceRoutes& routes = ctx.derived.routes(i);
       NestRoutePaths nest(routes);
       // One finding per file, at its first unversioned route: the routes of a file
       // share their router and its mount, so one change versions them all.

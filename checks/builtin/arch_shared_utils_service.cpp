@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "checks/engine/check.h"
+#include "checks/facts/derived_facts.h"
 #include "checks/facts/links/link_names.h"
 #include "checks/facts/links/service_links.h"
 
@@ -49,7 +50,7 @@ class ArchSharedUtilsService : public Check {
   }
 
   void check_workspace(const WorkspaceContext& ctx, FindingSink& out) const override {
-    ServiceLinks links = compute_service_links(ctx.services, ctx.facts, ctx.config);
+    const ServiceLinks& links = ctx.derived.links();
     std::map<std::string, std::vector<const ServiceCall*>> by_target;
     for (const auto& c : links.calls)
       if (!c.tentative && c.caller >= 0) by_target[target_id(c)].push_back(&c);

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "checks/engine/check.h"
+#include "checks/facts/derived_facts.h"
 #include "checks/facts/tables/table_ownership.h"
 #include "checks/facts/tables/table_references.h"
 
@@ -46,7 +47,7 @@ class DbCrossServiceAccess : public Check {
   }
 
   void check_workspace(const WorkspaceContext& ctx, FindingSink& out) const override {
-    TableOwnership own = compute_table_ownership(ctx.services, ctx.facts, ctx.config);
+    const TableOwnership& own = ctx.derived.ownership();
     const auto& services = ctx.services.services();
     for (const auto& c : own.conflicts())
       if (!ignored_.count(c.table->key)) report_conflict(services, c, out);

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "checks/engine/check.h"
+#include "checks/facts/derived_facts.h"
 #include "checks/facts/routes/route_resolver.h"
 #include "checks/facts/tables/table_ownership.h"
 
@@ -22,7 +23,7 @@ class DbMigrationOutsideOwner : public Check {
   }
 
   void check_workspace(const WorkspaceContext& ctx, FindingSink& out) const override {
-    TableOwnership ownership = compute_table_ownership(ctx.services, ctx.facts, ctx.config);
+    const TableOwnership& ownership = ctx.derived.ownership();
     const auto& services = ctx.services.services();
     for (const auto& f : ctx.facts) {
       if (f.service < 0 || is_test_path(f.path)) continue;

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "checks/engine/check.h"
+#include "checks/facts/derived_facts.h"
 #include "checks/facts/links/service_links.h"
 
 namespace svc::builtin {
@@ -26,7 +27,7 @@ class DbSharedDatabase : public Check {
   }
 
   void check_workspace(const WorkspaceContext& ctx, FindingSink& out) const override {
-    ServiceLinks links = compute_service_links(ctx.services, ctx.facts, ctx.config);
+    const ServiceLinks& links = ctx.derived.links();
     for (const auto& shared : shared_databases(links, ctx.services, kinds_))
       for (const DatabaseUse* other : shared.others) report(ctx, *other, *shared.owner, out);
   }

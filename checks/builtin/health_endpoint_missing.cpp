@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "checks/engine/check.h"
+#include "checks/facts/derived_facts.h"
 #include "checks/builtin/shared/health_routes.h"
 #include "checks/facts/routes/route_resolver.h"
 
@@ -64,7 +65,7 @@ class HealthEndpointMissing : public Check {
     for (std::size_t i = 0; i < services.size(); ++i) {
       const Service& s = services[i];
       if (!s.is_http() || !routes_understood(s)) continue;
-      ServiceRoutes routes(s, service_facts(ctx.facts, static_cast<int>(i)));
+      const ServiceRoutes& routes = ctx.derived.routes(i);
       if (serves_health(routes)) continue;
       auto sites = routes.servers();
       if (only_grpc(s) && sites.empty()) continue;  // a gRPC client, not a server

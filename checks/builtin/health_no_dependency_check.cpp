@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "checks/engine/check.h"
+#include "checks/facts/derived_facts.h"
 #include "checks/workspace/config.h"
 #include "checks/builtin/shared/health_routes.h"
 #include "checks/facts/routes/route_resolver.h"
@@ -33,7 +34,7 @@ class HealthNoDependencyCheck : public Check {
     for (std::size_t i = 0; i < services.size(); ++i) {
       const Service& s = services[i];
       if (!s.is_http() || !s.has_database()) continue;
-      ServiceRoutes routes(s, service_facts(ctx.facts, static_cast<int>(i)));
+      const ServiceRoutes& routes = ctx.derived.routes(i);
       std::vector<const ResolvedRoute*> health;
       for (const auto& r : routes.routes())
         if (r.route && paths.matches(r)) health.push_back(&r);

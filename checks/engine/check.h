@@ -16,6 +16,7 @@ class SyntaxTree;
 struct Config;
 struct RuleInfo;
 struct FileFacts;
+class DerivedFacts;
 namespace docker { struct Dockerfile; }
 
 // What a check sees of one file. Exactly one of tree/dockerfile is set for the
@@ -33,6 +34,7 @@ struct WorkspaceContext {
   const ServiceMap& services;
   const std::vector<FileFacts>& facts;  // one entry per file that yielded any facts
   const Config& config;
+  const DerivedFacts& derived;  // routes per service, links, table ownership: built once, shared
 };
 
 // A rule's logic. Checks never read files or print: they get parsed input and

@@ -15,6 +15,7 @@
 #include "checks/engine/check.h"
 #include "checks/dockerfile/dockerfile.h"
 #include "checks/facts/fact_kinds.h"
+#include "checks/facts/derived_facts.h"
 #include "checks/facts/facts.h"
 #include "checks/filters/since_filter.h"
 #include "checks/filters/suppressions.h"
@@ -284,7 +285,8 @@ AuditResult run_audit(const AuditOptions& options) {
   std::sort(facts.begin(), facts.end(), [](const FileFacts& a, const FileFacts& b) { return a.path < b.path; });
   std::sort(result.problems.begin(), result.problems.end());
 
-  WorkspaceContext wctx{services, facts, config};
+  DerivedFacts derived(services, facts, config);
+  WorkspaceContext wctx{services, facts, config, derived};
   for (const auto& rule : active) {
     FindingSink sink(*rule.info);
     rule.check->check_workspace(wctx, sink);

@@ -47,8 +47,9 @@ Graph build_graph(const engine::AuditResult& result) {
   engine::ServiceMap services(result.services);
   Graph graph;
   add_services(services, graph);
-  add_links(result, services, graph);
-  add_tables(result, services, graph);
+  engine::DerivedFacts derived(services, result.facts, result.config);
+  add_links(result, services, derived, graph);
+  add_tables(result, services, derived, graph);
   return normalized(std::move(graph));
 }
 

@@ -7,6 +7,7 @@
 
 #include "checks/workspace/config.h"
 #include "checks/engine/runner.h"
+#include "checks/facts/derived_facts.h"
 #include "checks/workspace/services.h"
 #include "checks/graph/graph.h"
 
@@ -23,8 +24,10 @@ std::set<std::string> rule_option_strings(const engine::Config& config, const st
                                           const std::string& key);
 
 // graph_links.cpp: databases with `connects`, queues with `produces`/`consumes`, `calls`.
-void add_links(const engine::AuditResult& result, const engine::ServiceMap& services, Graph& graph);
+void add_links(const engine::AuditResult& result, const engine::ServiceMap& services,
+               const engine::DerivedFacts& derived, Graph& graph);
 // graph_tables.cpp: tables under their owners with `owns`, and `reads`/`writes` across owners.
-void add_tables(const engine::AuditResult& result, const engine::ServiceMap& services, Graph& graph);
+void add_tables(const engine::AuditResult& result, const engine::ServiceMap& services,
+                const engine::DerivedFacts& derived, Graph& graph);
 
 }  // namespace svc::graph

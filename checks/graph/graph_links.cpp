@@ -127,8 +127,8 @@ void add_calls(const ServiceLinks& links, const ServiceMap& services, Graph& gra
 
 }  // namespace
 
-void add_links(const AuditResult& result, const ServiceMap& services, Graph& graph) {
-  ServiceLinks links = compute_service_links(services, result.facts, result.config);
+void add_links(const AuditResult& result, const ServiceMap& services, const DerivedFacts& derived, Graph& graph) {
+  const ServiceLinks& links = derived.links();
   DatabaseLinks(links, services, result.config).add_to(graph);
   add_queues(links, services, graph);
   add_calls(links, services, graph);

@@ -40,9 +40,9 @@ struct RuleScope {
 
 class TableParts {
  public:
-  TableParts(const AuditResult& result, const ServiceMap& services)
+  TableParts(const AuditResult& result, const ServiceMap& services, const DerivedFacts& derived)
       : result_(result), services_(services),
-        ownership_(compute_table_ownership(services, result.facts, result.config)),
+        ownership_(derived.ownership()),
         cross_(result.config, "db-cross-service-access"), ddl_(result.config, "db-migration-outside-owner") {}
 
   void add_to(Graph& graph) {
@@ -105,14 +105,14 @@ class TableParts {
 
   const AuditResult& result_;
   const ServiceMap& services_;
-  TableOwnership ownership_;
+  const TableOwnership& ownership_;
   RuleScope cross_, ddl_;
 };
 
 }  // namespace
 
-void add_tables(const AuditResult& result, const ServiceMap& services, Graph& graph) {
-  TableParts(result, services).add_to(graph);
+void add_tables(const AuditResult& result, const ServiceMap& services, const DerivedFacts& derived, Graph& graph) {
+  TableParts(result, services, derived).add_to(graph);
 }
 
 }  // namespace svc::graph

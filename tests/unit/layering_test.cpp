@@ -124,3 +124,25 @@ TEST_CASE("layering: an include that goes up is reported with its line", "[layer
       "checks/newfolder/x.cpp: in no layer: add its folder to the table",
       "scaffolds/engine/render.cpp:1 includes cli/terminal.h (scaffolds/engine may not use cli)"});
 }
+
+TEST_CASE("layering: cross-file facts are derived once, by DerivedFacts", "[layering]") {
+  // A check or the graph that builds routes, links or ownership itself builds them again
+  // on every run; they ask WorkspaceContext::derived instead.
+  static const std::regex builds(R"(compute_service_links\(|compute_table_ownership\(|ServiceRoutes [a-z_]+\()");
+  const fs::path root = SVC_SOURCE_DIR;
+  int scanned = 0;
+  for (const char* top : {"checks/builtin", "checks/graph", "checks/report", "checks/engine", "cli"}) {
+    for (const auto& entry : fs::recursive_directory_iterator(root / top)) {
+      if (!entry.is_regular_file()) continue;
+      ++scanned;
+      std::ifstream in(entry.path());
+      int line_no = 0;
+      for (std::string line; std::getline(in, line);) {
+        ++line_no;
+        if (std::regex_search(line, builds))
+          FAIL_CHECK(fs::relative(entry.path(), root).generic_string() << ":" << line_no << ": " << line);
+      }
+    }
+  }
+  CHECK(scanned > 30);
+}

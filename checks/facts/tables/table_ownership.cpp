@@ -191,7 +191,7 @@ const OwnedTable* TableOwnership::find(std::string_view name) const {
 }
 
 TableOwnership compute_table_ownership(const ServiceMap& services, const std::vector<FileFacts>& facts,
-                                       const Config& config) {
+                                       const Config& config, const ServiceLinks& links) {
   TableOwnership out;
   const auto& list = services.services();
   out.databases_.resize(list.size());
@@ -201,7 +201,7 @@ TableOwnership compute_table_ownership(const ServiceMap& services, const std::ve
     for (const auto& d : config.databases)
       if (d.name == list[i].database && d.readonly) out.databases_[i].readonly = true;
   }
-  for (const auto& use : compute_service_links(services, facts, config).databases) {
+  for (const auto& use : links.databases) {
     if (use.service < 0 || use.service >= static_cast<int>(list.size()) || use.tentative) continue;
     if (use.endpoint.kind == "redis" || use.endpoint.kind == "mongodb") continue;  // no tables there
     out.databases_[use.service].connected.insert(use.key);

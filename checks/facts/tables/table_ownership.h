@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "checks/facts/facts.h"
+#include "checks/facts/links/service_links.h"
 #include "checks/workspace/services.h"
 
 namespace svc::engine {
@@ -94,7 +95,8 @@ class TableOwnership {
   bool reads_through_readonly(int reader, int owner) const;
 
  private:
-  friend TableOwnership compute_table_ownership(const ServiceMap&, const std::vector<FileFacts>&, const Config&);
+  friend TableOwnership compute_table_ownership(const ServiceMap&, const std::vector<FileFacts>&, const Config&,
+                                                const ServiceLinks&);
   struct Databases {
     std::set<std::string> declared, connected;
     std::set<std::string> writable;  // connected, less the read-only ones
@@ -116,8 +118,8 @@ class TableOwnership {
 // Precedence among services that share a database: `owns:` > models > migrations;
 // between services tied at one level, the one that also claims the table at a
 // weaker level (its model and its migration) wins. Test files and files outside
-// every service claim nothing.
+// every service claim nothing. `links` says which databases each service connects to.
 TableOwnership compute_table_ownership(const ServiceMap& services, const std::vector<FileFacts>& facts,
-                                       const Config& config);
+                                       const Config& config, const ServiceLinks& links);
 
 }  // namespace svc::engine

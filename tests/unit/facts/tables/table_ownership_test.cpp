@@ -16,6 +16,10 @@ using namespace svc::engine;
 
 namespace {
 
+TableOwnership ownership_of(const ServiceMap& services, const std::vector<FileFacts>& facts, const Config& config) {
+  return compute_table_ownership(services, facts, config, compute_service_links(services, facts, config));
+}
+
 using svc::test::table_facts_of;
 
 ServiceMap shop(std::vector<std::string> databases = {}) {
@@ -46,7 +50,7 @@ TEST_CASE("ownership: a model outranks a migration, and model and migration outr
       table_facts_of("services/billing/app/models.py", kSqlAlchemy, billing),
       table_facts_of("services/reports/migrations/0001.sql", kCreate, reports),
   };
-  auto own = compute_table_ownership(shop(), facts, config);
+  auto own = ownership_of(shop(), facts, config);
   const OwnedTable* t = own.find("\"Orders\"");
   REQUIRE(t);
   CHECK(t->claims.size() == 4);
@@ -65,7 +69,7 @@ TEST_CASE("ownership: tied definitions are copies unless the services share a da
       table_facts_of("services/billing/app/models.py", kSqlAlchemy, billing),
   };
   SECTION("databases unknown: each owns its copy, a third service's reference is ambiguous") {
-    auto own = compute_table_ownership(shop(), facts, config);
+    auto own = ownership_of(shop(), facts, config);
     const OwnedTable* t = own.find("orders");
     REQUIRE(t);
     CHECK(own.owner_for(*t, orders) == orders);
@@ -74,7 +78,7 @@ TEST_CASE("ownership: tied definitions are copies unless the services share a da
     CHECK(own.conflicts().empty());
   }
   SECTION("one database: a conflict, reported once") {
-    auto own = compute_table_ownership(shop({"shop", "shop", "shop"}), facts, config);
+    auto own = ownership_of(shop({"shop", "shop", "shop"}), facts, config);
     const OwnedTable* t = own.find("orders");
     REQUIRE(t);
     CHECK(own.owner_for(*t, orders) == -1);
@@ -83,7 +87,7 @@ TEST_CASE("ownership: tied definitions are copies unless the services share a da
     CHECK(t->conflict());
   }
   SECTION("separate databases: the reader of its own database touches no one's table") {
-    auto own = compute_table_ownership(shop({"orders", "billing", "billing"}), facts, config);
+    auto own = ownership_of(shop({"orders", "billing", "billing"}), facts, config);
     const OwnedTable* t = own.find("orders");
     CHECK(own.owner_for(*t, reports) == billing);
   }
@@ -95,13 +99,13 @@ TEST_CASE("ownership: owns: in .svc.yaml decides, and two declarations conflict"
   std::vector<Service> list = services.services();
   list[billing].owns = {"orders"};
   std::vector<FileFacts> facts = {table_facts_of("services/orders/src/schema.ts", kDrizzle, orders)};
-  auto own = compute_table_ownership(ServiceMap(list), facts, config);
+  auto own = ownership_of(ServiceMap(list), facts, config);
   const OwnedTable* t = own.find("orders");
   REQUIRE(t);
   CHECK(own.owner_for(*t, orders) == billing);
   CHECK(t->claim_of(billing)->where() == "owns: in .svc.yaml");
   list[reports].owns = {"public.orders"};
-  auto both = compute_table_ownership(ServiceMap(list), facts, config);
+  auto both = ownership_of(ServiceMap(list), facts, config);
   REQUIRE(both.conflicts().size() == 1);
   CHECK(both.conflicts()[0].services == std::vector<int>{billing, reports});
 }
@@ -115,7 +119,7 @@ TEST_CASE("ownership: schema-qualified names, test files and files outside servi
       table_facts_of("services/billing/tests/schema.sql", "CREATE TABLE invoices (id int);\n", billing),
       table_facts_of("scripts/seed.sql", "CREATE TABLE payments (id int);\n", -1),
   };
-  auto own = compute_table_ownership(shop(), facts, config);
+  auto own = ownership_of(shop(), facts, config);
   REQUIRE(own.find("orders"));
   CHECK(own.find("orders")->key == "shop.orders");
   CHECK(own.find("orders")->claims.size() == 2);  // `orders` without a schema is shop.orders
@@ -147,7 +151,7 @@ from app.models import Refund as Local
 rows = session.execute(select(Refund)).all()
 )", billing),
   };
-  auto own = compute_table_ownership(services, facts, config);
+  auto own = ownership_of(services, facts, config);
   auto refs = resolve_table_references(services, facts, own);
   std::vector<std::string> seen;
   for (const auto& r : refs)
