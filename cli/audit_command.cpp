@@ -127,9 +127,14 @@ int check_baseline_options(const AuditArgs& a) {
   return -1;
 }
 
-// The engine run, with its errors turned into exit codes (returned in `code`).
-std::optional<engine::AuditResult> run_engine(const AuditArgs& a, int& code) {
+// The engine run, with its errors turned into exit codes (returned in `code`). The
+// baseline hides findings unless they are being recorded (--write-baseline).
+std::optional<engine::AuditResult> run_engine(const AuditArgs& a, const engine::Baseline& baseline, int& code) {
   engine::AuditOptions options;
+  if (!a.baseline.empty() && a.write_baseline.empty()) {
+    options.baseline = baseline;
+    options.baseline_file = a.baseline;
+  }
   options.root = a.path;
   options.config_path = a.config;
   options.only = split_ids(a.only);
@@ -191,16 +196,9 @@ int record_baseline(const AuditArgs& a, const engine::AuditResult& result) {
   return kSuccess;
 }
 
-// `--baseline`: hides known findings, counts fixed entries, and with --update-baseline
-// rewrites the file without them.
-int hide_baselined(const AuditArgs& a, const engine::Baseline& baseline, engine::AuditResult& result) {
-  std::set<std::string> checked;  // --since sees part of the findings: nothing proves an entry fixed
-  if (a.since.empty())
-    for (const auto& rule : result.rules) checked.insert(rule.id);
-  auto match = engine::apply_baseline(baseline, result.findings, checked);
-  result.baseline_file = a.baseline;
-  result.baseline_hidden = match.hidden;
-  result.baseline_fixed = match.fixed.size();
+// `--update-baseline`: rewrites the file without the entries the audit found fixed.
+int update_baseline(const AuditArgs& a, const engine::Baseline& baseline, engine::AuditResult& result) {
+  const auto& match = result.baseline_match;
   if (!a.update_baseline || match.fixed.empty()) return -1;
   auto kept = engine::without_fixed(baseline, match);
   if (int code = write_baseline_file(a.baseline, kept); code >= 0) return code;
@@ -264,12 +262,12 @@ int run_audit_command(const std::vector<std::string>& args) {
     }
   }
   int code = kSuccess;
-  auto result = run_engine(a, code);
+  auto result = run_engine(a, baseline, code);
   if (!result) return code;
   print_notes(a, *result);
   if (!a.write_baseline.empty()) return record_baseline(a, *result);
   if (!a.baseline.empty())
-    if (code = hide_baselined(a, baseline, *result); code >= 0) return code;
+    if (code = update_baseline(a, baseline, *result); code >= 0) return code;
   if (code = write_report(a, *result); code >= 0) return code;
   return fails(*result, a.fail_on) ? kFindings : kSuccess;
 }

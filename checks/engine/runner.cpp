@@ -227,6 +227,22 @@ std::vector<RuleInfo> effective_rules(const RuleCatalog& catalog, const Config& 
   return out;
 }
 
+namespace {
+
+// Removes the findings the baseline records. With --since only part of the findings
+// were seen, so no entry counts as fixed.
+void hide_baselined(const Baseline& baseline, const AuditOptions& options, AuditResult& result) {
+  std::set<std::string> checked;
+  if (options.since.empty())
+    for (const auto& rule : result.rules) checked.insert(rule.id);
+  result.baseline_match = apply_baseline(baseline, result.findings, checked);
+  result.baseline_file = options.baseline_file;
+  result.baseline_hidden = result.baseline_match.hidden;
+  result.baseline_fixed = result.baseline_match.fixed.size();
+}
+
+}  // namespace
+
 AuditResult run_audit(const AuditOptions& options) {
   auto started = std::chrono::steady_clock::now();
   const RuleCatalog& catalog = RuleCatalog::builtin();
@@ -301,6 +317,7 @@ AuditResult run_audit(const AuditOptions& options) {
   }
   finalize_findings(result.findings);
   if (changed) result.since = narrow_to_changes(result.findings, *changed, result.services);
+  if (options.baseline) hide_baselined(*options.baseline, options, result);
   if (!options.collect_facts.empty()) result.facts = std::move(facts);
   result.config = std::move(config);
   result.duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(

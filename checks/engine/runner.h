@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "checks/core/errors.h"
+#include "checks/filters/baseline.h"
 #include "checks/workspace/config.h"
 #include "checks/facts/facts.h"
 #include "checks/core/findings.h"
@@ -29,6 +30,10 @@ struct AuditOptions {
   // `--since REF`: only findings on lines changed since the merge-base of REF and HEAD
   // (committed, staged, unstaged and untracked changes); "" for every finding.
   std::string since;
+  // `--baseline FILE`, loaded by the caller: after suppressions and --since, the
+  // findings it records are removed. baseline_file names it in the report.
+  std::optional<Baseline> baseline;
+  std::string baseline_file;
 };
 
 struct SkippedFiles {
@@ -59,14 +64,17 @@ struct AuditResult {
   SkippedFiles skipped;
   std::vector<std::string> problems;  // "path: why" for unreadable files
   // `--baseline FILE` ("" without one): the findings it hid, which are no longer in
-  // `findings`, and its entries that matched no finding of a rule that ran (fixed).
+  // `findings`, and its entries that matched no finding of a rule that ran (fixed;
+  // none with --since, which sees only part of the findings).
   std::string baseline_file;
   std::size_t baseline_hidden = 0, baseline_fixed = 0;
+  BaselineMatch baseline_match;
   long long duration_ms = 0;
   std::optional<SinceSummary> since;  // set with AuditOptions::since
 };
 
-// discover -> classify -> prefilter -> parse once -> facts -> checks -> suppress -> sort.
+// discover -> classify -> prefilter -> parse once -> facts -> checks -> suppress -> since
+// -> baseline -> sort.
 // Throws ConfigError, WorkspaceError, UsageError or Interrupted.
 AuditResult run_audit(const AuditOptions& options);
 
