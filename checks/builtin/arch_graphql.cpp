@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
-#include <mutex>
 #include <optional>
 #include <set>
 #include <tuple>
@@ -69,6 +68,7 @@ std::optional<std::pair<std::size_t, std::size_t>> locate(const SourceFile& file
 }
 
 struct Hit {
+  std::string service_key;  // the service's folder, or the manifest's outside any service
   std::string path, package;
   Position begin, end;
   std::string line;
@@ -84,33 +84,38 @@ class ArchGraphql : public Check {
     }
   }
 
-  void check_file(const FileContext& ctx, FindingSink&) const override {
+  // The GraphQL server packages a manifest declares, under its service's folder.
+  std::unique_ptr<FileNotes> collect(const FileContext& ctx) const override {
     const SourceFile& file = ctx.file;
-    if (!is_manifest(base_name(file.path()))) return;
+    if (!is_manifest(base_name(file.path()))) return nullptr;
     std::string key = ctx.service ? ctx.service->path : folder_of(file.path());
     std::string service_name = ctx.service ? ctx.service->name : base_name(key);
+    std::vector<Hit> hits;
     for (const auto& dep : runtime_dependencies(file)) {
       if (!is_server(dep)) continue;
       auto at = locate(file, dep);
       if (!at) continue;
       Position b = file.position_of(at->first);
-      std::lock_guard<std::mutex> lock(mutex_);
-      hits_[key].push_back({file.path(), dep, b, file.position_of(at->second), std::string(file.line(b.line)),
-                            service_name});
+      hits.push_back({key, file.path(), dep, b, file.position_of(at->second), std::string(file.line(b.line)),
+                      service_name});
     }
+    std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
+      return std::tie(a.begin.line, a.begin.column) < std::tie(b.begin.line, b.begin.column);
+    });
+    return hits.empty() ? nullptr : notes_for(std::move(hits));
   }
 
-  void check_workspace(const WorkspaceContext&, FindingSink& out) const override {
-    std::lock_guard<std::mutex> lock(mutex_);
-    for (auto& [_, hits] : hits_) {
-      std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
-        return std::tie(a.path, a.begin.line, a.begin.column) < std::tie(b.path, b.begin.line, b.begin.column);
-      });
+  // One finding per service, at its first declaration (notes come in path order).
+  void check_workspace(const WorkspaceContext& ctx, FindingSink& out) const override {
+    std::map<std::string, std::vector<const Hit*>> by_service;
+    for (const auto* hits : notes_of<std::vector<Hit>>(ctx))
+      for (const Hit& h : *hits) by_service[h.service_key].push_back(&h);
+    for (auto& [_, hits] : by_service) {
       std::string packages;
       std::set<std::string> seen;
-      for (const auto& h : hits)
-        if (seen.insert(h.package).second) packages += (packages.empty() ? "" : ", ") + h.package;
-      const Hit& first = hits.front();
+      for (const Hit* h : hits)
+        if (seen.insert(h->package).second) packages += (packages.empty() ? "" : ", ") + h->package;
+      const Hit& first = *hits.front();
       bool json = base_name(first.path) == "package.json";
       MessageArgs args = {
           {"service", first.service_name},
@@ -133,8 +138,6 @@ class ArchGraphql : public Check {
   }
 
   std::vector<std::string> servers_;
-  mutable std::mutex mutex_;
-  mutable std::map<std::string, std::vector<Hit>> hits_;  // service folder -> declarations
 };
 
 }  // namespace

@@ -28,6 +28,12 @@ struct FileContext {
   const Service* service = nullptr;  // null when the file belongs to no service
 };
 
+// What a check keeps of one file for its report once every file is done (see
+// Check::collect). The engine owns it, so a check holds no state between calls.
+struct FileNotes {
+  virtual ~FileNotes() = default;
+};
+
 // What a cross-file check sees once every file is done: services and the facts
 // extracted from their files. No syntax tree survives to this point.
 struct WorkspaceContext {
@@ -35,6 +41,7 @@ struct WorkspaceContext {
   const std::vector<FileFacts>& facts;  // one entry per file that yielded any facts
   const Config& config;
   const DerivedFacts& derived;  // routes per service, links, table ownership: built once, shared
+  const std::vector<const FileNotes*>& notes;  // this check's collect() results, in path order
 };
 
 // A rule's logic. Checks never read files or print: they get parsed input and
@@ -52,11 +59,33 @@ class Check {
   // Per file, for files that pass the rule's prefilter (and, for a rule with
   // `needs:`, that one of its fact kinds wants).
   virtual void check_file(const FileContext& /*ctx*/, FindingSink& /*out*/) const {}
+  // Per file, next to check_file (on any worker thread): what check_workspace will need
+  // of this file, or null. It reaches check_workspace as ctx.notes, in path order.
+  virtual std::unique_ptr<FileNotes> collect(const FileContext& /*ctx*/) const { return nullptr; }
+  // Once, after every file.
   virtual void check_workspace(const WorkspaceContext& /*ctx*/, FindingSink& /*out*/) const {}
   // True when a file's findings depend on that file alone (no state across files):
   // `--since` then skips the files that did not change. False is the safe default.
   virtual bool file_local() const { return false; }
 };
+
+// The notes of a check that keeps one value of type T per file: wrap it with
+// notes_for() in collect(), read it back with notes_of<T>() in check_workspace.
+template <class T>
+struct NotesOf : FileNotes {
+  explicit NotesOf(T v) : value(std::move(v)) {}
+  T value;
+};
+template <class T>
+std::unique_ptr<FileNotes> notes_for(T value) {
+  return std::make_unique<NotesOf<T>>(std::move(value));
+}
+template <class T>
+std::vector<const T*> notes_of(const WorkspaceContext& ctx) {
+  std::vector<const T*> out;
+  for (const FileNotes* n : ctx.notes) out.push_back(&static_cast<const NotesOf<T>*>(n)->value);
+  return out;
+}
 
 using CheckFactory = std::unique_ptr<Check> (*)();
 // Generated from rules/*.yaml `implementation:` (build/generated/builtin_registry.cpp).

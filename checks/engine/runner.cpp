@@ -39,6 +39,8 @@ struct WorkerOutput {
   std::vector<Suppression> suppressions;
   std::vector<FileFacts> facts;
   std::vector<std::string> problems;
+  // By rule (index into the active rules): (path, notes) of each file its collect() kept.
+  std::vector<std::vector<std::pair<std::string, std::unique_ptr<FileNotes>>>> notes;
   SkippedFiles skipped;
   std::size_t read = 0, parsed = 0;
 };
@@ -139,6 +141,7 @@ class Audit {
       FindingSink sink(*rule->info);
       rule->check->check_file(ctx, sink);
       std::move(sink.findings().begin(), sink.findings().end(), std::back_inserter(out.findings));
+      if (auto notes = rule->check->collect(ctx)) out.notes[rule - rules_.data()].emplace_back(path, std::move(notes));
     }
     if (!kinds.empty()) {
       FileFacts facts;
@@ -154,6 +157,7 @@ class Audit {
     unsigned jobs = options_.jobs ? options_.jobs : std::max(1u, std::thread::hardware_concurrency());
     jobs = std::min<unsigned>(jobs, std::max<std::size_t>(1, files.size()));
     std::vector<WorkerOutput> outputs(jobs);
+    for (auto& out : outputs) out.notes.resize(rules_.size());
     std::atomic<std::size_t> next{0}, done{0};
     auto worker = [&](WorkerOutput& out) {
       for (std::size_t i; (i = next.fetch_add(1)) < files.size();) {
@@ -302,10 +306,16 @@ AuditResult run_audit(const AuditOptions& options) {
   std::sort(result.problems.begin(), result.problems.end());
 
   DerivedFacts derived(services, facts, config);
-  WorkspaceContext wctx{services, facts, config, derived};
-  for (const auto& rule : active) {
-    FindingSink sink(*rule.info);
-    rule.check->check_workspace(wctx, sink);
+  for (std::size_t r = 0; r < active.size(); ++r) {
+    std::vector<std::pair<std::string, const FileNotes*>> kept;
+    for (const auto& out : outputs)
+      for (const auto& [path, notes] : out.notes[r]) kept.emplace_back(path, notes.get());
+    std::sort(kept.begin(), kept.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<const FileNotes*> notes;
+    for (const auto& k : kept) notes.push_back(k.second);
+    WorkspaceContext wctx{services, facts, config, derived, notes};
+    FindingSink sink(*active[r].info);
+    active[r].check->check_workspace(wctx, sink);
     std::move(sink.findings().begin(), sink.findings().end(), std::back_inserter(result.findings));
   }
 
