@@ -10,7 +10,6 @@
 #include <algorithm>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <set>
 #include <tuple>
 
@@ -69,6 +68,7 @@ struct FileCalls {
   const Service* service;
   std::string path;
   bool python;
+  bool sets_up_logger;  // the file configures a structured logger (pino, structlog, ...)
   std::vector<Call> calls;
 };
 
@@ -88,41 +88,44 @@ class LoggingUnstructured : public Check {
     for (const auto& p : options["skip_paths"]) skip_paths_.push_back(std::make_shared<RE2>(p.as<std::string>()));
   }
 
-  void check_file(const FileContext& ctx, FindingSink&) const override {
+  // A file's plain-text logging calls, and whether it sets up a structured logger.
+  std::unique_ptr<FileNotes> collect(const FileContext& ctx) const override {
     const Service* service = ctx.service;
-    if (!ctx.tree || !service || is_test_path(ctx.file.path())) return;
-    if (any_match(structured_logger_, ctx)) {
-      std::lock_guard lock(mutex_);
-      evident_.insert(service);
-    }
-    if (!is_service_code(ctx, *service)) return;
-    FileCalls found{service, ctx.file.path(), ctx.file.language() == Language::python, {}};
-    auto skipped = inside_ranges(skip_inside_, ctx), requests = inside_ranges(request_paths_, ctx);
-    for (const auto& q : calls_)
-      q.for_each(*ctx.tree, [&](const QueryMatch& m) {
-        TSNode at = m["match"], fn = m["fn"];
-        if (ts_node_is_null(at) || ts_node_is_null(fn)) return;
-        uint32_t begin = ts_node_start_byte(at), end = ts_node_end_byte(at);
-        if (within(skipped, begin, end)) return;
-        found.calls.push_back({ctx.file.position_of(begin), ctx.file.position_of(end), std::string(ctx.tree->text(fn)),
-                               std::string(ctx.tree->text(at)), within(requests, begin, end)});
+    if (!ctx.tree || !service || is_test_path(ctx.file.path())) return nullptr;
+    FileCalls found{service, ctx.file.path(), ctx.file.language() == Language::python, any_match(structured_logger_, ctx), {}};
+    if (is_service_code(ctx, *service)) {
+      auto skipped = inside_ranges(skip_inside_, ctx), requests = inside_ranges(request_paths_, ctx);
+      for (const auto& q : calls_)
+        q.for_each(*ctx.tree, [&](const QueryMatch& m) {
+          TSNode at = m["match"], fn = m["fn"];
+          if (ts_node_is_null(at) || ts_node_is_null(fn)) return;
+          uint32_t begin = ts_node_start_byte(at), end = ts_node_end_byte(at);
+          if (within(skipped, begin, end)) return;
+          found.calls.push_back({ctx.file.position_of(begin), ctx.file.position_of(end),
+                                 std::string(ctx.tree->text(fn)), std::string(ctx.tree->text(at)),
+                                 within(requests, begin, end)});
+        });
+      std::sort(found.calls.begin(), found.calls.end(), [](const Call& a, const Call& b) {
+        return std::tie(a.begin.line, a.begin.column) < std::tie(b.begin.line, b.begin.column);
       });
-    if (found.calls.empty()) return;
-    std::sort(found.calls.begin(), found.calls.end(), [](const Call& a, const Call& b) {
-      return std::tie(a.begin.line, a.begin.column) < std::tie(b.begin.line, b.begin.column);
-    });
-    std::lock_guard lock(mutex_);
-    files_.push_back(std::move(found));
+    }
+    if (found.calls.empty() && !found.sets_up_logger) return nullptr;
+    return notes_for(std::move(found));
   }
 
-  void check_workspace(const WorkspaceContext&, FindingSink& out) const override {
-    for (const auto& f : files_) {
-      if (has_structured_logger(*f.service)) {
-        for (const auto& c : f.calls)
-          if (c.in_request_path) out.report_at(f.path, c.begin, c.end, request_path_args(f, c), c.text);
+  void check_workspace(const WorkspaceContext& ctx, FindingSink& out) const override {
+    auto files = notes_of<FileCalls>(ctx);
+    std::set<const Service*> evident;  // services with code that sets up a structured logger
+    for (const FileCalls* f : files)
+      if (f->sets_up_logger) evident.insert(f->service);
+    for (const FileCalls* f : files) {
+      if (f->calls.empty()) continue;
+      if (evident.count(f->service) || has_logger_dependency(*f->service)) {
+        for (const auto& c : f->calls)
+          if (c.in_request_path) out.report_at(f->path, c.begin, c.end, request_path_args(*f, c), c.text);
       } else {
-        const Call& first = f.calls.front();
-        out.report_at(f.path, first.begin, first.end, no_logger_args(f), first.text);
+        const Call& first = f->calls.front();
+        out.report_at(f->path, first.begin, first.end, no_logger_args(*f), first.text);
       }
     }
   }
@@ -138,8 +141,7 @@ class LoggingUnstructured : public Check {
     return !any_match(not_service_code_, ctx);
   }
 
-  bool has_structured_logger(const Service& s) const {
-    if (evident_.count(&s)) return true;
+  bool has_logger_dependency(const Service& s) const {
     for (const auto& d : loggers_)
       if (s.dependencies.count(d)) return true;
     return false;
@@ -168,9 +170,6 @@ class LoggingUnstructured : public Check {
   std::vector<YamlQuery> calls_, request_paths_, skip_inside_, not_service_code_, structured_logger_;
   std::set<std::string> loggers_;
   std::vector<std::shared_ptr<RE2>> skip_paths_;
-  mutable std::mutex mutex_;
-  mutable std::vector<FileCalls> files_;
-  mutable std::set<const Service*> evident_;
 };
 
 }  // namespace
