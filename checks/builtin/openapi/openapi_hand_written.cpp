@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
-#include <mutex>
 #include <set>
+#include <variant>
 
 #include <fmt/format.h>
 
@@ -44,6 +44,8 @@ struct Writer {
   openapi::WriteEvidence evidence;
 };
 
+using Found = std::variant<Spec, Writer>;  // what one file is to this rule
+
 class OpenapiHandWritten : public Check {
  public:
   void configure(const YAML::Node& options) override {
@@ -63,31 +65,34 @@ class OpenapiHandWritten : public Check {
     for (const auto& [_, calls] : generators_) calls_.insert(calls_.end(), calls.begin(), calls.end());
   }
 
-  void check_file(const FileContext& ctx, FindingSink&) const override {
+  // A file is an OpenAPI document, or code or a command that writes one, or neither.
+  std::unique_ptr<FileNotes> collect(const FileContext& ctx) const override {
     const SourceFile& file = ctx.file;
     std::string service = ctx.service ? ctx.service->path : "";
     if (auto doc = openapi::read_spec(file, markers_)) {
-      if (in_skipped_dir(file.path())) return;
-      std::lock_guard<std::mutex> lock(mutex_);
-      specs_.push_back({file.path(), service, std::move(*doc), std::string(file.line(doc->begin.line))});
-      return;
+      if (in_skipped_dir(file.path())) return nullptr;
+      return notes_for(Found{Spec{file.path(), service, std::move(*doc), std::string(file.line(doc->begin.line))}});
     }
     auto evidence = openapi::scan_writes(file, calls_);
-    if (evidence.written.empty() && evidence.exporter_call.empty()) return;
-    std::lock_guard<std::mutex> lock(mutex_);
-    writers_.push_back({file.path(), service, std::move(evidence)});
+    if (evidence.written.empty() && evidence.exporter_call.empty()) return nullptr;
+    return notes_for(Found{Writer{file.path(), service, std::move(evidence)}});
   }
 
   void check_workspace(const WorkspaceContext& ctx, FindingSink& out) const override {
-    std::lock_guard<std::mutex> lock(mutex_);
+    std::vector<const Spec*> specs;
+    std::vector<const Writer*> writers;
+    for (const Found* f : notes_of<Found>(ctx)) {
+      if (const auto* spec = std::get_if<Spec>(f)) specs.push_back(spec);
+      else writers.push_back(&std::get<Writer>(*f));
+    }
     std::set<std::string> referenced;  // fragments and documents other documents `$ref`
-    for (const auto& s : specs_)
-      for (const auto& r : s.doc.refs)
-        if (r != s.path) referenced.insert(r);
-    for (const auto& s : specs_) {
-      if (!s.doc.marker.empty() || referenced.count(s.path)) continue;
-      if (std::any_of(writers_.begin(), writers_.end(), [&](const Writer& w) { return generates(w, s); })) continue;
-      report(ctx, s, out);
+    for (const Spec* s : specs)
+      for (const auto& r : s->doc.refs)
+        if (r != s->path) referenced.insert(r);
+    for (const Spec* s : specs) {
+      if (!s->doc.marker.empty() || referenced.count(s->path)) continue;
+      if (std::any_of(writers.begin(), writers.end(), [&](const Writer* w) { return generates(*w, *s); })) continue;
+      report(ctx, *s, out);
     }
   }
 
@@ -150,11 +155,6 @@ class OpenapiHandWritten : public Check {
   std::vector<std::string> skip_dirs_ = {"test", "tests", "__tests__", "fixtures", "__fixtures__", "testdata"};
   std::map<std::string, std::vector<std::string>> generators_;
   std::vector<std::string> calls_;
-
-  // Filled by check_file on every worker thread, read once by check_workspace.
-  mutable std::mutex mutex_;
-  mutable std::vector<Spec> specs_;
-  mutable std::vector<Writer> writers_;
 };
 
 }  // namespace
