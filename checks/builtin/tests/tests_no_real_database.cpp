@@ -5,9 +5,9 @@
 // finding per service.
 #include <algorithm>
 #include <map>
-#include <mutex>
 #include <set>
 #include <tuple>
+#include <variant>
 
 #include <fmt/format.h>
 
@@ -33,12 +33,23 @@ struct ServiceTests {
   std::optional<Site> first_stand_in, first_test, anchor;
 };
 
+// What one test, test-setup or entry file of a service with a database says.
+struct FileTests {
+  const Service* service;
+  bool test, setup, anchor;
+  TestCode code;
+  Site first_code;
+  std::optional<Site> first_stand_in;
+};
+
 // Configuration outside the service's code: CI applies by the folders it names.
 struct TestDatabaseConfig {
   std::string path, what;
   const Service* owner;
   std::string text;  // CI only
 };
+
+using Found = std::variant<FileTests, TestDatabaseConfig>;  // what one file is to this rule
 
 std::string join(const std::set<std::string>& items) {
   std::string out;
@@ -85,42 +96,50 @@ class TestsNoRealDatabase : public Check {
     return is_test_path(file.path()) || is_test_setup_path(file.path()) || file.path() == service->anchor_file();
   }
 
-  void check_file(const FileContext& ctx, FindingSink&) const override {
+  std::unique_ptr<FileNotes> collect(const FileContext& ctx) const override {
     const std::string& path = ctx.file.path();
     if (!ctx.tree) {
-      if (auto what = test_database_config(ctx.file)) {
-        std::lock_guard lock(mutex_);
-        configs_.push_back({path, *what, ctx.service, is_ci_config(path) ? ctx.file.text() : ""});
-      }
-      return;
+      auto what = test_database_config(ctx.file);
+      if (!what) return nullptr;
+      return notes_for(Found{TestDatabaseConfig{path, *what, ctx.service, is_ci_config(path) ? ctx.file.text() : ""}});
     }
-    if (!ctx.service || !ctx.service->has_database()) return;
-    bool test = is_test_path(path), setup = is_test_setup_path(path);
-    bool anchor = path == ctx.service->anchor_file();
-    if (!test && !setup && !anchor) return;
-    TestCode code = scan_test_code(*ctx.tree);
+    if (!ctx.service || !ctx.service->has_database()) return nullptr;
+    FileTests f{ctx.service, is_test_path(path), is_test_setup_path(path), path == ctx.service->anchor_file(), {}, {}};
+    if (!f.test && !f.setup && !f.anchor) return nullptr;
+    f.code = scan_test_code(*ctx.tree);
     auto site = [&](std::size_t offset) {
       Position at = ctx.file.position_of(offset);
       return Site{path, at, std::string(ctx.file.line(at.line))};
     };
-    std::lock_guard lock(mutex_);
-    ServiceTests& t = tests_[ctx.service];
-    if (anchor) t.anchor = site(code.first_code);
-    if (!test && !setup) return;
-    t.evidence.insert(code.evidence.begin(), code.evidence.end());
-    if (!test) return;
-    ++t.test_files;
-    t.stand_ins.insert(code.stand_ins.begin(), code.stand_ins.end());
-    keep_first(t.first_test, site(code.first_code));
-    if (code.first_stand_in) keep_first(t.first_stand_in, site(*code.first_stand_in));
+    f.first_code = site(f.code.first_code);
+    if (f.code.first_stand_in) f.first_stand_in = site(*f.code.first_stand_in);
+    return notes_for(Found{std::move(f)});
   }
 
   void check_workspace(const WorkspaceContext& ctx, FindingSink& out) const override {
+    std::map<const Service*, ServiceTests> tests;
+    std::vector<const TestDatabaseConfig*> configs;
+    for (const Found* found : notes_of<Found>(ctx)) {
+      if (const auto* c = std::get_if<TestDatabaseConfig>(found)) {
+        configs.push_back(c);
+        continue;
+      }
+      const FileTests& f = std::get<FileTests>(*found);
+      ServiceTests& t = tests[f.service];
+      if (f.anchor) t.anchor = f.first_code;
+      if (!f.test && !f.setup) continue;
+      t.evidence.insert(f.code.evidence.begin(), f.code.evidence.end());
+      if (!f.test) continue;
+      ++t.test_files;
+      t.stand_ins.insert(f.code.stand_ins.begin(), f.code.stand_ins.end());
+      keep_first(t.first_test, f.first_code);
+      if (f.first_stand_in) keep_first(t.first_stand_in, *f.first_stand_in);
+    }
     for (const Service& s : ctx.services.services()) {
       if (!s.has_database() || database_of(s).rfind("SQLite", 0) == 0) continue;  // in-memory SQLite is real there
-      if (has_real_database(s, ctx.services)) continue;
       ServiceTests t;
-      if (auto it = tests_.find(&s); it != tests_.end()) t = it->second;
+      if (auto it = tests.find(&s); it != tests.end()) t = it->second;
+      if (has_real_database(s, t, configs, ctx.services)) continue;
       Site at = t.first_stand_in ? *t.first_stand_in
                 : t.first_test   ? *t.first_test
                 : t.anchor       ? *t.anchor
@@ -134,11 +153,13 @@ class TestsNoRealDatabase : public Check {
     if (!slot || site < *slot) slot = std::move(site);
   }
 
-  bool has_real_database(const Service& s, const ServiceMap& services) const {
+  bool has_real_database(const Service& s, const ServiceTests& t, const std::vector<const TestDatabaseConfig*>& configs,
+                         const ServiceMap& services) const {
     for (const auto& p : real_packages_)
       if (s.dependencies.count(p)) return true;
-    if (auto it = tests_.find(&s); it != tests_.end() && !it->second.evidence.empty()) return true;
-    return std::any_of(configs_.begin(), configs_.end(), [&](const TestDatabaseConfig& c) { return applies(c, s, services); });
+    if (!t.evidence.empty()) return true;
+    return std::any_of(configs.begin(), configs.end(),
+                       [&](const TestDatabaseConfig* c) { return applies(*c, s, services); });
   }
 
   // A service's own config applies to it; root-level CI to the services whose folders
@@ -173,9 +194,6 @@ class TestsNoRealDatabase : public Check {
   }
 
   std::set<std::string> real_packages_;
-  mutable std::mutex mutex_;
-  mutable std::map<const Service*, ServiceTests> tests_;
-  mutable std::vector<TestDatabaseConfig> configs_;
 };
 
 }  // namespace
