@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <set>
 
@@ -45,6 +44,19 @@ std::string dev_server_fix(const Service* s) {
          "server, which passes SIGTERM to its workers and lets them finish their requests: " + server;
 }
 
+template <class T>
+struct At {
+  std::string path;
+  T what;
+};
+
+// What a Node service's code says about starting a server and handling SIGTERM.
+struct Node {
+  std::vector<At<CodeSite>> starts;
+  std::vector<At<SignalHandler>> handlers;
+  bool library_call = false;
+};
+
 // A start command judged once every file is seen: a compose command (its service is
 // found from `build`) or a `python app.py` whose script must be read first.
 struct PendingCommand {
@@ -55,52 +67,67 @@ struct PendingCommand {
   SourceSpan span;
 };
 
+// What one file says: a Node file's starts and handlers, a Python file's development
+// server calls, or a Dockerfile's or compose file's start commands.
+struct FileShutdown {
+  const Service* service = nullptr;
+  Node node;
+  std::vector<At<DevRun>> dev_runs;
+  std::vector<PendingCommand> commands;
+  bool empty() const {
+    return node.starts.empty() && node.handlers.empty() && !node.library_call && dev_runs.empty() && commands.empty();
+  }
+};
+
 class ShutdownNoSigterm : public Check {
  public:
   void configure(const YAML::Node& options) override {
     for (const auto& d : options["shutdown_libraries"]) libraries_.insert(d.as<std::string>());
   }
 
-  void check_file(const FileContext& ctx, FindingSink& out) const override {
+  std::unique_ptr<FileNotes> collect(const FileContext& ctx) const override {
     const std::string& path = ctx.file.path();
-    if (ctx.dockerfile) return check_dockerfile(ctx, out);
-    if (ctx.file.language() == Language::yaml) return check_compose(ctx, out);
-    if (!ctx.tree || !ctx.service || is_test_path(path)) return;
-    if (ctx.file.language() == Language::python) {
-      auto runs = python_dev_runs(*ctx.tree);
-      std::lock_guard lock(mutex_);
-      for (auto& r : runs) dev_runs_.push_back({path, std::move(r)});
-      return;
+    FileShutdown found;
+    found.service = ctx.service;
+    if (ctx.dockerfile) {
+      check_dockerfile(ctx, found);
+    } else if (ctx.file.language() == Language::yaml) {
+      check_compose(ctx, found);
+    } else if (ctx.tree && ctx.service && !is_test_path(path)) {
+      if (ctx.file.language() == Language::python) {
+        for (auto& r : python_dev_runs(*ctx.tree)) found.dev_runs.push_back({path, std::move(r)});
+      } else {
+        NodeShutdownFacts facts = node_shutdown_facts(*ctx.tree);
+        for (auto& s : facts.starts) found.node.starts.push_back({path, std::move(s)});
+        // A queue worker's entry runs as its own process: its handler does not drain the API.
+        bool worker_process = facts.starts_worker && facts.starts.empty();
+        if (!worker_process)
+          for (auto& h : facts.handlers) found.node.handlers.push_back({path, std::move(h)});
+        found.node.library_call = facts.library_call;
+      }
     }
-    NodeShutdownFacts facts = node_shutdown_facts(*ctx.tree);
-    std::lock_guard lock(mutex_);
-    Node& node = node_[ctx.service];
-    for (auto& s : facts.starts) node.starts.push_back({path, std::move(s)});
-    // A queue worker's entry runs as its own process: its handler does not drain the API.
-    bool worker_process = facts.starts_worker && facts.starts.empty();
-    if (!worker_process)
-      for (auto& h : facts.handlers) node.handlers.push_back({path, std::move(h)});
-    node.library_call = node.library_call || facts.library_call;
+    return found.empty() ? nullptr : notes_for(std::move(found));
   }
 
   void check_workspace(const WorkspaceContext& ctx, FindingSink& out) const override {
-    for (const auto& [service, node] : node_) judge_node_service(*service, node, out);
-    for (const auto& cmd : pending_) judge_pending(ctx, cmd, out);
+    auto files = notes_of<FileShutdown>(ctx);
+    std::map<const Service*, Node> nodes;
+    std::vector<const At<DevRun>*> dev_runs;
+    for (const FileShutdown* f : files) {
+      for (const auto& r : f->dev_runs) dev_runs.push_back(&r);
+      if (f->node.starts.empty() && f->node.handlers.empty() && !f->node.library_call) continue;
+      Node& node = nodes[f->service];
+      node.starts.insert(node.starts.end(), f->node.starts.begin(), f->node.starts.end());
+      node.handlers.insert(node.handlers.end(), f->node.handlers.begin(), f->node.handlers.end());
+      node.library_call = node.library_call || f->node.library_call;
+    }
+    for (const auto& [service, node] : nodes) judge_node_service(*service, node, out);
+    for (const FileShutdown* f : files)
+      for (const auto& cmd : f->commands) judge_pending(ctx, cmd, dev_runs, out);
   }
 
  private:
-  template <class T>
-  struct At {
-    std::string path;
-    T what;
-  };
-  struct Node {
-    std::vector<At<CodeSite>> starts;
-    std::vector<At<SignalHandler>> handlers;
-    bool library_call = false;
-  };
-
-  void check_dockerfile(const FileContext& ctx, FindingSink& out) const {
+  void check_dockerfile(const FileContext& ctx, FileShutdown& found) const {
     const auto& df = *ctx.dockerfile;
     const auto* stage = df.final_stage();
     if (!stage || is_dev_name(base_name(ctx.file.path())) || is_dev_name(stage->name)) return;
@@ -117,12 +144,12 @@ class ShutdownNoSigterm : public Check {
     const docker::Instruction* at = start.cmd && !shell_entrypoint ? start.cmd : start.entrypoint;
     if (!at) return;
     SourceSpan span{ctx.file.position_of(at->begin), ctx.file.position_of(at->end)};
-    judge_command(ctx, words, span, ctx.service, "", out);
+    record_command(ctx, words, span, ctx.service, "", found);
   }
 
   // Compose services built from this repository; a service that bind-mounts its code
   // or uses `develop:` (watch) is a development setup, where a reloader belongs.
-  void check_compose(const FileContext& ctx, FindingSink& out) const {
+  void check_compose(const FileContext& ctx, FileShutdown& found) const {
     const std::string& path = ctx.file.path();
     if (!is_compose_file(path) || is_dev_name(base_name(path))) return;
     auto docs = load_yaml_documents(ctx.file.text());
@@ -138,7 +165,7 @@ class ShutdownNoSigterm : public Check {
         std::string folder = join_relative(folder_of(path), context.empty() ? "." : context);
         std::vector<std::string> words = command_words(yaml_list(body["command"]));
         SourceSpan span = command_span(ctx.file, body);
-        judge_command(ctx, words, span, nullptr, folder, out);
+        record_command(ctx, words, span, nullptr, folder, found);
       }
     } catch (const YAML::Exception&) {
       // An entry of an unexpected shape: the rest of the file was judged.
@@ -161,20 +188,17 @@ class ShutdownNoSigterm : public Check {
     return span;
   }
 
-  void judge_command(const FileContext& ctx, const std::vector<std::string>& words, SourceSpan span,
-                     const Service* service, const std::string& build, FindingSink& out) const {
+  // A start command that runs a development server, directly or through a script
+  // whose code is judged once every file is seen.
+  static void record_command(const FileContext& ctx, const std::vector<std::string>& words, SourceSpan span,
+                             const Service* service, const std::string& build, FileShutdown& found) {
     StartCommandVerdict v = judge_start_command(words);
-    std::string text = std::string(ctx.file.line(span.begin.line));
-    if (v.dev_server && service) {
-      std::string what = fmt::format("the production start command of service `{}` runs `{}`", service->name, *v.dev_server);
-      out.report_at(ctx.file.path(), span.begin, span.end, {{"what", what}, {"fix", dev_server_fix(service)}}, text);
-    } else if (v.dev_server || v.script) {
-      std::lock_guard lock(mutex_);
-      pending_.push_back({service, build, ctx.file.path(), text, v, span});
-    }
+    if (!v.dev_server && !v.script) return;
+    found.commands.push_back({service, build, ctx.file.path(), std::string(ctx.file.line(span.begin.line)), v, span});
   }
 
-  void judge_pending(const WorkspaceContext& ctx, const PendingCommand& cmd, FindingSink& out) const {
+  void judge_pending(const WorkspaceContext& ctx, const PendingCommand& cmd,
+                     const std::vector<const At<DevRun>*>& dev_runs, FindingSink& out) const {
     const Service* service = cmd.service;
     if (!service && !cmd.build.empty()) {
       int i = ctx.services.service_of(cmd.build + "/Dockerfile");
@@ -186,7 +210,7 @@ class ShutdownNoSigterm : public Check {
     if (v.dev_server) {
       what = fmt::format("the production start command of service `{}` runs `{}`", service->name, *v.dev_server);
     } else {
-      const At<DevRun>* run = find_script(*service, cmd);
+      const At<DevRun>* run = find_script(*service, cmd, dev_runs);
       if (!run) return;
       what = fmt::format("the production start command of service `{}` runs `{}{}`, which starts {} at {}:{}",
                          service->name, v.module ? "python -m " : "python ", *v.script, run->what.what, run->path,
@@ -197,15 +221,16 @@ class ShutdownNoSigterm : public Check {
 
   // The service's file a script names. Where it runs (WORKDIR) is not followed, so a
   // relative path matches as a path suffix and an absolute one loses leading folders.
-  const At<DevRun>* find_script(const Service& service, const PendingCommand& cmd) const {
+  static const At<DevRun>* find_script(const Service& service, const PendingCommand& cmd,
+                                      const std::vector<const At<DevRun>*>& dev_runs) {
     for (std::string file : script_files(*cmd.verdict.script, cmd.verdict.module)) {
       bool absolute = !file.empty() && file[0] == '/';
       if (absolute) file = file.substr(1);
       while (!file.empty()) {
-        for (const auto& r : dev_runs_) {
-          bool in_service = service.path == "." || r.path.rfind(service.path + "/", 0) == 0;
-          bool named = r.path == file || (r.path.size() > file.size() && r.path.ends_with("/" + file));
-          if (in_service && named) return &r;
+        for (const At<DevRun>* r : dev_runs) {
+          bool in_service = service.path == "." || r->path.rfind(service.path + "/", 0) == 0;
+          bool named = r->path == file || (r->path.size() > file.size() && r->path.ends_with("/" + file));
+          if (in_service && named) return r;
         }
         auto slash = file.find('/');
         if (!absolute || slash == std::string::npos) break;
@@ -260,10 +285,6 @@ class ShutdownNoSigterm : public Check {
   }
 
   std::set<std::string> libraries_;
-  mutable std::mutex mutex_;
-  mutable std::map<const Service*, Node> node_;
-  mutable std::vector<At<DevRun>> dev_runs_;
-  mutable std::vector<PendingCommand> pending_;
 };
 
 }  // namespace
