@@ -4,7 +4,6 @@
 // all files are done they are joined across the workspace through the link facts' queue
 // names.
 #include <map>
-#include <mutex>
 #include <optional>
 #include <tuple>
 
@@ -175,22 +174,27 @@ std::string consumer_text(const Consumer* c, const Wording& w) {
   }
 }
 
+struct FileSites {
+  std::string path;
+  JobSites sites;
+};
+
 class JobsNonIdempotent : public Check {
  public:
-  void check_file(const FileContext& ctx, FindingSink&) const override {
-    if (!ctx.tree || is_test_path(ctx.file.path())) return;
-    JobSites sites;
-    if (ctx.file.language() == Language::python) extract_python_job_sites(*ctx.tree, sites);
-    else extract_js_job_sites(*ctx.tree, sites);
-    if (sites.empty()) return;
-    std::lock_guard<std::mutex> lock(mutex_);
-    files_[ctx.file.path()] = std::move(sites);
+  // A file's producers and consumers, joined across files at the end.
+  std::unique_ptr<FileNotes> collect(const FileContext& ctx) const override {
+    if (!ctx.tree || is_test_path(ctx.file.path())) return nullptr;
+    FileSites found{ctx.file.path(), {}};
+    if (ctx.file.language() == Language::python) extract_python_job_sites(*ctx.tree, found.sites);
+    else extract_js_job_sites(*ctx.tree, found.sites);
+    return found.sites.empty() ? nullptr : notes_for(std::move(found));
   }
 
   void check_workspace(const WorkspaceContext& ctx, FindingSink& out) const override {
-    std::lock_guard<std::mutex> lock(mutex_);
-    JobJoin join(ctx, files_);
-    for (const auto& [path, sites] : files_)
+    std::map<std::string, JobSites> files;
+    for (const FileSites* f : notes_of<FileSites>(ctx)) files.emplace(f->path, f->sites);
+    JobJoin join(ctx, files);
+    for (const auto& [path, sites] : files)
       for (const auto& p : sites.producers) judge(join, path, sites, p, out);
   }
 
@@ -235,9 +239,6 @@ class JobsNonIdempotent : public Check {
                         {"fix", own_id ? w.own_fix : w.fix}};
     out.report_at(path, p.call.begin, p.call.end, args, fmt::format("{} {}", job, p.how));
   }
-
-  mutable std::mutex mutex_;  // check_file runs on every worker thread
-  mutable std::map<std::string, JobSites> files_;
 };
 
 }  // namespace
