@@ -204,6 +204,13 @@ class ApiErrorShape : public Check {
     });
   }
 
+  // The central-handler pattern waits for every file of a service: its notes are this
+  // check's notes, and come back to it in check_workspace.
+  std::unique_ptr<FileNotes> collect(const FileContext& ctx) const override {
+    if (!ctx.tree || !ctx.service || !ctx.service->is_http() || is_test_path(ctx.file.path())) return nullptr;
+    return central_->collect(ctx);
+  }
+
   void check_workspace(const WorkspaceContext& ctx, FindingSink& out) const override {
     central_->check_workspace(ctx, out);
   }

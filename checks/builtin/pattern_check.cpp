@@ -10,7 +10,6 @@
 #include <algorithm>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <set>
 #include <tuple>
 
@@ -51,6 +50,14 @@ struct Candidate {
   Position begin, end;
   MessageArgs args;
   std::string matched;
+};
+
+// A file's matches of a rule with service-wide conditions, and whether the file holds
+// the evidence that excuses its service.
+struct FileMatches {
+  const Service* service = nullptr;
+  bool evident = false;
+  std::vector<Candidate> candidates;
 };
 
 // A query or a list of them.
@@ -156,31 +163,46 @@ class PatternCheck : public Check {
       }
   }
 
+  // A rule without service-wide conditions reports each match where it stands.
   void check_file(const FileContext& ctx, FindingSink& out) const override {
-    if (!ctx.tree) return;
-    bool test = is_test_path(ctx.file.path());
-    const Service* service = ctx.service;
-    if (deferred_ && service && !test && !known_evident(service) && has_evidence(ctx)) {
-      std::lock_guard lock(mutex_);
-      evident_.insert(service);
-    }
-    Spans seen;  // two patterns may match one node: one finding
-    main_->for_each(*ctx.tree, [&](std::size_t i, const QueryMatch& m) {
-      if (!test || patterns_[i].in_tests) found(ctx, patterns_[i], m, service, seen, out);
+    if (!ctx.tree || deferred_) return;
+    for_each_match(ctx, [&](std::size_t begin, std::size_t end, MessageArgs args) {
+      out.report(ctx.file, begin, end, args);
     });
   }
 
-  void check_workspace(const WorkspaceContext& /*ctx*/, FindingSink& out) const override {
+  // A rule with service-wide conditions keeps the file's matches, and whether the file
+  // holds the evidence that excuses its service, for check_workspace.
+  std::unique_ptr<FileNotes> collect(const FileContext& ctx) const override {
+    if (!ctx.tree || !deferred_) return nullptr;
+    FileMatches found;
+    found.service = ctx.service;
+    found.evident = ctx.service && !is_test_path(ctx.file.path()) && has_evidence(ctx);
+    for_each_match(ctx, [&](std::size_t begin, std::size_t end, MessageArgs args) {
+      found.candidates.push_back({ctx.service, ctx.file.path(), ctx.file.position_of(begin), ctx.file.position_of(end),
+                                  std::move(args), std::string(ctx.file.text().substr(begin, end - begin))});
+    });
+    if (!found.evident && found.candidates.empty()) return nullptr;
+    return notes_for(std::move(found));
+  }
+
+  void check_workspace(const WorkspaceContext& ctx, FindingSink& out) const override {
     if (!deferred_) return;
-    // Files were read in parallel: put the matches back in reading order first.
-    std::sort(candidates_.begin(), candidates_.end(), [](const Candidate& a, const Candidate& b) {
-      return std::tie(a.path, a.begin.line, a.begin.column) < std::tie(b.path, b.begin.line, b.begin.column);
+    auto files = notes_of<FileMatches>(ctx);  // in path order, each file's matches in query order
+    std::set<const Service*> evident;  // services with the evidence
+    for (const FileMatches* f : files)
+      if (f->evident) evident.insert(f->service);
+    std::vector<const Candidate*> candidates;
+    for (const FileMatches* f : files)
+      for (const auto& c : f->candidates) candidates.push_back(&c);
+    std::sort(candidates.begin(), candidates.end(), [](const Candidate* a, const Candidate* b) {
+      return std::tie(a->path, a->begin.line, a->begin.column) < std::tie(b->path, b->begin.line, b->begin.column);
     });
     std::map<const Service*, std::vector<const Candidate*>> by_service;
-    for (const auto& c : candidates_) {
-      if (c.service && (evident_.count(c.service) || has_dependency(*c.service))) continue;
-      if (count_arg_.empty() || !c.service) out.report_at(c.path, c.begin, c.end, c.args, c.matched);
-      else by_service[c.service].push_back(&c);
+    for (const Candidate* c : candidates) {
+      if (c->service && (evident.count(c->service) || has_dependency(*c->service))) continue;
+      if (count_arg_.empty() || !c->service) out.report_at(c->path, c->begin, c->end, c->args, c->matched);
+      else by_service[c->service].push_back(c);
     }
     for (const auto& [service, list] : by_service) report_first(*list.front(), list.size() - 1, out);
   }
@@ -202,39 +224,35 @@ class PatternCheck : public Check {
     return false;
   }
 
-  bool known_evident(const Service* service) const {
-    std::lock_guard lock(mutex_);
-    return evident_.count(service) > 0;
-  }
-
   bool has_evidence(const FileContext& ctx) const {
     bool any = false;
     evidence_->for_each(*ctx.tree, [&](std::size_t, const QueryMatch&) { any = true; });
     return any;
   }
 
-  void found(const FileContext& ctx, const Pattern& p, const QueryMatch& m, const Service* service, Spans& seen,
-             FindingSink& out) const {
-    TSNode at = m[p.report];
-    if (ts_node_is_null(at)) return;
-    if (seen.count({ts_node_start_byte(at), ts_node_end_byte(at)})) return;
-    MessageArgs args;
-    for (const auto& [name, tmpl] : p.args) args.push_back({name, with_captures(*ctx.tree, m, tmpl)});
-    std::size_t begin = ts_node_start_byte(at), end = ts_node_end_byte(at);
-    Language lang = ctx.file.language();
-    for (const auto& q : p.inside)
-      if (!within(*ctx.tree, lang, *q, begin, end)) return;
-    for (const auto& q : p.not_inside)
-      if (within(*ctx.tree, lang, *q, begin, end)) return;
-    seen.insert({begin, end});
-    if (!deferred_) {
-      out.report(ctx.file, begin, end, args);
-      return;
-    }
-    Candidate c{service, ctx.file.path(), ctx.file.position_of(begin), ctx.file.position_of(end), std::move(args),
-                std::string(ctx.file.text().substr(begin, end - begin))};
-    std::lock_guard lock(mutex_);
-    candidates_.push_back(std::move(c));
+  // Each match of the rule's patterns in the file that its inside/not_inside allow,
+  // one per node (two patterns may match one), with its message fields.
+  template <class Fn>
+  void for_each_match(const FileContext& ctx, Fn&& fn) const {
+    bool test = is_test_path(ctx.file.path());
+    Spans seen;
+    main_->for_each(*ctx.tree, [&](std::size_t i, const QueryMatch& m) {
+      const Pattern& p = patterns_[i];
+      if (test && !p.in_tests) return;
+      TSNode at = m[p.report];
+      if (ts_node_is_null(at)) return;
+      std::size_t begin = ts_node_start_byte(at), end = ts_node_end_byte(at);
+      if (seen.count({begin, end})) return;
+      Language lang = ctx.file.language();
+      for (const auto& q : p.inside)
+        if (!within(*ctx.tree, lang, *q, begin, end)) return;
+      for (const auto& q : p.not_inside)
+        if (within(*ctx.tree, lang, *q, begin, end)) return;
+      seen.insert({begin, end});
+      MessageArgs args;
+      for (const auto& [name, tmpl] : p.args) args.push_back({name, with_captures(*ctx.tree, m, tmpl)});
+      fn(begin, end, std::move(args));
+    });
   }
 
   std::vector<Pattern> patterns_;
@@ -242,9 +260,6 @@ class PatternCheck : public Check {
   std::set<std::string> evidence_dependencies_;
   bool deferred_ = false;
   std::string count_arg_;  // once_per_service: the message field that gets the count
-  mutable std::mutex mutex_;
-  mutable std::vector<Candidate> candidates_;
-  mutable std::set<const Service*> evident_;  // services with the evidence
 };
 
 }  // namespace

@@ -146,3 +146,23 @@ TEST_CASE("layering: cross-file facts are derived once, by DerivedFacts", "[laye
   }
   CHECK(scanned > 30);
 }
+
+TEST_CASE("layering: checks keep no state between files", "[layering]") {
+  // What a check needs across files goes through Check::collect() and ctx.notes; a
+  // mutex in a check means a hidden second facts mechanism (and results that depend on
+  // thread timing).
+  const fs::path root = SVC_SOURCE_DIR;
+  int scanned = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(root / "checks/builtin")) {
+    if (!entry.is_regular_file()) continue;
+    ++scanned;
+    std::ifstream in(entry.path());
+    int line_no = 0;
+    for (std::string line; std::getline(in, line);) {
+      ++line_no;
+      if (line.find("std::mutex") != std::string::npos || line.find("std::lock_guard") != std::string::npos)
+        FAIL_CHECK(fs::relative(entry.path(), root).generic_string() << ":" << line_no << ": " << line);
+    }
+  }
+  CHECK(scanned > 20);
+}
