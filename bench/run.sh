@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Benchmark `svc audit` on two generated monorepos and print a table.
+# Benchmark `svc audit` on two generated monorepos, and ast-grep (the peer to beat)
+# running the pattern rules of bench/ast-grep/ on the same trees, and print a table
+# with svc's time as a fraction of ast-grep's.
 #
 #   bench/run.sh                      # from the repository root
 #
@@ -16,6 +18,8 @@
 #   BENCH_OUT            where generated trees go            (default: bench/out)
 #   SKIP_LARGE=1         only the small tree
 #   SKIP_BUILD=1         use the binary already in SVC_BUILD_DIR as it is
+#   SKIP_AST_GREP=1      svc only
+#   AST_GREP_VERSION     the @ast-grep/cli release from npm (default: 0.51.1)
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -40,6 +44,18 @@ if [[ ! -x /usr/bin/time ]]; then
   $sudo apt-get -qq update >/dev/null && $sudo apt-get -qq install -y time >/dev/null
 fi
 command -v python3 >/dev/null || { log "bench: python3 is required"; exit 2; }
+ast_grep=""
+if [[ "${SKIP_AST_GREP:-0}" != 1 ]]; then
+  # The npm package ships the binary for this platform; kept under $out_dir.
+  version="${AST_GREP_VERSION:-0.51.1}"
+  ast_grep="$out_dir/ast-grep-cli/node_modules/.bin/ast-grep"
+  if [[ ! -x "$ast_grep" ]] || [[ "$("$ast_grep" --version 2>/dev/null)" != "ast-grep $version" ]]; then
+    log "installing @ast-grep/cli $version from npm into $out_dir/ast-grep-cli"
+    mkdir -p "$out_dir/ast-grep-cli"
+    npm install --prefix "$out_dir/ast-grep-cli" --no-save --no-audit --no-fund "@ast-grep/cli@$version" >/dev/null 2>&1 ||
+      { log "bench: npm could not install @ast-grep/cli $version (SKIP_AST_GREP=1 to go without)"; exit 2; }
+  fi
+fi
 
 # --- build ---------------------------------------------------------------------
 if [[ ! -f "$build_dir/CMakeCache.txt" ]]; then
@@ -80,72 +96,102 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 rows=()
 
-measure() {  # label dir jobs-arg stop-when-slow(0|1)
-  local label="$1" dir="$2" jobs="$3" stop_when_slow="$4"
-  local best_wall="" best_cpu="" peak_rss=0 files="" parsed="" findings="" shown_jobs done_runs=0
-  local -a jobs_flag=()
-  if [[ "$jobs" == "default" ]]; then shown_jobs="default ($(nproc))"; else shown_jobs="$jobs"; jobs_flag=(--jobs "$jobs"); fi
-  for ((i = 1; i <= runs; i++)); do
-    local started=$EPOCHREALTIME
+# run_tool TOOL DIR JOBS: one run, its report's counts in $tmp/counts ("files parsed findings").
+run_tool() {
+  local tool="$1" dir="$2" jobs="$3"
+  if [[ "$tool" == svc ]]; then
+    local -a jobs_flag=()
+    [[ "$jobs" == default ]] || jobs_flag=(--jobs "$jobs")
     /usr/bin/time -f '%M %U %S' -o "$tmp/time" \
       "$svc" audit "$dir" --format json --output "$tmp/report.json" --fail-on never --no-progress \
-      "${jobs_flag[@]}" 2>"$tmp/stderr" || {
-        log "svc audit failed on $dir:"; cat "$tmp/stderr" >&2; exit 1; }
-    local ended=$EPOCHREALTIME
-    local wall rss
-    wall=$(python3 -c "print(f'{$ended - $started:.3f}')")
-    local usr sys
-    read -r rss usr sys < <(tail -n 1 "$tmp/time")
-    local cpu
-    cpu=$(python3 -c "print(f'{$usr + $sys:.2f}')")
-    done_runs=$i
-    read -r files parsed findings < <(python3 -c '
+      "${jobs_flag[@]}" 2>"$tmp/stderr" || { log "svc audit failed on $dir:"; cat "$tmp/stderr" >&2; exit 1; }
+    python3 -c '
 import json, sys
 s = json.load(open(sys.argv[1]))["summary"]
-print(s["files"], s["parsed"], s["findings"])' "$tmp/report.json")
+print(s["files"], s["parsed"], s["findings"])' "$tmp/report.json" >"$tmp/counts"
+  else
+    local -a jobs_flag=()
+    [[ "$jobs" == default ]] || jobs_flag=(-j "$jobs")
+    /usr/bin/time -f '%M %U %S' -o "$tmp/time" \
+      "$ast_grep" scan -c bench/ast-grep/sgconfig.yml "${jobs_flag[@]}" --json=compact "$dir" \
+      >"$tmp/report.json" 2>"$tmp/stderr" || { log "ast-grep failed on $dir:"; cat "$tmp/stderr" >&2; exit 1; }
+    python3 -c '
+import json, sys
+matches = json.load(open(sys.argv[1]))
+print(len({m["file"] for m in matches}), "-", len(matches))' "$tmp/report.json" >"$tmp/counts"
+  fi
+}
+
+measure() {  # tool label dir jobs-arg stop-when-slow(0|1)
+  local tool="$1" label="$2" dir="$3" jobs="$4" stop_when_slow="$5"
+  local best_wall="" best_cpu="" peak_rss=0 files="" parsed="" findings="" shown_jobs done_runs=0
+  if [[ "$jobs" == "default" ]]; then shown_jobs="default ($(nproc))"; else shown_jobs="$jobs"; fi
+  for ((i = 1; i <= runs; i++)); do
+    local started=$EPOCHREALTIME
+    run_tool "$tool" "$dir" "$jobs"
+    local ended=$EPOCHREALTIME
+    local wall rss usr sys cpu
+    wall=$(python3 -c "print(f'{$ended - $started:.3f}')")
+    read -r rss usr sys < <(tail -n 1 "$tmp/time")
+    cpu=$(python3 -c "print(f'{$usr + $sys:.2f}')")
+    done_runs=$i
+    read -r files parsed findings <"$tmp/counts"
     (( rss > peak_rss )) && peak_rss=$rss
     if [[ -z "$best_wall" ]] || python3 -c "import sys; sys.exit(0 if $wall < $best_wall else 1)"; then
       best_wall=$wall
       best_cpu=$cpu
     fi
-    log "  $label jobs=$jobs run $i: ${wall}s wall, ${cpu}s cpu, ${rss} KiB"
+    log "  $tool $label jobs=$jobs run $i: ${wall}s wall, ${cpu}s cpu, ${rss} KiB"
     if [[ "$stop_when_slow" == 1 ]] && python3 -c "import sys; sys.exit(0 if $wall > $slow_seconds else 1)"; then
       break
     fi
   done
-  rows+=("$(python3 -c '
-import sys
-label, jobs, files, parsed, findings, wall, cpu, rss, runs = sys.argv[1:]
-wall = float(wall)
-rate = f"{int(files) / wall:,.0f}" if wall > 0 else "n/a"
-print("|".join([label, jobs, f"{int(files):,}", f"{int(parsed):,}", f"{int(findings):,}",
-                f"{wall:.3f}", f"{float(cpu):.2f}", rate, f"{int(rss) / 1024:.1f}", runs]))' \
-    "$label" "$shown_jobs" "$files" "$parsed" "$findings" "$best_wall" "$best_cpu" "$peak_rss" "$done_runs")")
+  rows+=("$tool|$label|$shown_jobs|$files|$parsed|$findings|$best_wall|$best_cpu|$peak_rss|$done_runs")
 }
 
 generate small "$small_services" "$small_files"
 [[ "${SKIP_LARGE:-0}" == 1 ]] || generate large "$large_services" "$large_files"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
-measure small "$out_dir/small" default 0
-measure small "$out_dir/small" 1 0
-if [[ "${SKIP_LARGE:-0}" != 1 ]]; then
-  measure large "$out_dir/large" default 1
-  measure large "$out_dir/large" 1 1
-fi
+trees=(small)
+[[ "${SKIP_LARGE:-0}" == 1 ]] || trees+=(large)
+for tree in "${trees[@]}"; do
+  slow=0
+  [[ "$tree" == large ]] && slow=1
+  for jobs in default 1; do
+    measure svc "$tree" "$out_dir/$tree" "$jobs" "$slow"
+    [[ -z "$ast_grep" ]] || measure ast-grep "$tree" "$out_dir/$tree" "$jobs" "$slow"
+  done
+done
 
 # --- report ----------------------------------------------------------------------
-printf '\nsvc %s, %s build, %s cores, %s, load average before the runs: %s\n\n' \
+printf '\nsvc %s, %s build, %s cores, %s, load average before the runs: %s\n' \
   "$("$svc" --version | awk '{print $NF}')" "$build_type" "$(nproc)" "$(uname -sm)" "$load_before"
-python3 -c '
+[[ -z "$ast_grep" ]] || printf '%s with the %s rules of bench/ast-grep/rules\n' \
+  "$("$ast_grep" --version)" "$(ls bench/ast-grep/rules | wc -l)"
+printf '\n'
+python3 - "${rows[@]}" <<'PY'
 import sys
-head = ["tree", "--jobs", "files", "parsed", "findings", "wall s (best)", "cpu s", "files/s", "peak RSS MiB", "runs"]
-rows = [head] + [r.split("|") for r in sys.argv[1:]]
-width = [max(len(r[i]) for r in rows) for i in range(len(head))]
-right = {2, 3, 4, 5, 6, 7, 8, 9}
+rows = [r.split("|") for r in sys.argv[1:]]
+ref = {(r[1], r[2]): r for r in rows if r[0] == "ast-grep"}
+head = ["tool", "tree", "--jobs", "files", "parsed", "findings", "wall s (best)", "cpu s", "files/s", "peak RSS MiB",
+        "runs", "wall / ast-grep", "cpu / ast-grep"]
+out = [head]
+for tool, tree, jobs, files, parsed, findings, wall, cpu, rss, runs in rows:
+    wall_f, cpu_f = float(wall), float(cpu)
+    peer = ref.get((tree, jobs))
+    ratio = lambda mine, i: f"{mine / float(peer[i]):.2f}" if peer and tool == "svc" and float(peer[i]) > 0 else ""
+    rate = f"{int(files) / wall_f:,.0f}" if wall_f > 0 and files.isdigit() else "n/a"
+    out.append([tool, tree, jobs, f"{int(files):,}", parsed if parsed == "-" else f"{int(parsed):,}",
+                f"{int(findings):,}", f"{wall_f:.3f}", f"{cpu_f:.2f}", rate, f"{int(rss) / 1024:.1f}", runs,
+                ratio(wall_f, 6), ratio(cpu_f, 7)])
+width = [max(len(r[i]) for r in out) for i in range(len(head))]
+right = set(range(3, len(head)))
 def fmt(r):
     return "| " + " | ".join(c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(r, width))) + " |"
 print(fmt(head))
 print("|" + "|".join(("-" * (w + 1) + ":") if i in right else ("-" * (w + 2)) for i, w in enumerate(width)) + "|")
-for r in rows[1:]:
+for r in out[1:]:
     print(fmt(r))
-' "${rows[@]}"
+print("\nfiles: svc counts every file of the tree, ast-grep the files with a match; findings are not comparable")
+print("(different rules); wall / ast-grep is the target of the engine issue (cold runs at most 0.8).")
+PY

@@ -113,15 +113,32 @@ std::string with_captures(const SyntaxTree& tree, const QueryMatch& m, const std
   return out;
 }
 
-// Whether an @inside node of `query` holds [begin, end).
-bool within(const SyntaxTree& tree, Language lang, const LazyQuery& query, std::size_t begin, std::size_t end) {
-  bool hit = false;
-  query.get(lang).for_each(tree, [&](const QueryMatch& m) {
-    TSNode n = m["inside"];
-    if (!hit && !ts_node_is_null(n) && ts_node_start_byte(n) <= begin && end <= ts_node_end_byte(n)) hit = true;
-  });
-  return hit;
-}
+// The @inside nodes of a file's `inside:`/`not_inside:` queries, each query run once per
+// file (on first need) rather than once per match.
+class InsideSpans {
+ public:
+  InsideSpans(const SyntaxTree& tree, Language lang) : tree_(tree), lang_(lang) {}
+
+  // Whether an @inside node of `query` holds [begin, end).
+  bool within(const LazyQuery& query, std::size_t begin, std::size_t end) {
+    auto it = spans_.find(&query);
+    if (it == spans_.end()) {
+      std::vector<std::pair<std::size_t, std::size_t>> found;
+      query.get(lang_).for_each(tree_, [&](const QueryMatch& m) {
+        TSNode n = m["inside"];
+        if (!ts_node_is_null(n)) found.emplace_back(ts_node_start_byte(n), ts_node_end_byte(n));
+      });
+      it = spans_.emplace(&query, std::move(found)).first;
+    }
+    return std::any_of(it->second.begin(), it->second.end(),
+                       [&](const auto& span) { return span.first <= begin && end <= span.second; });
+  }
+
+ private:
+  const SyntaxTree& tree_;
+  Language lang_;
+  std::map<const LazyQuery*, std::vector<std::pair<std::size_t, std::size_t>>> spans_;
+};
 
 class PatternCheck : public Check {
  public:
@@ -236,6 +253,7 @@ class PatternCheck : public Check {
   void for_each_match(const FileContext& ctx, Fn&& fn) const {
     bool test = is_test_path(ctx.file.path());
     Spans seen;
+    InsideSpans inside(*ctx.tree, ctx.file.language());
     main_->for_each(*ctx.tree, [&](std::size_t i, const QueryMatch& m) {
       const Pattern& p = patterns_[i];
       if (test && !p.in_tests) return;
@@ -243,11 +261,10 @@ class PatternCheck : public Check {
       if (ts_node_is_null(at)) return;
       std::size_t begin = ts_node_start_byte(at), end = ts_node_end_byte(at);
       if (seen.count({begin, end})) return;
-      Language lang = ctx.file.language();
       for (const auto& q : p.inside)
-        if (!within(*ctx.tree, lang, *q, begin, end)) return;
+        if (!inside.within(*q, begin, end)) return;
       for (const auto& q : p.not_inside)
-        if (within(*ctx.tree, lang, *q, begin, end)) return;
+        if (inside.within(*q, begin, end)) return;
       seen.insert({begin, end});
       MessageArgs args;
       for (const auto& [name, tmpl] : p.args) args.push_back({name, with_captures(*ctx.tree, m, tmpl)});
