@@ -13,17 +13,12 @@
 
 #include "checks/engine/check.h"
 #include "checks/workspace/manifests.h"
+#include "common/paths.h"
 
 namespace svc::builtin {
 namespace {
 
 using namespace engine;
-
-std::string base_name(const std::string& path) { return path.substr(path.rfind('/') + 1); }
-std::string folder_of(const std::string& path) {
-  auto slash = path.rfind('/');
-  return slash == std::string::npos ? "." : path.substr(0, slash);
-}
 
 // Runtime dependencies only: a GraphQL server among devDependencies mocks an upstream
 // in tests, and requirements-dev.txt / requirements-test.txt are the same.

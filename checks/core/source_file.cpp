@@ -25,9 +25,6 @@ std::string_view to_string(Language lang) {
 }
 
 namespace {
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
 bool starts_with(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
@@ -37,9 +34,9 @@ Language classify_path(std::string_view path) {
   auto slash = path.rfind('/');
   std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
   if (name == "Dockerfile" || name == "Containerfile" || starts_with(name, "Dockerfile.") ||
-      ends_with(name, ".Dockerfile") || ends_with(name, ".dockerfile"))
+      name.ends_with(".Dockerfile") || name.ends_with(".dockerfile"))
     return Language::dockerfile;
-  if (ends_with(name, ".d.ts")) return Language::typescript;
+  if (name.ends_with(".d.ts")) return Language::typescript;
   struct Ext { std::string_view ext; Language lang; };
   static constexpr Ext table[] = {
       {".ts", Language::typescript}, {".mts", Language::typescript}, {".cts", Language::typescript},
@@ -50,7 +47,7 @@ Language classify_path(std::string_view path) {
       {".cfg", Language::text},      {".ini", Language::text},       {".env", Language::text},
   };
   for (const auto& e : table)
-    if (ends_with(name, e.ext)) return e.lang;
+    if (name.ends_with(e.ext)) return e.lang;
   if (name == ".env" || starts_with(name, ".env.")) return Language::text;
   return Language::unknown;
 }

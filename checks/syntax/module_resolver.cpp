@@ -1,18 +1,10 @@
 #include "checks/syntax/module_resolver.h"
+#include "common/paths.h"
 
 #include <algorithm>
 
 namespace svc::engine {
 namespace {
-
-std::string dir_of(const std::string& path) {
-  auto slash = path.rfind('/');
-  return slash == std::string::npos ? "" : path.substr(0, slash);
-}
-
-bool ends_with(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
 
 // "a/b/../c/./d" -> "a/c/d"; "" when it climbs above the workspace.
 std::string normalize(const std::string& path) {
@@ -37,7 +29,7 @@ std::string normalize(const std::string& path) {
 
 std::string join(const std::string& dir, const std::string& rest) { return dir.empty() ? rest : dir + "/" + rest; }
 
-bool is_python(const std::string& path) { return ends_with(path, ".py"); }
+bool is_python(const std::string& path) { return path.ends_with(".py"); }
 
 }  // namespace
 
@@ -84,7 +76,7 @@ ModuleMap::Target ModuleMap::resolve_js(const std::string& from, const std::stri
     if (base.empty()) continue;
     candidates.push_back(base);
     for (const char* from_ext : {".js", ".mjs", ".cjs", ".jsx"})  // ESM TypeScript imports './x.js' for x.ts
-      if (ends_with(base, from_ext)) base = base.substr(0, base.size() - std::string_view(from_ext).size());
+      if (base.ends_with(from_ext)) base = base.substr(0, base.size() - std::string_view(from_ext).size());
     for (const char* ext : exts) candidates.push_back(base + ext);
     for (const char* ext : exts) candidates.push_back(base + "/index" + ext);
   }
@@ -116,7 +108,7 @@ ModuleMap::Target ModuleMap::resolve_python(const std::string& from, const std::
   int found = find(candidates);
   if (found < 0) {  // deeper layouts (backend/app/...): match by suffix
     for (const auto& [path, index] : by_path_)
-      if (ends_with(path, "/" + rest + ".py") || ends_with(path, "/" + rest + "/__init__.py")) return {index, true};
+      if (path.ends_with("/" + rest + ".py") || path.ends_with("/" + rest + "/__init__.py")) return {index, true};
   }
   return {found, true};
 }

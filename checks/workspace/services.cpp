@@ -7,6 +7,7 @@
 #include "checks/workspace/manifests.h"
 #include "checks/core/source_file.h"
 #include "checks/workspace/workspace.h"
+#include "common/paths.h"
 
 namespace svc::engine {
 namespace {
@@ -38,16 +39,6 @@ bool is_database_package(const std::string& p) {
       "sqlmodel", "django", "databases", "tortoise-orm", "peewee", "pymongo", "motor",
       "flask-sqlalchemy", "aiomysql", "pymysql", "mysqlclient", "aiosqlite"};
   return db.count(p) > 0;
-}
-
-std::string parent_dir(const std::string& path) {
-  auto slash = path.rfind('/');
-  return slash == std::string::npos ? "." : path.substr(0, slash);
-}
-
-std::string base_name(const std::string& path) {
-  auto slash = path.rfind('/');
-  return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
 bool inside(const std::string& file, const std::string& dir) {
@@ -171,12 +162,12 @@ ServiceMap discover_services(const Workspace& ws, const Config& config) {
     for (const auto& f : files) {
       std::string name = base_name(f);
       if (classify_path(f) == Language::dockerfile) {
-        dirs.insert(parent_dir(f));
+        dirs.insert(folder_of(f));
       } else if (is_manifest(name)) {
         Service probe;
         read_manifest(ws, f, probe, nullptr);
         classify_dependencies(probe);
-        if (!probe.frameworks.empty()) dirs.insert(parent_dir(f));
+        if (!probe.frameworks.empty()) dirs.insert(folder_of(f));
       }
     }
     for (const auto& d : dirs) {

@@ -13,6 +13,7 @@
 #include "checks/builtin/openapi/openapi_evidence.h"
 #include "checks/engine/check.h"
 #include "checks/facts/links/link_facts_yaml.h"
+#include "common/paths.h"
 
 namespace svc::builtin {
 namespace {
@@ -25,8 +26,6 @@ std::vector<std::string> strings_of(const YAML::Node& node) {
     for (const auto& s : node) out.push_back(s.as<std::string>());
   return out;
 }
-
-std::string base_name(const std::string& path) { return path.substr(path.rfind('/') + 1); }
 
 bool ends_with_path(const std::string& path, const std::string& tail) {
   return path == tail || (path.size() > tail.size() && path.compare(path.size() - tail.size(), tail.size(), tail) == 0 &&

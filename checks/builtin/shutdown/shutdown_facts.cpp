@@ -10,13 +10,13 @@
 
 #include "checks/facts/links/link_facts_yaml.h"
 #include "checks/syntax/query.h"
+#include "common/paths.h"
 
 namespace svc::builtin {
 namespace {
 
+using engine::base_name;
 using Words = std::vector<std::string>;
-
-std::string base_name(const std::string& word) { return word.substr(word.rfind('/') + 1); }
 
 bool is_python(const std::string& word) {
   static const RE2 python(R"(python(\d+(\.\d+)?)?)");

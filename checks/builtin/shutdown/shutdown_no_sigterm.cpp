@@ -20,6 +20,7 @@
 #include "checks/facts/links/link_facts.h"
 #include "checks/facts/links/link_facts_yaml.h"
 #include "checks/facts/routes/route_resolver.h"
+#include "common/paths.h"
 
 namespace svc::builtin {
 namespace {
@@ -32,8 +33,6 @@ bool is_dev_name(std::string_view name) {
   static const RE2 dev(R"((?i)(^|[._-])(dev|develop|development|local|test|tests|e2e|ci|override|debug)([._-]|$))");
   return RE2::PartialMatch(name, dev);
 }
-
-std::string base_name(const std::string& path) { return path.substr(path.rfind('/') + 1); }
 
 std::string dev_server_fix(const Service* s) {
   std::string server = "gunicorn, uvicorn without --reload, or hypercorn";

@@ -10,13 +10,13 @@
 #include "checks/facts/links/link_facts.h"
 #include "checks/facts/links/link_facts_yaml.h"
 #include "checks/syntax/query.h"
+#include "common/paths.h"
 
 namespace svc::builtin {
 namespace {
 
+using engine::base_name;
 using engine::Language;
-
-std::string base_name(const std::string& path) { return path.substr(path.rfind('/') + 1); }
 
 // Database images and URLs; SQLite is the one engine tests can run in-process for real.
 const RE2& database_image() {

@@ -2,6 +2,7 @@
 
 #include "checks/facts/links/link_facts_code.h"
 #include "checks/facts/routes/route_resolver.h"
+#include "common/paths.h"
 
 namespace svc::engine {
 
@@ -11,15 +12,6 @@ void extract_kubernetes_links(const SourceFile& file, LinkFacts& out);
 void extract_env_file_links(const SourceFile& file, LinkFacts& out);
 
 namespace {
-
-std::string_view base_name(std::string_view path) {
-  auto slash = path.rfind('/');
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
-
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
 
 bool is_kubernetes_manifest(const SourceFile& file) {
   const std::string& t = file.text();
@@ -39,15 +31,15 @@ bool code_may_link(const std::string& text) {
 }  // namespace
 
 bool is_compose_file(const std::string& path) {
-  std::string_view name = base_name(path);
-  if (!ends_with(name, ".yml") && !ends_with(name, ".yaml")) return false;
+  std::string name = base_name(path);
+  if (!name.ends_with(".yml") && !name.ends_with(".yaml")) return false;
   return name.rfind("docker-compose", 0) == 0 || name.rfind("compose.", 0) == 0 || name.rfind("compose-", 0) == 0 ||
-         name.find(".compose.") != std::string_view::npos || name.find("-compose.") != std::string_view::npos;
+         name.find(".compose.") != std::string::npos || name.find("-compose.") != std::string::npos;
 }
 
 bool is_env_file(const std::string& path) {
-  std::string_view name = base_name(path);
-  return name == ".env" || name.rfind(".env.", 0) == 0 || ends_with(name, ".env");
+  std::string name = base_name(path);
+  return name == ".env" || name.rfind(".env.", 0) == 0 || name.ends_with(".env");
 }
 
 bool LinkFacts::empty() const {

@@ -75,34 +75,4 @@ std::vector<YAML::Node> load_yaml_documents(const std::string& text) {
   return out;
 }
 
-std::string folder_of(const std::string& path) {
-  auto slash = path.rfind('/');
-  return slash == std::string::npos ? "." : path.substr(0, slash);
-}
-
-std::string join_relative(const std::string& dir, const std::string& path) {
-  if (!path.empty() && path.front() == '/') return "";
-  std::vector<std::string> parts;
-  auto push = [&](const std::string& s) {
-    std::size_t b = 0;
-    while (b <= s.size()) {
-      std::size_t e = s.find('/', b);
-      std::string seg = s.substr(b, e == std::string::npos ? std::string::npos : e - b);
-      if (seg == "..") {
-        if (parts.empty()) return false;
-        parts.pop_back();
-      } else if (!seg.empty() && seg != ".") {
-        parts.push_back(seg);
-      }
-      if (e == std::string::npos) break;
-      b = e + 1;
-    }
-    return true;
-  };
-  if (!push(dir == "." ? "" : dir) || !push(path)) return "";
-  std::string out;
-  for (const auto& p : parts) out += (out.empty() ? "" : "/") + p;
-  return out.empty() ? "." : out;
-}
-
 }  // namespace svc::engine

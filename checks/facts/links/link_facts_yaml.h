@@ -9,6 +9,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "checks/facts/links/link_facts.h"
+#include "common/paths.h"
 
 namespace svc::engine {
 
@@ -40,9 +41,5 @@ std::vector<std::string> command_words(const std::vector<YAML::Node>& parts);
 
 // Loads every document of a YAML text; a broken document ends the list, never the audit.
 std::vector<YAML::Node> load_yaml_documents(const std::string& text);
-
-// `a/b/../c` -> `a/c`, relative to the root; "" when it leaves the root.
-std::string join_relative(const std::string& dir, const std::string& path);
-std::string folder_of(const std::string& path);  // "." for a top-level file
 
 }  // namespace svc::engine

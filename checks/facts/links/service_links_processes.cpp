@@ -8,14 +8,10 @@
 #include "checks/facts/links/link_names.h"
 #include "checks/facts/routes/route_resolver.h"
 #include "checks/facts/links/service_links_builder.h"
+#include "common/paths.h"
 
 namespace svc::engine {
 namespace {
-
-std::string base_name(const std::string& path) {
-  auto slash = path.rfind('/');
-  return slash == std::string::npos ? path : path.substr(slash + 1);
-}
 
 bool is_local_host(const std::string& host) {
   return host == "localhost" || host == "127.0.0.1" || host == "::1" || host == "[::1]" || host == "0.0.0.0" ||

@@ -6,14 +6,10 @@
 
 #include "checks/facts/routes/route_facts_js.h"
 #include "checks/syntax/module_resolver.h"
+#include "common/paths.h"
 
 namespace svc::engine {
 namespace {
-
-std::string dir_of(const std::string& path) {
-  auto slash = path.rfind('/');
-  return slash == std::string::npos ? "" : path.substr(0, slash);
-}
 
 // "../db/schema.js" from services/billing/src/x.ts -> "services/billing/db/schema"
 std::string strip_extension(std::string path) {

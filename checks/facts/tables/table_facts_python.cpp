@@ -5,14 +5,10 @@
 #include <cctype>
 
 #include "checks/syntax/module_resolver.h"
+#include "common/paths.h"
 
 namespace svc::engine {
 namespace {
-
-std::string dir_of(const std::string& path) {
-  auto slash = path.rfind('/');
-  return slash == std::string::npos ? "" : path.substr(0, slash);
-}
 
 // Packages whose classes are never another service's models: not worth a fact.
 bool is_library(const std::string& module) {

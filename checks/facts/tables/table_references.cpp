@@ -6,13 +6,10 @@
 #include <set>
 
 #include "checks/facts/routes/route_resolver.h"
+#include "common/paths.h"
 
 namespace svc::engine {
 namespace {
-
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
 
 // "src/db/schema.ts" -> "src/db/schema"; an index module also stands for its folder.
 std::vector<std::string> stems_of(const std::string& path) {
@@ -24,8 +21,6 @@ std::vector<std::string> stems_of(const std::string& path) {
   return {stem};
 }
 
-std::string last_component(const std::string& path) { return path.substr(path.rfind('/') + 1); }
-
 }  // namespace
 
 // `orders/models` names the orders service when it starts with its folder's name or
@@ -34,7 +29,7 @@ bool TableIndex::names_service(const std::string& module_path, int service) cons
   if (service < 0) return false;
   const Service& s = services_.services()[service];
   std::string first = module_path.substr(0, module_path.find('/'));
-  return first == last_component(s.path) || first == s.name ||
+  return first == base_name(s.path) || first == s.name ||
          (s.path != "." && (module_path.rfind(s.path + "/", 0) == 0 || module_path.find("/" + s.path + "/") != std::string::npos));
 }
 
@@ -50,7 +45,7 @@ TableIndex::TableIndex(const ServiceMap& services, const std::vector<FileFacts>&
     if (!defines) continue;
     for (const auto& stem : stems_of(f.path)) {
       by_stem_[stem] = &f;
-      by_base_[last_component(stem)].push_back(&f);
+      by_base_[base_name(stem)].push_back(&f);
     }
   }
 }
@@ -74,11 +69,11 @@ std::vector<const FileFacts*> TableIndex::module_files(const FileFacts& from, co
     case ModuleKind::python_package: {
       std::string rest = from.tables.module_of(ref);
       std::replace(rest.begin(), rest.end(), '.', '/');
-      auto it = by_base_.find(last_component(rest));
+      auto it = by_base_.find(base_name(rest));
       if (it == by_base_.end()) break;
       for (const FileFacts* f : it->second)
         for (const auto& stem : stems_of(f->path))
-          if ((stem == rest || ends_with(stem, "/" + rest)) && (f->service == from.service || names_service(rest, f->service))) {
+          if ((stem == rest || stem.ends_with("/" + rest)) && (f->service == from.service || names_service(rest, f->service))) {
             out.push_back(f);
             break;
           }

@@ -1,0 +1,47 @@
+#include "common/paths.h"
+
+#include <vector>
+
+namespace svc::engine {
+
+std::string base_name(std::string_view path) {
+  auto slash = path.rfind('/');
+  return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
+}
+
+std::string folder_of(std::string_view path) {
+  auto slash = path.rfind('/');
+  return slash == std::string_view::npos ? "." : std::string(path.substr(0, slash));
+}
+
+std::string dir_of(std::string_view path) {
+  auto slash = path.rfind('/');
+  return slash == std::string_view::npos ? "" : std::string(path.substr(0, slash));
+}
+
+std::string join_relative(const std::string& dir, const std::string& path) {
+  if (!path.empty() && path.front() == '/') return "";
+  std::vector<std::string> parts;
+  auto push = [&](const std::string& s) {
+    std::size_t b = 0;
+    while (b <= s.size()) {
+      std::size_t e = s.find('/', b);
+      std::string seg = s.substr(b, e == std::string::npos ? std::string::npos : e - b);
+      if (seg == "..") {
+        if (parts.empty()) return false;
+        parts.pop_back();
+      } else if (!seg.empty() && seg != ".") {
+        parts.push_back(seg);
+      }
+      if (e == std::string::npos) break;
+      b = e + 1;
+    }
+    return true;
+  };
+  if (!push(dir == "." ? "" : dir) || !push(path)) return "";
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : "/") + p;
+  return out.empty() ? "." : out;
+}
+
+}  // namespace svc::engine
