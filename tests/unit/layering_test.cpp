@@ -125,44 +125,47 @@ TEST_CASE("layering: an include that goes up is reported with its line", "[layer
       "scaffolds/engine/render.cpp:1 includes cli/terminal.h (scaffolds/engine may not use cli)"});
 }
 
+namespace {
+
+// "path:line: text" of each line of the files under `folders` that `pattern` matches;
+// `files` counts the files read.
+std::vector<std::string> lines_matching(std::initializer_list<const char*> folders, const std::regex& pattern,
+                                        int& files) {
+  const fs::path root = SVC_SOURCE_DIR;
+  std::vector<std::string> out;
+  for (const char* top : folders) {
+    for (const auto& entry : fs::recursive_directory_iterator(root / top)) {
+      if (!entry.is_regular_file()) continue;
+      ++files;
+      std::ifstream in(entry.path());
+      int line_no = 0;
+      for (std::string line; std::getline(in, line);)
+        if (++line_no; std::regex_search(line, pattern))
+          out.push_back(fs::relative(entry.path(), root).generic_string() + ":" + std::to_string(line_no) + ": " + line);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 TEST_CASE("layering: cross-file facts are derived once, by DerivedFacts", "[layering]") {
   // A check or the graph that builds routes, links or ownership itself builds them again
   // on every run; they ask WorkspaceContext::derived instead.
   static const std::regex builds(R"(compute_service_links\(|compute_table_ownership\(|ServiceRoutes [a-z_]+\()");
-  const fs::path root = SVC_SOURCE_DIR;
-  int scanned = 0;
-  for (const char* top : {"checks/builtin", "checks/graph", "checks/report", "checks/engine", "cli"}) {
-    for (const auto& entry : fs::recursive_directory_iterator(root / top)) {
-      if (!entry.is_regular_file()) continue;
-      ++scanned;
-      std::ifstream in(entry.path());
-      int line_no = 0;
-      for (std::string line; std::getline(in, line);) {
-        ++line_no;
-        if (std::regex_search(line, builds))
-          FAIL_CHECK(fs::relative(entry.path(), root).generic_string() << ":" << line_no << ": " << line);
-      }
-    }
-  }
-  CHECK(scanned > 30);
+  int files = 0;
+  for (const auto& hit : lines_matching({"checks/builtin", "checks/graph", "checks/report", "checks/engine", "cli"},
+                                        builds, files))
+    FAIL_CHECK(hit);
+  CHECK(files > 30);
 }
 
 TEST_CASE("layering: checks keep no state between files", "[layering]") {
   // What a check needs across files goes through Check::collect() and ctx.notes; a
   // mutex in a check means a hidden second facts mechanism (and results that depend on
   // thread timing).
-  const fs::path root = SVC_SOURCE_DIR;
-  int scanned = 0;
-  for (const auto& entry : fs::recursive_directory_iterator(root / "checks/builtin")) {
-    if (!entry.is_regular_file()) continue;
-    ++scanned;
-    std::ifstream in(entry.path());
-    int line_no = 0;
-    for (std::string line; std::getline(in, line);) {
-      ++line_no;
-      if (line.find("std::mutex") != std::string::npos || line.find("std::lock_guard") != std::string::npos)
-        FAIL_CHECK(fs::relative(entry.path(), root).generic_string() << ":" << line_no << ": " << line);
-    }
-  }
-  CHECK(scanned > 20);
+  static const std::regex locks(R"(std::mutex|std::lock_guard)");
+  int files = 0;
+  for (const auto& hit : lines_matching({"checks/builtin"}, locks, files)) FAIL_CHECK(hit);
+  CHECK(files > 20);
 }
