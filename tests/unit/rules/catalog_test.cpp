@@ -55,3 +55,37 @@ TEST_CASE("every query of a pattern rule compiles for each language it names", "
     CHECK_NOTHROW(svc::builtin::compile_pattern_rule(rule));
   }
 }
+
+namespace {
+
+
+// Every `patterns:` list of a rule's YAML, at the top or one level down
+// (api-error-shape's `central_handler:`).
+std::vector<YAML::Node> pattern_lists(const YAML::Node& spec) {
+  std::vector<YAML::Node> out;
+  if (spec["patterns"] && spec["patterns"].IsSequence()) out.push_back(spec["patterns"]);
+  for (const auto& kv : spec)
+    if (kv.second.IsMap() && kv.second["patterns"] && kv.second["patterns"].IsSequence())
+      out.push_back(kv.second["patterns"]);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("every pattern fills exactly the fields of its rule's message", "[catalog]") {
+  int checked = 0;
+  for (const auto& rule : svc::engine::RuleCatalog::builtin().rules()) {
+    std::set<std::string> fields = message_fields(rule.message);
+    for (const auto& list : pattern_lists(rule.spec)) {
+      for (const auto& pattern : list) {
+        std::set<std::string> given;
+        for (const auto& kv : pattern["args"]) given.insert(kv.first.as<std::string>());
+        INFO("rule " << rule.id << ", pattern at line " << pattern.Mark().line + 1 << " of rules/" << rule.id
+                     << ".yaml");
+        CHECK(given == fields);  // a missing field shows the raw template; an extra one is a typo
+        ++checked;
+      }
+    }
+  }
+  CHECK(checked > 20);
+}

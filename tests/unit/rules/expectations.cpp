@@ -42,3 +42,11 @@ FixtureExpectations read_expectations(const std::string& root) {
   std::sort(out.unmarked_files.begin(), out.unmarked_files.end());
   return out;
 }
+
+std::set<std::string> message_fields(const std::string& tmpl) {
+  static const std::regex field(R"(\{([A-Za-z_][A-Za-z0-9_]*)\})");
+  std::set<std::string> out;
+  for (auto it = std::sregex_iterator(tmpl.begin(), tmpl.end(), field); it != std::sregex_iterator(); ++it)
+    out.insert((*it)[1]);
+  return out;
+}

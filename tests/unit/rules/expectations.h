@@ -1,5 +1,6 @@
 #pragma once
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -22,3 +23,6 @@ struct FixtureExpectations {
 };
 
 FixtureExpectations read_expectations(const std::string& root);
+
+// The `{field}` names of a rule's message template.
+std::set<std::string> message_fields(const std::string& tmpl);

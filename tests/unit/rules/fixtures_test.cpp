@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "checks/core/rule_catalog.h"
 #include "checks/engine/runner.h"
 #include "unit/rules/expectations.h"
 
@@ -20,6 +21,7 @@ namespace {
 std::string fixtures_root() { return std::string(SVC_SOURCE_DIR) + "/tests/fixtures/rules"; }
 
 using Site = std::tuple<std::string, int, std::string>;  // path, line, rule
+
 
 void check_fixture(const std::string& rule_id) {
   std::string root = fixtures_root() + "/" + rule_id;
@@ -50,6 +52,14 @@ void check_fixture(const std::string& rule_id) {
     }
   }
   for (const auto& f : result.findings) {
+    // A field the check did not supply leaves the template's `{field}` in the message.
+    const auto* info = svc::engine::RuleCatalog::builtin().find(f.rule);
+    REQUIRE(info);
+    for (const auto& field : message_fields(info->message)) {
+      INFO(fmt::format("{}/{}:{}: {} message without its {{{}}} field: {}", rule_id, f.path, f.line, f.rule, field,
+                       f.message));
+      CHECK(f.message.find("{" + field + "}") == std::string::npos);
+    }
     if (f.suppressed) continue;
     bool own_rule = f.rule == rule_id;
     bool on_ok_line = ok_lines.count({f.path, f.line}) == 1;
