@@ -30,25 +30,24 @@ using namespace engine;
 
 constexpr const char* kRequestFields = "method, path, status, duration_ms, trace_id, user_id";
 
-bool any_match(const std::vector<YamlQuery>& queries, const FileContext& ctx) {
-  for (const auto& q : queries) {
-    bool hit = false;
-    q.for_each(*ctx.tree, [&](const QueryMatch&) { hit = true; });
-    if (hit) return true;
-  }
-  return false;
-}
+// The rule's YAML lists, in the order they are added to the one query batch.
+enum class Part { calls, request_paths, skip_inside, not_service_code, structured_logger };
+constexpr std::pair<Part, const char*> kParts[] = {
+    {Part::calls, "calls"},
+    {Part::request_paths, "request_paths"},
+    {Part::skip_inside, "skip_inside"},
+    {Part::not_service_code, "not_service_code"},
+    {Part::structured_logger, "structured_logger"},
+};
 
-// The @inside nodes of `queries` in this file, as byte ranges.
-std::vector<std::pair<uint32_t, uint32_t>> inside_ranges(const std::vector<YamlQuery>& queries, const FileContext& ctx) {
-  std::vector<std::pair<uint32_t, uint32_t>> out;
-  for (const auto& q : queries)
-    q.for_each(*ctx.tree, [&](const QueryMatch& m) {
-      TSNode n = m["inside"];
-      if (!ts_node_is_null(n)) out.emplace_back(ts_node_start_byte(n), ts_node_end_byte(n));
-    });
-  return out;
-}
+using Ranges = std::vector<std::pair<uint32_t, uint32_t>>;
+
+// What one walk of a file's tree finds for every part.
+struct FileMatches {
+  std::vector<QueryMatch> calls;
+  Ranges request_paths, skip_inside;  // the @inside nodes, as byte ranges
+  bool not_service_code = false, structured_logger = false;
+};
 
 bool within(const std::vector<std::pair<uint32_t, uint32_t>>& ranges, uint32_t begin, uint32_t end) {
   for (const auto& [b, e] : ranges)
@@ -75,12 +74,12 @@ struct FileCalls {
 class LoggingUnstructured : public Check {
  public:
   void load_rule(const RuleInfo& rule) override {
-    QueryPool pool(rule.id);
-    calls_ = yaml_queries(rule.spec["calls"], pool);
-    request_paths_ = yaml_queries(rule.spec["request_paths"], pool);
-    skip_inside_ = yaml_queries(rule.spec["skip_inside"], pool);
-    not_service_code_ = yaml_queries(rule.spec["not_service_code"], pool);
-    structured_logger_ = yaml_queries(rule.spec["structured_logger"], pool);
+    batch_ = std::make_unique<QueryBatch>(rule.id);
+    for (const auto& [part, key] : kParts)
+      for (const auto& entry : rule.spec[key]) {
+        batch_->add(yaml_languages(entry["languages"]), entry["query"].as<std::string>());
+        parts_.push_back(part);
+      }
   }
 
   void configure(const YAML::Node& options) override {
@@ -92,19 +91,19 @@ class LoggingUnstructured : public Check {
   std::unique_ptr<FileNotes> collect(const FileContext& ctx) const override {
     const Service* service = ctx.service;
     if (!ctx.tree || !service || is_test_path(ctx.file.path())) return nullptr;
-    FileCalls found{service, ctx.file.path(), ctx.file.language() == Language::python, any_match(structured_logger_, ctx), {}};
-    if (is_service_code(ctx, *service)) {
-      auto skipped = inside_ranges(skip_inside_, ctx), requests = inside_ranges(request_paths_, ctx);
-      for (const auto& q : calls_)
-        q.for_each(*ctx.tree, [&](const QueryMatch& m) {
-          TSNode at = m["match"], fn = m["fn"];
-          if (ts_node_is_null(at) || ts_node_is_null(fn)) return;
-          uint32_t begin = ts_node_start_byte(at), end = ts_node_end_byte(at);
-          if (within(skipped, begin, end)) return;
-          found.calls.push_back({ctx.file.position_of(begin), ctx.file.position_of(end),
-                                 std::string(ctx.tree->text(fn)), std::string(ctx.tree->text(at)),
-                                 within(requests, begin, end)});
-        });
+    FileMatches found_matches = matches(ctx);
+    FileCalls found{service, ctx.file.path(), ctx.file.language() == Language::python,
+                    found_matches.structured_logger, {}};
+    if (is_service_code(ctx, *service, found_matches)) {
+      for (const QueryMatch& m : found_matches.calls) {
+        TSNode at = m["match"], fn = m["fn"];
+        if (ts_node_is_null(at) || ts_node_is_null(fn)) continue;
+        uint32_t begin = ts_node_start_byte(at), end = ts_node_end_byte(at);
+        if (within(found_matches.skip_inside, begin, end)) continue;
+        found.calls.push_back({ctx.file.position_of(begin), ctx.file.position_of(end),
+                               std::string(ctx.tree->text(fn)), std::string(ctx.tree->text(at)),
+                               within(found_matches.request_paths, begin, end)});
+      }
       std::sort(found.calls.begin(), found.calls.end(), [](const Call& a, const Call& b) {
         return std::tie(a.begin.line, a.begin.column) < std::tie(b.begin.line, b.begin.column);
       });
@@ -131,14 +130,33 @@ class LoggingUnstructured : public Check {
   }
 
  private:
+  // Every part's matches in one walk of the file's tree.
+  FileMatches matches(const FileContext& ctx) const {
+    FileMatches out;
+    batch_->for_each(*ctx.tree, [&](std::size_t i, const QueryMatch& m) {
+      auto inside = [&](Ranges& ranges) {
+        TSNode n = m["inside"];
+        if (!ts_node_is_null(n)) ranges.emplace_back(ts_node_start_byte(n), ts_node_end_byte(n));
+      };
+      switch (parts_[i]) {
+        case Part::calls: out.calls.push_back(m); break;
+        case Part::request_paths: inside(out.request_paths); break;
+        case Part::skip_inside: inside(out.skip_inside); break;
+        case Part::not_service_code: out.not_service_code = true; break;
+        case Part::structured_logger: out.structured_logger = true; break;
+      }
+    });
+    return out;
+  }
+
   // Service code: not a script, CLI, build config, seed or migration, nor browser code.
-  bool is_service_code(const FileContext& ctx, const Service& service) const {
+  bool is_service_code(const FileContext& ctx, const Service& service, const FileMatches& found) const {
     std::string path = ctx.file.path();
     if (service.path != "." && path.rfind(service.path + "/", 0) == 0) path = path.substr(service.path.size() + 1);
     for (const auto& re : skip_paths_)
       if (RE2::PartialMatch(path, *re)) return false;
     if (ctx.file.text().substr(0, 2) == "#!") return false;
-    return !any_match(not_service_code_, ctx);
+    return !found.not_service_code;
   }
 
   bool has_logger_dependency(const Service& s) const {
@@ -167,7 +185,8 @@ class LoggingUnstructured : public Check {
     return {{"call", fmt::format("`{}(…)`", c.callee)}, {"where", where}, {"fix", fix}};
   }
 
-  std::vector<YamlQuery> calls_, request_paths_, skip_inside_, not_service_code_, structured_logger_;
+  std::unique_ptr<QueryBatch> batch_;  // every part's queries, one walk per file
+  std::vector<Part> parts_;             // by query of batch_
   std::set<std::string> loggers_;
   std::vector<std::shared_ptr<RE2>> skip_paths_;
 };
