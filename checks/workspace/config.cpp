@@ -91,6 +91,39 @@ class Validator : public YamlReader {
     return *s;
   }
 
+  // An option takes what its default in the rule's YAML is: a list of strings, a
+  // mapping of such lists, a whole number, true or false, or a string.
+  void option_shape(const YAML::Node& value, const YAML::Node& like, const std::string& what) const {
+    auto is_bool = [](const YAML::Node& n) { return n.Scalar() == "true" || n.Scalar() == "false"; };
+    auto is_int = [](const YAML::Node& n) {
+      const std::string& t = n.Scalar();
+      return !t.empty() && t.find_first_not_of("0123456789", t[0] == '-' ? 1 : 0) == std::string::npos;
+    };
+    switch (like.Type()) {
+      case YAML::NodeType::Sequence: {
+        expect(value, YAML::NodeType::Sequence, what);
+        YAML::Node item = like.size() ? like[0] : YAML::Node("text");  // empty default: a list of strings
+        for (const auto& v : value) option_shape(v, item, what + ": each entry");
+        return;
+      }
+      case YAML::NodeType::Map:
+        expect(value, YAML::NodeType::Map, what);
+        if (like.size() == 0) return;
+        for (const auto& kv : value) {
+          YAML::Node known = like[kv.first.Scalar()];
+          option_shape(kv.second, known ? known : like.begin()->second, fmt::format("{}: '{}'", what, kv.first.Scalar()));
+        }
+        return;
+      case YAML::NodeType::Scalar:
+        expect(value, YAML::NodeType::Scalar, what);
+        if (is_bool(like) && !is_bool(value)) fail(value, fmt::format("{} must be true or false, not '{}'", what, value.Scalar()));
+        if (is_int(like) && !is_int(value)) fail(value, fmt::format("{} must be a whole number, not '{}'", what, value.Scalar()));
+        return;
+      default:
+        return;
+    }
+  }
+
   std::map<std::string, RuleSettings> rules(const YAML::Node& n) const {
     expect(n, YAML::NodeType::Map, "rules");
     std::map<std::string, RuleSettings> out;
@@ -111,6 +144,7 @@ class Validator : public YamlReader {
           } else if (key == "fail") {
             settings.fail = boolean(opt.second, "fail");
           } else if (rule->options[key]) {
+            option_shape(opt.second, rule->options[key], fmt::format("option '{}' of rule {}", key, id));
             settings.options[key] = opt.second;
           } else {
             std::string known = "severity, fail";

@@ -68,3 +68,22 @@ TEST_CASE("broken YAML syntax is located too", "[config]") {
   CHECK(e.rfind(".svc.yaml:", 0) == 0);
   CHECK(e.find("no error") == std::string::npos);
 }
+
+TEST_CASE("a rule option must have the shape of its default", "[config]") {
+  CHECK(error_of("rules:\n  logging-unstructured:\n    structured_loggers: {pino: yes}\n") ==
+        ".svc.yaml:3:25: option 'structured_loggers' of rule logging-unstructured must be a list");
+  CHECK(error_of("rules:\n  api-unversioned-route:\n    exempt_paths: /internal\n") ==
+        ".svc.yaml:3:19: option 'exempt_paths' of rule api-unversioned-route must be a list");
+  CHECK(error_of("rules:\n  docker-root-user:\n    extra_nonroot_images: [a, [b]]\n") ==
+        ".svc.yaml:3:31: option 'extra_nonroot_images' of rule docker-root-user: each entry must be a single value");
+  CHECK(error_of("rules:\n  auth-jwt-long-lived:\n    max_minutes: soon\n") ==
+        ".svc.yaml:3:18: option 'max_minutes' of rule auth-jwt-long-lived must be a whole number, not 'soon'");
+  CHECK(error_of("rules:\n  openapi-hand-written:\n    generators: {\"@acme/spec\": export}\n") ==
+        ".svc.yaml:3:32: option 'generators' of rule openapi-hand-written: '@acme/spec' must be a list");
+  // What the defaults allow still loads: other entries of a mapping, an empty list.
+  auto c = parse_config(
+      "rules:\n  openapi-hand-written:\n    generators: {\"@acme/spec\": [writeSpec]}\n"
+      "  db-cross-service-access:\n    ignore_tables: []\n  arch-shared-utils-service:\n    min_callers: 3\n",
+      ".svc.yaml", RuleCatalog::builtin());
+  CHECK(c.rules.at("arch-shared-utils-service").options["min_callers"].as<int>() == 3);
+}
