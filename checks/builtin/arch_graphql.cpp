@@ -12,6 +12,7 @@
 #include <re2/re2.h>
 
 #include "checks/engine/check.h"
+#include "checks/syntax/documents.h"
 #include "checks/workspace/manifests.h"
 #include "common/paths.h"
 
@@ -22,7 +23,7 @@ using namespace engine;
 
 // Runtime dependencies only: a GraphQL server among devDependencies mocks an upstream
 // in tests, and requirements-dev.txt / requirements-test.txt are the same.
-std::set<std::string> runtime_dependencies(const SourceFile& file) {
+std::set<std::string> runtime_dependencies(const SourceFile& file, const Documents& documents) {
   std::string name = base_name(file.path());
   if (name == "pyproject.toml") return pyproject_dependencies(file.text());
   if (name != "package.json")
@@ -30,7 +31,7 @@ std::set<std::string> runtime_dependencies(const SourceFile& file) {
                ? std::set<std::string>{}
                : requirements_dependencies(file.text());
   std::set<std::string> out;
-  auto json = nlohmann::json::parse(file.text(), nullptr, false);
+  const auto& json = documents.json();
   if (json.is_discarded() || !json.is_object()) return out;
   for (const char* key : {"dependencies", "peerDependencies", "optionalDependencies"}) {
     auto it = json.find(key);
@@ -86,7 +87,7 @@ class ArchGraphql : public Check {
     std::string key = ctx.service ? ctx.service->path : folder_of(file.path());
     std::string service_name = ctx.service ? ctx.service->name : base_name(key);
     std::vector<Hit> hits;
-    for (const auto& dep : runtime_dependencies(file)) {
+    for (const auto& dep : runtime_dependencies(file, ctx.documents)) {
       if (!is_server(dep)) continue;
       auto at = locate(file, dep);
       if (!at) continue;

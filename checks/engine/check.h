@@ -13,6 +13,7 @@
 namespace svc::engine {
 
 class SyntaxTree;
+class Documents;
 struct Config;
 struct RuleInfo;
 struct FileFacts;
@@ -26,6 +27,7 @@ struct FileContext {
   const SyntaxTree* tree = nullptr;
   const docker::Dockerfile* dockerfile = nullptr;
   const Service* service = nullptr;  // null when the file belongs to no service
+  const Documents& documents;        // YAML/JSON documents, parsed once on first use
 };
 
 // What a check keeps of one file for its report once every file is done (see

@@ -19,6 +19,7 @@
 #include "checks/facts/facts.h"
 #include "checks/filters/since_filter.h"
 #include "checks/filters/suppressions.h"
+#include "checks/syntax/documents.h"
 #include "checks/syntax/syntax_tree.h"
 #include "checks/workspace/workspace.h"
 
@@ -121,7 +122,8 @@ class Audit {
         kinds.push_back(kind);
     if (per_file.empty() && kinds.empty()) return;  // prefiltered out: never parsed
 
-    FileContext ctx{file, nullptr, nullptr, owner};
+    Documents documents(file);
+    FileContext ctx{file, nullptr, nullptr, owner, documents};
     std::unique_ptr<SyntaxTree> tree;
     std::unique_ptr<docker::Dockerfile> dockerfile;
     if (lang == Language::dockerfile) {
@@ -147,7 +149,7 @@ class Audit {
       FileFacts facts;
       facts.path = path;
       facts.service = service;
-      for (const FactKind* kind : kinds) kind->extract(file, tree.get(), facts);
+      for (const FactKind* kind : kinds) kind->extract(file, tree.get(), documents, facts);
       if (!facts.empty()) out.facts.push_back(std::move(facts));
     }
   }

@@ -9,6 +9,7 @@
 namespace svc::engine {
 
 class SyntaxTree;
+class Documents;
 
 // A kind of fact that rules ask for with `needs:` in their YAML. Each kind says,
 // before anything is parsed, which files can contribute to it, so a file that no
@@ -16,8 +17,9 @@ class SyntaxTree;
 struct FactKind {
   std::string_view name;
   bool (*wants)(const SourceFile& file, const Service* service);
-  // `tree` is the file's syntax tree for languages with a grammar, else null.
-  void (*extract)(const SourceFile& file, const SyntaxTree* tree, FileFacts& out);
+  // `tree` is the file's syntax tree for languages with a grammar, else null;
+  // `documents` its YAML/JSON documents, parsed on first use.
+  void (*extract)(const SourceFile& file, const SyntaxTree* tree, const Documents& documents, FileFacts& out);
 };
 
 const std::vector<FactKind>& fact_kinds();

@@ -169,3 +169,12 @@ TEST_CASE("layering: checks keep no state between files", "[layering]") {
   for (const auto& hit : lines_matching({"checks/builtin"}, locks, files)) FAIL_CHECK(hit);
   CHECK(files > 20);
 }
+
+TEST_CASE("layering: fact kinds and checks parse YAML and JSON through Documents", "[layering]") {
+  // A file's documents are parsed once (checks/syntax/documents.h) and shared by every
+  // reader; a reader that parses the text itself parses it again.
+  static const std::regex parses(R"(YAML::Load|json::parse\(|load_yaml_documents\()");
+  int files = 0;
+  for (const auto& hit : lines_matching({"checks/builtin", "checks/facts"}, parses, files)) FAIL_CHECK(hit);
+  CHECK(files > 50);
+}

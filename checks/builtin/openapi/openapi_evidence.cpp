@@ -76,15 +76,11 @@ void json_refs(const nlohmann::json& node, const std::string& spec_path, std::ve
 
 bool version_like(const std::string& v) { return !v.empty() && std::isdigit(static_cast<unsigned char>(v[0])); }
 
-std::optional<SpecDocument> read_yaml_spec(const SourceFile& file) {
+std::optional<SpecDocument> read_yaml_spec(const SourceFile& file, const engine::Documents& documents) {
   static const RE2 top_key(R"re((?m)^["']?(?:openapi|swagger)["']?[ \t]*:)re");
   if (!RE2::PartialMatch(file.text(), top_key)) return std::nullopt;
-  YAML::Node root;
-  try {
-    root = YAML::Load(file.text());
-  } catch (const YAML::Exception&) {
-    return std::nullopt;
-  }
+  if (documents.yaml().empty()) return std::nullopt;
+  const YAML::Node& root = documents.yaml().front();
   if (!root.IsMap()) return std::nullopt;
   SpecDocument doc;
   bool body = false;
@@ -110,10 +106,11 @@ std::optional<SpecDocument> read_yaml_spec(const SourceFile& file) {
   return doc;
 }
 
-std::optional<SpecDocument> read_json_spec(const SourceFile& file, const std::vector<std::string>& markers) {
+std::optional<SpecDocument> read_json_spec(const SourceFile& file, const engine::Documents& documents,
+                                          const std::vector<std::string>& markers) {
   static const RE2 top_key(R"re("(?:openapi|swagger)"\s*:\s*"\d)re");
   if (!RE2::PartialMatch(file.text(), top_key)) return std::nullopt;
-  auto root = nlohmann::json::parse(file.text(), nullptr, false, true);
+  const auto& root = documents.json();
   if (root.is_discarded() || !root.is_object()) return std::nullopt;
   SpecDocument doc;
   for (const char* key : {"openapi", "swagger"}) {
@@ -191,10 +188,11 @@ bool dumps_to_stdout(const SourceFile& file) {
 
 }  // namespace
 
-std::optional<SpecDocument> read_spec(const SourceFile& file, const std::vector<std::string>& markers) {
+std::optional<SpecDocument> read_spec(const SourceFile& file, const engine::Documents& documents,
+                                     const std::vector<std::string>& markers) {
   std::optional<SpecDocument> doc;
-  if (file.language() == Language::yaml) doc = read_yaml_spec(file);
-  else if (file.language() == Language::json) doc = read_json_spec(file, markers);
+  if (file.language() == Language::yaml) doc = read_yaml_spec(file, documents);
+  else if (file.language() == Language::json) doc = read_json_spec(file, documents, markers);
   if (doc && doc->marker.empty()) doc->marker = comment_marker(file, markers);
   return doc;
 }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "checks/core/source_file.h"
+#include "checks/syntax/documents.h"
 
 namespace svc::builtin::openapi {
 
@@ -19,7 +20,8 @@ struct SpecDocument {
 // The document when the file is YAML or JSON whose top-level mapping has an
 // `openapi:`/`swagger:` version and an `info`, `paths`, `components` or `webhooks` key.
 // `markers` are lower-case phrases looked for in YAML comments and JSON `$comment`s.
-std::optional<SpecDocument> read_spec(const engine::SourceFile& file, const std::vector<std::string>& markers);
+std::optional<SpecDocument> read_spec(const engine::SourceFile& file, const engine::Documents& documents,
+                                     const std::vector<std::string>& markers);
 
 struct WriteEvidence {
   // Files the file writes, as written there without `./`, `../` or `$VAR/` prefixes

@@ -12,6 +12,7 @@
 
 #include "checks/builtin/openapi/openapi_evidence.h"
 #include "checks/engine/check.h"
+#include "checks/syntax/documents.h"
 #include "checks/facts/links/link_facts_yaml.h"
 #include "common/paths.h"
 
@@ -68,7 +69,7 @@ class OpenapiHandWritten : public Check {
   std::unique_ptr<FileNotes> collect(const FileContext& ctx) const override {
     const SourceFile& file = ctx.file;
     std::string service = ctx.service ? ctx.service->path : "";
-    if (auto doc = openapi::read_spec(file, markers_)) {
+    if (auto doc = openapi::read_spec(file, ctx.documents, markers_)) {
       if (in_skipped_dir(file.path())) return nullptr;
       return notes_for(Found{Spec{file.path(), service, std::move(*doc), std::string(file.line(doc->begin.line))}});
     }

@@ -16,6 +16,7 @@
 
 #include "checks/builtin/shutdown/shutdown_facts.h"
 #include "checks/engine/check.h"
+#include "checks/syntax/documents.h"
 #include "checks/dockerfile/dockerfile.h"
 #include "checks/facts/links/link_facts.h"
 #include "checks/facts/links/link_facts_yaml.h"
@@ -151,7 +152,7 @@ class ShutdownNoSigterm : public Check {
   void check_compose(const FileContext& ctx, FileShutdown& found) const {
     const std::string& path = ctx.file.path();
     if (!is_compose_file(path) || is_dev_name(base_name(path))) return;
-    auto docs = load_yaml_documents(ctx.file.text());
+    const auto& docs = ctx.documents.yaml();
     if (docs.empty() || !docs.front().IsMap()) return;
     const YAML::Node services = docs.front()["services"];
     if (!services || !services.IsMap()) return;  // a missing key: anything but `!` on it throws

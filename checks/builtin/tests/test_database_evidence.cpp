@@ -136,8 +136,8 @@ std::optional<std::string> service_container(const YAML::Node& services) {
   return std::nullopt;
 }
 
-std::optional<std::string> ci_database(const engine::SourceFile& file) {
-  auto docs = engine::load_yaml_documents(file.text());
+std::optional<std::string> ci_database(const engine::SourceFile& file, const engine::Documents& documents) {
+  const auto& docs = documents.yaml();
   if (docs.empty() || !docs.front().IsMap()) return std::nullopt;
   const YAML::Node& root = docs.front();
   std::vector<YAML::Node> jobs = {root};  // GitLab's top-level `services:` applies to every job
@@ -150,10 +150,10 @@ std::optional<std::string> ci_database(const engine::SourceFile& file) {
   return std::nullopt;
 }
 
-std::optional<std::string> compose_database(const engine::SourceFile& file) {
+std::optional<std::string> compose_database(const engine::SourceFile& file, const engine::Documents& documents) {
   static const RE2 for_tests(R"((?i)(^|[._-])(test|tests|testing|ci|e2e|integration)([._-]|$))");
   if (!RE2::PartialMatch(base_name(file.path()), for_tests)) return std::nullopt;
-  auto docs = engine::load_yaml_documents(file.text());
+  const auto& docs = documents.yaml();
   if (docs.empty() || !docs.front().IsMap()) return std::nullopt;
   const YAML::Node services = docs.front()["services"];
   if (!services || !services.IsMap()) return std::nullopt;
@@ -165,9 +165,9 @@ std::optional<std::string> compose_database(const engine::SourceFile& file) {
   return std::nullopt;
 }
 
-std::optional<std::string> package_scripts_database(const engine::SourceFile& file) {
+std::optional<std::string> package_scripts_database(const engine::SourceFile& file, const engine::Documents& documents) {
   static const RE2 starts_db(R"(docker[- ]compose[^&;|]*\bup\b|testcontainers|prisma migrate (reset|deploy)|pg_ctl|embedded-postgres)");
-  auto json = nlohmann::json::parse(file.text(), nullptr, false);
+  const auto& json = documents.json();
   if (json.is_discarded() || !json.is_object() || !json.contains("scripts") || !json["scripts"].is_object()) return std::nullopt;
   for (const auto& [name, cmd] : json["scripts"].items())
     if (name.find("test") != std::string::npos && cmd.is_string() && RE2::PartialMatch(cmd.get<std::string>(), starts_db))
@@ -188,13 +188,13 @@ std::optional<std::string> config_database_url(const engine::SourceFile& file) {
 
 }  // namespace
 
-std::optional<std::string> test_database_config(const engine::SourceFile& file) try {
+std::optional<std::string> test_database_config(const engine::SourceFile& file, const engine::Documents& documents) try {
   switch (file.language()) {
     case Language::yaml:
-      if (is_ci_config(file.path())) return ci_database(file);
-      return engine::is_compose_file(file.path()) ? compose_database(file) : std::nullopt;
+      if (is_ci_config(file.path())) return ci_database(file, documents);
+      return engine::is_compose_file(file.path()) ? compose_database(file, documents) : std::nullopt;
     case Language::json:
-      return base_name(file.path()) == "package.json" ? package_scripts_database(file) : std::nullopt;
+      return base_name(file.path()) == "package.json" ? package_scripts_database(file, documents) : std::nullopt;
     case Language::text:
     case Language::toml: return config_database_url(file);
     default: return std::nullopt;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "checks/core/source_file.h"
+#include "checks/syntax/documents.h"
 #include "checks/syntax/syntax_tree.h"
 
 namespace svc::builtin {
@@ -31,7 +32,7 @@ bool is_test_setup_path(const std::string& path);
 // a CI job's service container (GitHub Actions `services:`, GitLab CI `services:`), a
 // compose file for tests with a database image, a test script of package.json that
 // starts one, a test env file or pytest config with a database URL. nullopt otherwise.
-std::optional<std::string> test_database_config(const engine::SourceFile& file);
+std::optional<std::string> test_database_config(const engine::SourceFile& file, const engine::Documents& documents);
 
 // CI configuration applies to the services whose folders it names, or to all of them.
 bool is_ci_config(const std::string& path);

@@ -13,6 +13,7 @@
 
 #include "checks/builtin/tests/test_database_evidence.h"
 #include "checks/engine/check.h"
+#include "checks/syntax/documents.h"
 #include "checks/facts/routes/route_resolver.h"
 
 namespace svc::builtin {
@@ -99,7 +100,7 @@ class TestsNoRealDatabase : public Check {
   std::unique_ptr<FileNotes> collect(const FileContext& ctx) const override {
     const std::string& path = ctx.file.path();
     if (!ctx.tree) {
-      auto what = test_database_config(ctx.file);
+      auto what = test_database_config(ctx.file, ctx.documents);
       if (!what) return nullptr;
       return notes_for(Found{TestDatabaseConfig{path, *what, ctx.service, is_ci_config(path) ? ctx.file.text() : ""}});
     }

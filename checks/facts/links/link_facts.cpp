@@ -7,8 +7,8 @@
 namespace svc::engine {
 
 // Defined next to their readers: link_facts_compose.cpp, link_facts_k8s.cpp, link_facts_env.cpp.
-void extract_compose_links(const SourceFile& file, LinkFacts& out);
-void extract_kubernetes_links(const SourceFile& file, LinkFacts& out);
+void extract_compose_links(const SourceFile& file, const Documents& documents, LinkFacts& out);
+void extract_kubernetes_links(const SourceFile& file, const Documents& documents, LinkFacts& out);
 void extract_env_file_links(const SourceFile& file, LinkFacts& out);
 
 namespace {
@@ -59,11 +59,11 @@ bool wants_link_facts(const SourceFile& file) {
   }
 }
 
-void extract_link_facts(const SourceFile& file, const SyntaxTree* tree, LinkFacts& out) {
+void extract_link_facts(const SourceFile& file, const SyntaxTree* tree, const Documents& documents, LinkFacts& out) {
   switch (file.language()) {
     case Language::yaml:
-      if (is_compose_file(file.path())) extract_compose_links(file, out);
-      else extract_kubernetes_links(file, out);
+      if (is_compose_file(file.path())) extract_compose_links(file, documents, out);
+      else extract_kubernetes_links(file, documents, out);
       break;
     case Language::text: extract_env_file_links(file, out); break;
     case Language::typescript:

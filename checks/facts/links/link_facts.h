@@ -7,6 +7,8 @@
 
 namespace svc::engine {
 
+class Documents;
+
 class SyntaxTree;
 
 // One environment variable as written. Values keep `${VAR}` / `$(VAR)` references
@@ -88,7 +90,7 @@ struct LinkFacts {
 };
 
 bool wants_link_facts(const SourceFile& file);
-void extract_link_facts(const SourceFile& file, const SyntaxTree* tree, LinkFacts& out);
+void extract_link_facts(const SourceFile& file, const SyntaxTree* tree, const Documents& documents, LinkFacts& out);
 
 // File kinds, by name alone.
 bool is_compose_file(const std::string& path);

@@ -12,8 +12,7 @@ class ComposeReader {
  public:
   ComposeReader(const SourceFile& file, LinkFacts& out) : file_(file), out_(out), dir_(folder_of(file.path())) {}
 
-  void run() {
-    auto docs = load_yaml_documents(file_.text());
+  void run(const std::vector<YAML::Node>& docs) {
     if (docs.empty() || !docs.front().IsMap()) return;
     const YAML::Node& root = docs.front();
     YAML::Node services = root["services"];
@@ -110,9 +109,9 @@ class ComposeReader {
 
 }  // namespace
 
-void extract_compose_links(const SourceFile& file, LinkFacts& out) {
+void extract_compose_links(const SourceFile& file, const Documents& documents, LinkFacts& out) {
   try {
-    ComposeReader(file, out).run();
+    ComposeReader(file, out).run(documents.yaml());
   } catch (const YAML::Exception&) {
     // A node of an unexpected shape: keep what was read.
   }

@@ -85,9 +85,9 @@ class ManifestReader {
 
 }  // namespace
 
-void extract_kubernetes_links(const SourceFile& file, LinkFacts& out) {
+void extract_kubernetes_links(const SourceFile& file, const Documents& documents, LinkFacts& out) {
   ManifestReader reader(file, out);
-  for (const auto& doc : load_yaml_documents(file.text())) {
+  for (const auto& doc : documents.yaml()) {
     try {
       reader.read(doc);
     } catch (const YAML::Exception&) {

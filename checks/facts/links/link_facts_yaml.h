@@ -9,6 +9,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "checks/facts/links/link_facts.h"
+#include "checks/syntax/documents.h"
 #include "common/paths.h"
 
 namespace svc::engine {
@@ -39,7 +40,5 @@ std::vector<QueueRef> queues_of_command(const std::vector<std::string>& words);
 // would near enough (`sh -c "rq worker a b"` yields rq, worker, a, b).
 std::vector<std::string> command_words(const std::vector<YAML::Node>& parts);
 
-// Loads every document of a YAML text; a broken document ends the list, never the audit.
-std::vector<YAML::Node> load_yaml_documents(const std::string& text);
 
 }  // namespace svc::engine

@@ -2,7 +2,14 @@
 
 #include "checks/builtin/tests/test_database_evidence.h"
 
-using svc::builtin::test_database_config;
+
+namespace {
+// The configuration evidence of one file, its documents parsed as the engine does.
+std::optional<std::string> test_database_config(const svc::engine::SourceFile& file) {
+  svc::engine::Documents documents(file);
+  return svc::builtin::test_database_config(file, documents);
+}
+}  // namespace
 using svc::engine::Language;
 using svc::engine::SourceFile;
 

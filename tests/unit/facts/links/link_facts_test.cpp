@@ -5,6 +5,7 @@
 
 #include "checks/workspace/config.h"
 #include "checks/facts/links/link_facts.h"
+#include "checks/syntax/documents.h"
 #include "checks/facts/links/link_names.h"
 #include "checks/facts/links/link_urls.h"
 #include "checks/facts/links/service_links.h"
@@ -21,7 +22,8 @@ FileFacts links_of(const std::string& path, const std::string& text, int service
   FileFacts facts;
   facts.path = path;
   facts.service = service;
-  extract_link_facts(file, tree.get(), facts.links);
+  Documents documents(file);
+  extract_link_facts(file, tree.get(), documents, facts.links);
   return facts;
 }
 
