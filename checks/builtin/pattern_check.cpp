@@ -58,6 +58,7 @@ struct FileMatches {
   const Service* service = nullptr;
   bool evident = false;
   std::vector<Candidate> candidates;
+  std::size_t more = 0;  // once_per_service: matches counted but not kept (only the first is reported)
 };
 
 // A query or a list of them.
@@ -200,6 +201,15 @@ class PatternCheck : public Check {
                                   std::move(args), std::string(ctx.file.text().substr(begin, end - begin))});
     });
     if (!found.evident && found.candidates.empty()) return nullptr;
+    // A service's finding stands at its first match and counts the rest: of a file's
+    // matches, only the first is needed (memory stays flat on large services).
+    if (!count_arg_.empty() && ctx.service && found.candidates.size() > 1) {
+      auto first = std::min_element(found.candidates.begin(), found.candidates.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.begin.line, a.begin.column) < std::tie(b.begin.line, b.begin.column);
+      });
+      found.more = found.candidates.size() - 1;
+      found.candidates = {std::move(*first)};
+    }
     return notes_for(std::move(found));
   }
 
@@ -215,13 +225,15 @@ class PatternCheck : public Check {
     std::sort(candidates.begin(), candidates.end(), [](const Candidate* a, const Candidate* b) {
       return std::tie(a->path, a->begin.line, a->begin.column) < std::tie(b->path, b->begin.line, b->begin.column);
     });
+    std::map<const Service*, std::size_t> dropped;  // matches counted, not kept
+    for (const FileMatches* f : files) dropped[f->service] += f->more;
     std::map<const Service*, std::vector<const Candidate*>> by_service;
     for (const Candidate* c : candidates) {
       if (c->service && (evident.count(c->service) || has_dependency(*c->service))) continue;
       if (count_arg_.empty() || !c->service) out.report_at(c->path, c->begin, c->end, c->args, c->matched);
       else by_service[c->service].push_back(c);
     }
-    for (const auto& [service, list] : by_service) report_first(*list.front(), list.size() - 1, out);
+    for (const auto& [service, list] : by_service) report_first(*list.front(), list.size() - 1 + dropped[service], out);
   }
 
  private:
