@@ -28,13 +28,15 @@ TEST_CASE("every rule has its YAML, doc page, fixtures and implementation", "[ca
     CHECK((rule.implementation == "engine" || svc::engine::builtin_checks().count(rule.implementation) == 1));
     std::string fixtures = src + "/tests/fixtures/rules/" + rule.id;
     REQUIRE(fs::is_directory(fixtures));
-    bool expect = false, ok = false;
+    bool expect = false, ok = false, pinned = false;
     for (const auto& e : read_expectations(fixtures).expectations) {
       if (e.rule != rule.id) continue;
       (e.expect_hit ? expect : ok) = true;
+      pinned = pinned || !e.message_part.empty();
     }
     CHECK(expect);  // the bad case fires
     CHECK(ok);      // the good case stays silent
+    CHECK(pinned);  // and says what it should (svc-expect: <id> "part of the message")
   }
   // Every YAML in rules/ made it into the binary.
   for (const auto& f : fs::directory_iterator(src + "/rules")) {

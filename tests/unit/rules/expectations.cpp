@@ -17,7 +17,8 @@ bool can_carry_marker(const fs::path& file) { return file.extension() != ".json"
 }  // namespace
 
 FixtureExpectations read_expectations(const std::string& root) {
-  static const std::regex directive(R"(svc-(expect|ok):\s*([A-Za-z0-9_-]+(?:\s*,\s*[A-Za-z0-9_-]+)*))");
+  static const std::regex directive(
+      R"re(svc-(expect|ok):\s*([A-Za-z0-9_-]+(?:\s*,\s*[A-Za-z0-9_-]+)*)(?:\s+"([^"]*)")?)re");
   static const std::regex id_re("[A-Za-z0-9_-]+");
   FixtureExpectations out;
   for (const auto& entry : fs::recursive_directory_iterator(root)) {
@@ -35,7 +36,7 @@ FixtureExpectations read_expectations(const std::string& root) {
       std::string ids = m[2];
       for (auto it = std::sregex_iterator(ids.begin(), ids.end(), id_re); it != std::sregex_iterator(); ++it)
         out.expectations.push_back(
-            {rel, static_cast<int>(i + 1), static_cast<int>(target + 1), it->str(), m[1] == "expect"});
+            {rel, static_cast<int>(i + 1), static_cast<int>(target + 1), it->str(), m[1] == "expect", m[3].str()});
     }
     if (out.expectations.size() == before && can_carry_marker(entry.path())) out.unmarked_files.push_back(rel);
   }

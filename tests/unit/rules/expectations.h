@@ -7,12 +7,14 @@
 // Inline expectations in fixture files: `svc-expect: <id>[, <id>]` says the next
 // code line has a finding of that rule, `svc-ok: <id>` that it deliberately has none.
 // Stacked expectation lines all point at the first line below them.
+// `svc-expect: <id> "text"` also pins the message: the finding's message contains text.
 struct Expectation {
   std::string path;   // relative to the fixture root
   int comment_line;
   int target_line;
   std::string rule;
   bool expect_hit;
+  std::string message_part;  // "" unless the marker pins the message
 };
 
 struct FixtureExpectations {

@@ -5,6 +5,7 @@
 // file passes without saying what it expects.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
@@ -44,6 +45,14 @@ void check_fixture(const std::string& rule_id) {
       INFO(fmt::format("{}/{}:{}: expected a {} finding on line {}", rule_id, e.path, e.comment_line, e.rule,
                        e.target_line));
       CHECK(found.count({e.path, e.target_line, e.rule}) == 1);
+      if (!e.message_part.empty()) {
+        INFO(fmt::format("{}/{}:{}: the {} finding's message contains \"{}\"", rule_id, e.path, e.comment_line,
+                         e.rule, e.message_part));
+        CHECK(std::any_of(result.findings.begin(), result.findings.end(), [&](const auto& f) {
+          return f.path == e.path && f.line == e.target_line && f.rule == e.rule &&
+                 f.message.find(e.message_part) != std::string::npos;
+        }));
+      }
     } else {
       ok_lines.insert({e.path, e.target_line});
       INFO(fmt::format("{}/{}:{}: expected no {} finding on line {}", rule_id, e.path, e.comment_line, e.rule,
