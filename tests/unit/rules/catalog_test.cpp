@@ -24,6 +24,10 @@ TEST_CASE("every rule has its YAML, doc page, fixtures and implementation", "[ca
     CHECK(fs::exists(src + "/docs/rules/" + rule.id + ".md"));
     CHECK_FALSE(rule.doc.empty());
     CHECK_FALSE(rule.summary.empty());
+    // One source for what a rule is called and how severe it is: the YAML. The page's
+    // title repeats the summary word for word; `svc explain` adds the severity.
+    CHECK(rule.doc.substr(0, rule.doc.find('\n')) == "# " + rule.id + ": " + rule.summary);
+    CHECK(rule.doc.find("\nSeverity:") == std::string::npos);
     CHECK(rule.name.find('-') == std::string::npos);
     CHECK((rule.implementation == "engine" || svc::engine::builtin_checks().count(rule.implementation) == 1));
     std::string fixtures = src + "/tests/fixtures/rules/" + rule.id;
