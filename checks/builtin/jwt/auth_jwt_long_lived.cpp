@@ -196,6 +196,11 @@ class AuthJwtLongLived : public Check {
   std::optional<Lifetime> lifetime(const SyntaxTree& tree, TSNode name_node, TSNode value) const {
     bool python = tree.file().language() == Language::python;
     std::string name = last_word(tree.text(name_node));
+    bool expires_in = !python && name == "expiresIn";
+    bool absolute = name == "setExpirationTime" || name == "exp";
+    // Cheap test first: the context walks up to the enclosing function, taking the text
+    // of every call argument on the way.
+    if (!absolute && !expires_in && !RE2::PartialMatch(name, kExpiryName)) return std::nullopt;
     std::string context = name + " " + context_of(tree, name_node);
     if (RE2::PartialMatch(context, kRefresh) || RE2::PartialMatch(name, kSingleUse)) return std::nullopt;
     Evaluator eval(tree);
@@ -204,7 +209,7 @@ class AuthJwtLongLived : public Check {
                         : node_type(site) == "pair" ? fmt::format("{}: {}", name, cut(tree.text(value)))
                                                     : fmt::format("{} = {}", name, cut(tree.text(value)));
 
-    if (name == "setExpirationTime" || name == "exp") {
+    if (absolute) {
       // A number here is an absolute time; only a span or an offset from now is a lifetime.
       if (python)
         if (auto td = eval.timedelta(value)) return Lifetime{td->first, td->second, cut(tree.text(td->second))};
@@ -214,8 +219,6 @@ class AuthJwtLongLived : public Check {
       return std::nullopt;
     }
 
-    bool expires_in = !python && name == "expiresIn";
-    if (!expires_in && !RE2::PartialMatch(name, kExpiryName)) return std::nullopt;
     if (!RE2::PartialMatch(context, kTokenContext)) return std::nullopt;
     if (python)
       if (auto td = eval.timedelta(value)) return Lifetime{td->first, td->second, cut(tree.text(td->second))};
