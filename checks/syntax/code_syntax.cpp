@@ -46,6 +46,22 @@ std::vector<TSNode> named_children(TSNode node) {
   return out;
 }
 
+TSNode python_argument(const SyntaxTree& tree, TSNode args, std::size_t index, std::string_view name, bool* splat) {
+  std::size_t positional = 0;
+  TSNode found{};
+  for (TSNode a : named_children(args)) {
+    std::string_view type = node_type(a);
+    if (type == "dictionary_splat" && splat) *splat = true;
+    if (type == "keyword_argument") {
+      if (tree.text(field(a, "name")) == name) found = field(a, "value");
+    } else if (type != "comment" && type != "list_splat" && type != "dictionary_splat" && positional++ == index &&
+               ts_node_is_null(found)) {
+      found = a;
+    }
+  }
+  return found;
+}
+
 std::string anonymous_name(TSNode node) { return "<anonymous@" + std::to_string(ts_node_start_byte(node)) + ">"; }
 
 std::string member_path(const SyntaxTree& tree, TSNode node, const RouteGrammar& g) {

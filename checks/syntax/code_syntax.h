@@ -92,6 +92,13 @@ std::vector<PathArgument> path_arguments(const SyntaxTree& tree, TSNode node, co
 // Named children of a node, in order.
 std::vector<TSNode> named_children(TSNode node);
 
+// A Python call's argument: the positional one at `index` or the keyword `name` (the
+// keyword wins); null when neither is there. `splat`, when given, is set when a
+// `**options` argument may hold it. kKeywordOnly as `index` looks for the keyword alone.
+constexpr std::size_t kKeywordOnly = static_cast<std::size_t>(-1);
+TSNode python_argument(const SyntaxTree& tree, TSNode args, std::size_t index, std::string_view name,
+                       bool* splat = nullptr);
+
 // The name facts use for an unnamed expression (an inline sub-app or plugin):
 // unique and stable within one file.
 std::string anonymous_name(TSNode node);

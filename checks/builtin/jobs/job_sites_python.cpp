@@ -69,25 +69,13 @@ class PythonJobSites {
 
   // The argument at `index` or keyword `name`; `splat` tells that `**options` may hold more.
   TSNode argument(TSNode args, std::size_t index, std::string_view name, bool* splat = nullptr) const {
-    std::size_t positional = 0;
-    TSNode found{};
-    for (TSNode a : named_children(args)) {
-      std::string_view type = node_type(a);
-      if (type == "dictionary_splat" && splat) *splat = true;
-      if (type == "keyword_argument") {
-        if (tree_.text(field(a, "name")) == name) found = field(a, "value");
-      } else if (type != "comment" && type != "list_splat" && type != "dictionary_splat" && positional++ == index &&
-                 ts_node_is_null(found)) {
-        found = a;
-      }
-    }
-    return found;
+    return python_argument(tree_, args, index, name, splat);
   }
 
   // True when the call names the id keyword, or may through `**options`: not judged.
   bool passes_id(TSNode args, std::string_view keyword) const {
     bool splat = false;
-    TSNode id = argument(args, static_cast<std::size_t>(-1), keyword, &splat);
+    TSNode id = argument(args, kKeywordOnly, keyword, &splat);
     return splat || !ts_node_is_null(id);
   }
 

@@ -22,7 +22,6 @@ constexpr char kLinkPatterns[] = R"q(
 (class_definition superclasses: (argument_list) @bases body: (block) @body) @settings
 )q";
 
-constexpr std::size_t kKeywordOnly = static_cast<std::size_t>(-1);
 
 std::string last_segment(std::string_view path) {
   auto dot = path.rfind('.');
@@ -62,16 +61,7 @@ class PythonLinkExtractor {
   std::string text(TSNode n) const { return std::string(tree_.text(n)); }
 
   TSNode argument(TSNode args, std::size_t index, std::string_view name) const {
-    std::size_t positional = 0;
-    for (TSNode a : named_children(args)) {
-      std::string_view type = node_type(a);
-      if (type == "keyword_argument") {
-        if (tree_.text(field(a, "name")) == name) return field(a, "value");
-      } else if (type != "comment" && type != "list_splat" && type != "dictionary_splat" && positional++ == index) {
-        return a;
-      }
-    }
-    return TSNode{};
+    return python_argument(tree_, args, index, name);
   }
 
   std::string string_argument(TSNode args, std::size_t index, std::string_view name) const {

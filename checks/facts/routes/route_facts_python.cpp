@@ -42,7 +42,6 @@ constexpr char kPatterns[] = R"q(
 ((call function: (_) @fn) @grpc (#match? @fn "(^|\\.)(add_HealthServicer_to_server|HealthServicer)$"))
 )q";
 
-constexpr std::size_t kKeywordOnly = static_cast<std::size_t>(-1);  // an argument() index that never matches
 
 class PythonRouteExtractor {
  public:
@@ -73,16 +72,7 @@ class PythonRouteExtractor {
 
   // Positional argument `index` or keyword `name` of an argument list.
   TSNode argument(TSNode args, std::size_t index, std::string_view name) const {
-    std::size_t positional = 0;
-    for (TSNode a : named_children(args)) {
-      std::string_view type = node_type(a);
-      if (type == "keyword_argument") {
-        if (tree_.text(field(a, "name")) == name) return field(a, "value");
-      } else if (type != "comment" && type != "list_splat" && type != "dictionary_splat" && positional++ == index) {
-        return a;
-      }
-    }
-    return TSNode{};
+    return python_argument(tree_, args, index, name);
   }
 
   void collect_imports(const std::vector<QueryMatch>& from_imports, const std::vector<QueryMatch>& imports) {

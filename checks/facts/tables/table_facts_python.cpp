@@ -47,9 +47,7 @@ std::vector<TSNode> positional_args(TSNode args) {
 }
 
 TSNode keyword_arg(const SyntaxTree& tree, TSNode args, std::string_view name) {
-  for (TSNode n : named_children(args))
-    if (node_type(n) == "keyword_argument" && tree.text(field(n, "name")) == name) return field(n, "value");
-  return TSNode{};
+  return python_argument(tree, args, kKeywordOnly, name);
 }
 
 PythonTableExtractor::PythonTableExtractor(const SyntaxTree& tree, TableFacts& out)
