@@ -69,14 +69,18 @@ std::vector<const FileFacts*> TableIndex::module_files(const FileFacts& from, co
     case ModuleKind::python_package: {
       std::string rest = from.tables.module_of(ref);
       std::replace(rest.begin(), rest.end(), '.', '/');
+      auto [memo, fresh] = python_modules_.try_emplace({from.service, rest});
+      if (!fresh) return memo->second;
       auto it = by_base_.find(base_name(rest));
       if (it == by_base_.end()) break;
+      std::string tail = "/" + rest;
       for (const FileFacts* f : it->second)
         for (const auto& stem : stems_of(f->path))
-          if ((stem == rest || stem.ends_with("/" + rest)) && (f->service == from.service || names_service(rest, f->service))) {
+          if ((stem == rest || stem.ends_with(tail)) && (f->service == from.service || names_service(rest, f->service))) {
             out.push_back(f);
             break;
           }
+      memo->second = out;
       break;
     }
   }

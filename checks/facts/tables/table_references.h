@@ -45,6 +45,11 @@ class TableIndex {
   std::map<std::string, std::vector<const FileFacts*>> by_base_;  // last stem component, for Python packages
   std::map<std::string, std::vector<Site>> prisma_;                // lower-case model name
   std::map<std::pair<int, std::string>, std::vector<Site>> by_service_symbol_;
+  // The files a Python module names, by importing service and dotted path turned into a
+  // path: every reference of a service to `app.models` asks the same question, and each
+  // answer looks at every service's `models` module. Filled as resolve() asks; an index
+  // serves one thread (resolve_table_references).
+  mutable std::map<std::pair<int, std::string>, std::vector<const FileFacts*>> python_modules_;
 };
 
 // Every reference in every file of a service (tests excluded), resolved.
