@@ -1,6 +1,7 @@
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -69,7 +70,18 @@ struct AuditArgs {
   bool no_progress = false, quiet = false;
   std::string since, baseline, write_baseline;
   bool update_baseline = false;
+  std::string cache_dir;
+  bool no_cache = false;
 };
+
+// $XDG_CACHE_HOME/svc, else ~/.cache/svc; "" when neither is set (no cache).
+std::string default_cache_dir() {
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg == '/')
+    return (std::filesystem::path(xdg) / "svc").string();
+  if (const char* home = std::getenv("HOME"); home && *home)
+    return (std::filesystem::path(home) / ".cache" / "svc").string();
+  return "";
+}
 
 void add_options(CLI::App& app, AuditArgs& a) {
   app.add_option("path", a.path, "Folder to audit (a git work tree or a plain folder)")->capture_default_str();
@@ -90,6 +102,9 @@ void add_options(CLI::App& app, AuditArgs& a) {
                  "(no report)")->type_name("FILE");
   app.add_flag("--update-baseline", a.update_baseline, "With --baseline: drop its fixed entries from the file "
                "(never adds new ones)");
+  app.add_option("--cache-dir", a.cache_dir, "Keep per-file results here between runs (default: "
+                 "$XDG_CACHE_HOME/svc, else ~/.cache/svc)")->type_name("DIR");
+  app.add_flag("--no-cache", a.no_cache, "Neither read nor write the result cache: every file is read and parsed");
   app.add_option("--jobs,-j", a.jobs, "Worker threads (default: one per core)")->check(CLI::Range(1u, 1024u));
   app.add_option("--color", a.color, "Colour in the text report")
       ->check(CLI::IsMember({"auto", "always", "never"}))->capture_default_str();
@@ -103,6 +118,9 @@ void add_options(CLI::App& app, AuditArgs& a) {
       "  svc audit services --format sarif --output svc.sarif\n"
       "  svc audit --only docker-root-user,health-endpoint-missing --fail-on warning\n"
       "  svc audit --since origin/main      only what this branch changed\n\n"
+      "Unchanged files are not parsed again: their results are kept in the cache folder, keyed\n"
+      "by content, svc build, configuration and rules. In CI, keep that folder between jobs\n"
+      "(docs/guide/ci.md); --no-cache runs everything from scratch.\n\n"
       "Adopt svc on an existing repository with a baseline:\n"
       "  svc audit --write-baseline svc-baseline.json     record today's findings, commit the file\n"
       "  svc audit --baseline svc-baseline.json           in CI: fail on new findings only\n"
@@ -141,6 +159,7 @@ std::optional<engine::AuditResult> run_engine(const AuditArgs& a, const engine::
   options.disable = split_ids(a.disable);
   options.jobs = a.jobs;
   options.since = a.since;
+  if (!a.no_cache) options.cache_dir = a.cache_dir.empty() ? default_cache_dir() : a.cache_dir;
   options.cancel = &g_interrupted;
   Progress progress(!a.quiet && !a.no_progress && stderr_is_tty());
   options.progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); };
@@ -173,6 +192,12 @@ void print_notes(const AuditArgs& a, const engine::AuditResult& result) {
     std::cerr << fmt::format("svc: note: skipped {} files ({} binary, {} over 2 MiB, {} not UTF-8, {} unreadable)\n",
                              result.skipped.total(), result.skipped.binary, result.skipped.too_large,
                              result.skipped.not_utf8, result.skipped.unreadable);
+  if (result.cache && !result.cache->ignored.empty())
+    std::cerr << fmt::format("svc: note: the result cache in {} was {} and is rebuilt\n", result.cache->dir,
+                             result.cache->ignored);
+  if (result.cache && !result.cache->problem.empty())
+    std::cerr << fmt::format("svc: warning: result cache not saved: {} (--cache-dir DIR to move it, --no-cache "
+                             "to go without)\n", result.cache->problem);
 }
 
 int write_baseline_file(const std::string& path, const engine::Baseline& baseline) {

@@ -210,6 +210,7 @@ class ApiErrorShape : public Check {
     if (!ctx.tree || !ctx.service || !ctx.service->is_http() || is_test_path(ctx.file.path())) return nullptr;
     return central_->collect(ctx);
   }
+  std::unique_ptr<FileNotes> restore(const nlohmann::json& saved) const override { return central_->restore(saved); }
 
   void check_workspace(const WorkspaceContext& ctx, FindingSink& out) const override {
     central_->check_workspace(ctx, out);

@@ -70,6 +70,7 @@ struct Hit {
   std::string line;
   std::string service_name;
 };
+SVC_JSON_FIELDS(Hit, service_key, path, package, begin, end, line, service_name)
 
 class ArchGraphql : public Check {
  public:
@@ -99,6 +100,9 @@ class ArchGraphql : public Check {
       return std::tie(a.begin.line, a.begin.column) < std::tie(b.begin.line, b.begin.column);
     });
     return hits.empty() ? nullptr : notes_for(std::move(hits));
+  }
+  std::unique_ptr<FileNotes> restore(const nlohmann::json& saved) const override {
+    return restore_notes<std::vector<Hit>>(saved);
   }
 
   // One finding per service, at its first declaration (notes come in path order).

@@ -70,6 +70,8 @@ struct FileCalls {
   bool sets_up_logger;  // the file configures a structured logger (pino, structlog, ...)
   std::vector<Call> calls;
 };
+SVC_JSON_FIELDS(Call, begin, end, callee, text, in_request_path)
+SVC_JSON_FIELDS(FileCalls, service, path, python, sets_up_logger, calls)
 
 class LoggingUnstructured : public Check {
  public:
@@ -110,6 +112,9 @@ class LoggingUnstructured : public Check {
     }
     if (found.calls.empty() && !found.sets_up_logger) return nullptr;
     return notes_for(std::move(found));
+  }
+  std::unique_ptr<FileNotes> restore(const nlohmann::json& saved) const override {
+    return restore_notes<FileCalls>(saved);
   }
 
   void check_workspace(const WorkspaceContext& ctx, FindingSink& out) const override {
@@ -170,7 +175,7 @@ class LoggingUnstructured : public Check {
     std::size_t more = f.calls.size() - 1;
     std::string where = more == 0 ? fmt::format("logs as plain text: service `{}` has no structured JSON logger", f.service->name)
                                   : fmt::format("and {} more {} call{} in this file log as plain text: service `{}` has no structured JSON logger",
-                                                more, f.python ? "print" : "console", more == 1 ? "" : "s", f.service->name);
+                                more, f.python ? "print" : "console", more == 1 ? "" : "s", f.service->name);
     std::string fix = fmt::format("set one up ({}) and log JSON, one line per request with {}",
                                   f.python ? "structlog, or logging with a JSON formatter" : "pino, e.g. pino-http or hono-pino",
                                   kRequestFields);

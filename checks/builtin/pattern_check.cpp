@@ -60,6 +60,8 @@ struct FileMatches {
   std::vector<Candidate> candidates;
   std::size_t more = 0;  // once_per_service: matches counted but not kept (only the first is reported)
 };
+SVC_JSON_FIELDS(Candidate, service, path, begin, end, args, matched)
+SVC_JSON_FIELDS(FileMatches, service, evident, candidates, more)
 
 // A query or a list of them.
 std::vector<std::shared_ptr<LazyQuery>> pooled_all(QueryPool& pool, const YAML::Node& y) {
@@ -211,6 +213,9 @@ class PatternCheck : public Check {
       found.candidates = {std::move(*first)};
     }
     return notes_for(std::move(found));
+  }
+  std::unique_ptr<FileNotes> restore(const nlohmann::json& saved) const override {
+    return restore_notes<FileMatches>(saved);
   }
 
   void check_workspace(const WorkspaceContext& ctx, FindingSink& out) const override {

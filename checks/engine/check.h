@@ -7,6 +7,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "checks/core/findings.h"
+#include "checks/engine/notes_codec.h"
 #include "checks/workspace/services.h"
 #include "checks/core/source_file.h"
 
@@ -34,6 +35,8 @@ struct FileContext {
 // Check::collect). The engine owns it, so a check holds no state between calls.
 struct FileNotes {
   virtual ~FileNotes() = default;
+  // For the result cache; Check::restore reads it back in a later run.
+  virtual void save(nlohmann::json& out) const = 0;
 };
 
 // What a cross-file check sees once every file is done: services and the facts
@@ -64,6 +67,9 @@ class Check {
   // Per file, next to check_file (on any worker thread): what check_workspace will need
   // of this file, or null. It reaches check_workspace as ctx.notes, in path order.
   virtual std::unique_ptr<FileNotes> collect(const FileContext& /*ctx*/) const { return nullptr; }
+  // Notes an earlier run's collect() returned, as FileNotes::save wrote them (the result
+  // cache). A check that collects overrides it: `return restore_notes<T>(saved);`.
+  virtual std::unique_ptr<FileNotes> restore(const nlohmann::json& /*saved*/) const;
   // Once, after every file.
   virtual void check_workspace(const WorkspaceContext& /*ctx*/, FindingSink& /*out*/) const {}
   // True when a file's findings depend on that file alone (no state across files):
@@ -73,14 +79,20 @@ class Check {
 
 // The notes of a check that keeps one value of type T per file: wrap it with
 // notes_for() in collect(), read it back with notes_of<T>() in check_workspace.
+// T needs to_json/from_json (SVC_JSON_FIELDS beside it) for the cache.
 template <class T>
 struct NotesOf : FileNotes {
   explicit NotesOf(T v) : value(std::move(v)) {}
+  void save(nlohmann::json& out) const override { out = value; }
   T value;
 };
 template <class T>
 std::unique_ptr<FileNotes> notes_for(T value) {
   return std::make_unique<NotesOf<T>>(std::move(value));
+}
+template <class T>
+std::unique_ptr<FileNotes> restore_notes(const nlohmann::json& saved) {
+  return notes_for(saved.get<T>());
 }
 template <class T>
 std::vector<const T*> notes_of(const WorkspaceContext& ctx) {

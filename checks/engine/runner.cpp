@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <map>
 #include <mutex>
 #include <set>
@@ -12,7 +14,10 @@
 #include <re2/re2.h>
 
 #include "checks/workspace/changed_lines.h"
+#include "checks/engine/cache_key.h"
 #include "checks/engine/check.h"
+#include "checks/engine/file_result.h"
+#include "checks/engine/result_cache.h"
 #include "checks/dockerfile/dockerfile.h"
 #include "checks/facts/fact_kinds.h"
 #include "checks/facts/derived_facts.h"
@@ -43,7 +48,10 @@ struct WorkerOutput {
   // By rule (index into the active rules): (path, notes) of each file its collect() kept.
   std::vector<std::vector<std::pair<std::string, std::unique_ptr<FileNotes>>>> notes;
   SkippedFiles skipped;
-  std::size_t read = 0, parsed = 0;
+  std::size_t read = 0, parsed = 0, cached = 0;
+  // With a cache, for the next run: the entries of unchanged files, and the files done anew.
+  std::vector<const CacheEntry*> cache_reused;
+  std::vector<CacheEntry> cache_fresh;
 };
 
 bool applies_to(const RuleInfo& rule, Language lang) {
@@ -68,8 +76,11 @@ YAML::Node merged_options(const RuleInfo& rule, const Config& config) {
 class Audit {
  public:
   Audit(const AuditOptions& options, const Config& config, const Workspace& ws, const ServiceMap& services,
-        std::vector<ActiveRule>& rules, const ChangedLines* changed)
-      : options_(options), config_(config), ws_(ws), services_(services), rules_(rules), changed_(changed) {
+        std::vector<ActiveRule>& rules, const ChangedLines* changed, const ResultCache* cache)
+      : options_(options), config_(config), ws_(ws), services_(services), rules_(rules), changed_(changed),
+        cache_(cache) {
+    for (const auto& r : rules_) slots_.push_back({r.info->id, r.check.get()});
+    for (const auto& s : services_.services()) service_hashes_.push_back(hash_service(s));
     for (const auto& r : rules_)
       for (Language l : r.info->languages) languages_.insert(l);
     for (const auto& name : options_.collect_facts) {
@@ -95,10 +106,38 @@ class Audit {
       case ReadStatus::ok: break;
     }
     ++out.read;
-    SourceFile file(path, lang, std::move(r.text));
-    auto sups = scan_suppressions(file);
-    std::move(sups.begin(), sups.end(), std::back_inserter(out.suppressions));
     int service = services_.service_of(path);
+    if (!cache_) {
+      merge(path, compute(path, lang, std::move(r.text), service), out);
+      return;
+    }
+    ContentHash content = hash_content(r.text);
+    std::uint64_t service_hash = service >= 0 ? service_hashes_[service] : 0;
+    ServicesInScope scope(services_);
+    if (const CacheEntry* hit = cache_->find(path, content, service_hash)) {
+      try {
+        FileResult cached = restore_result(hit->payload, path, service, slots_);
+        out.cache_reused.push_back(hit);
+        ++out.cached;
+        merge(path, std::move(cached), out, false);
+        return;
+      } catch (const nlohmann::json::exception&) {
+      } catch (const std::out_of_range&) {
+      }  // an entry this run cannot use: the file is done again
+    }
+    bool complete = true;
+    FileResult result = compute(path, lang, std::move(r.text), service, &complete);
+    if (complete) out.cache_fresh.push_back({path, content, service_hash, save_result(result, slots_)});
+    merge(path, std::move(result), out);
+  }
+
+  // One file's results, from its text. `complete` is set false when --since left rules
+  // out for an unchanged file: such a result is not kept for later runs.
+  FileResult compute(const std::string& path, Language lang, std::string text, int service,
+                     bool* complete = nullptr) const {
+    FileResult result;
+    SourceFile file(path, lang, std::move(text));
+    result.suppressions = scan_suppressions(file);
     const Service* owner = service >= 0 ? &services_.services()[service] : nullptr;
     // A rule runs on this file if the file passes its prefilter and, for a rule that
     // works from facts, one of its fact kinds can use the file.
@@ -106,7 +145,10 @@ class Audit {
     std::vector<const FactKind*> kinds;
     bool unchanged = changed_ && !changed_->find(path);  // --since: facts still come from every file
     for (const auto& rule : rules_) {
-      if (unchanged && rule.needs.empty() && rule.check->file_local()) continue;
+      if (unchanged && rule.needs.empty() && rule.check->file_local()) {
+        if (complete) *complete = false;
+        continue;
+      }
       if (!applies_to(*rule.info, lang) || !prefilter_hit(*rule.info, file.text())) continue;
       if (!rule.check->wants(file, owner)) continue;
       bool wanted = rule.needs.empty();
@@ -120,7 +162,7 @@ class Audit {
     for (const FactKind* kind : forced_kinds_)
       if (kind->wants(file, owner) && std::find(kinds.begin(), kinds.end(), kind) == kinds.end())
         kinds.push_back(kind);
-    if (per_file.empty() && kinds.empty()) return;  // prefiltered out: never parsed
+    if (per_file.empty() && kinds.empty()) return result;  // prefiltered out: never parsed
 
     Documents documents(file);
     FileContext ctx{file, nullptr, nullptr, owner, documents};
@@ -132,26 +174,36 @@ class Audit {
     } else if (grammar_for(lang)) {
       tree = SyntaxTree::parse(file);
       if (!tree) {
-        out.problems.push_back(fmt::format("{}: could not be parsed", path));
-        return;
+        result.problems.push_back(fmt::format("{}: could not be parsed", path));
+        return result;
       }
       ctx.tree = tree.get();
     }
-    ++out.parsed;
+    result.parsed = true;
 
     for (const ActiveRule* rule : per_file) {
       FindingSink sink(*rule->info);
       rule->check->check_file(ctx, sink);
-      std::move(sink.findings().begin(), sink.findings().end(), std::back_inserter(out.findings));
-      if (auto notes = rule->check->collect(ctx)) out.notes[rule - rules_.data()].emplace_back(path, std::move(notes));
+      std::move(sink.findings().begin(), sink.findings().end(), std::back_inserter(result.findings));
+      if (auto notes = rule->check->collect(ctx)) result.notes.emplace_back(rule - rules_.data(), std::move(notes));
     }
     if (!kinds.empty()) {
       FileFacts facts;
       facts.path = path;
       facts.service = service;
       for (const FactKind* kind : kinds) kind->extract(file, tree.get(), documents, facts);
-      if (!facts.empty()) out.facts.push_back(std::move(facts));
+      if (!facts.empty()) result.facts = std::move(facts);
     }
+    return result;
+  }
+
+  static void merge(const std::string& path, FileResult&& r, WorkerOutput& out, bool counts_parse = true) {
+    std::move(r.findings.begin(), r.findings.end(), std::back_inserter(out.findings));
+    std::move(r.suppressions.begin(), r.suppressions.end(), std::back_inserter(out.suppressions));
+    std::move(r.problems.begin(), r.problems.end(), std::back_inserter(out.problems));
+    if (r.facts) out.facts.push_back(std::move(*r.facts));
+    for (auto& [rule, notes] : r.notes) out.notes[rule].emplace_back(path, std::move(notes));
+    if (counts_parse && r.parsed) ++out.parsed;
   }
 
   std::vector<WorkerOutput> run_all() const {
@@ -186,6 +238,9 @@ class Audit {
   std::set<Language> languages_;
   std::vector<const FactKind*> forced_kinds_;
   const ChangedLines* changed_;  // null without --since
+  const ResultCache* cache_;      // null with --no-cache
+  std::vector<RuleSlot> slots_;
+  std::vector<std::uint64_t> service_hashes_;  // by service index, for cache entries
 };
 
 // Findings from cross-file checks carry no source line yet: read just those files.
@@ -234,6 +289,41 @@ std::vector<RuleInfo> effective_rules(const RuleCatalog& catalog, const Config& 
 }
 
 namespace {
+
+// The pack's key: the program, the root, the configuration file, and each rule that runs
+// with its severity and options; `svc graph`'s extra fact kinds too.
+std::string cache_key(const Workspace& ws, const std::string& config_path, const std::vector<ActiveRule>& active,
+                      const Config& config, const std::vector<std::string>& collect_facts) {
+  std::string key = fmt::format("{}\nroot {}\n", program_identity(), ws.root());
+  if (!config_path.empty()) {
+    std::ifstream in(config_path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    key += fmt::format("config {}\n{}\n", config_path, text.str());
+  }
+  for (const auto& rule : active)
+    key += fmt::format("rule {} {}\n{}\n", rule.info->id, to_string(rule.info->severity),
+                       YAML::Dump(merged_options(*rule.info, config)));
+  for (const auto& kind : collect_facts) key += fmt::format("facts {}\n", kind);
+  return key;
+}
+
+CacheSummary save_cache(ResultCache& cache, std::vector<WorkerOutput>& outputs, const AuditOptions& options) {
+  CacheSummary s;
+  s.dir = options.cache_dir;
+  s.ignored = cache.ignored();
+  std::vector<const CacheEntry*> reused;
+  std::vector<CacheEntry> fresh;
+  for (auto& out : outputs) {
+    s.reused += out.cached;
+    reused.insert(reused.end(), out.cache_reused.begin(), out.cache_reused.end());
+    std::move(out.cache_fresh.begin(), out.cache_fresh.end(), std::back_inserter(fresh));
+    out.cache_fresh.clear();
+  }
+  s.stored = reused.size() + fresh.size();
+  cache.save(reused, std::move(fresh), options.cache_max_bytes, s.problem);
+  return s;
+}
 
 // Removes the findings the baseline records. With --since only part of the findings
 // were seen, so no entry counts as fixed.
@@ -288,7 +378,10 @@ AuditResult run_audit(const AuditOptions& options) {
     active.push_back(std::move(a));
   }
 
-  Audit audit(options, config, ws, services, active, changed ? &*changed : nullptr);
+  std::optional<ResultCache> cache;
+  if (!options.cache_dir.empty())
+    cache.emplace(options.cache_dir, cache_key(ws, config_path, active, config, options.collect_facts));
+  Audit audit(options, config, ws, services, active, changed ? &*changed : nullptr, cache ? &*cache : nullptr);
   std::vector<WorkerOutput> outputs = audit.run_all();
   std::vector<FileFacts> facts;
   std::vector<Suppression> suppressions;
@@ -320,6 +413,11 @@ AuditResult run_audit(const AuditOptions& options) {
     active[r].check->check_workspace(wctx, sink);
     std::move(sink.findings().begin(), sink.findings().end(), std::back_inserter(result.findings));
   }
+
+  // Saved once the facts are gone: the pack is written at the run's lowest memory.
+  if (options.collect_facts.empty()) std::vector<FileFacts>().swap(facts);
+  for (auto& out : outputs) out.notes.clear();
+  if (cache) result.cache = save_cache(*cache, outputs, options);
 
   apply_suppressions(result.findings, suppressions, result.rules, catalog);
   attach_source_lines(result.findings, ws);

@@ -1,5 +1,6 @@
 #pragma once
 #include <atomic>
+#include <cstdint>
 #include <cstddef>
 #include <functional>
 #include <optional>
@@ -34,6 +35,19 @@ struct AuditOptions {
   // findings it records are removed. baseline_file names it in the report.
   std::optional<Baseline> baseline;
   std::string baseline_file;
+  // Folder of the result cache ("" for none): files unchanged since an earlier run with
+  // the same svc build, configuration and rules are not read for rules again.
+  std::string cache_dir;
+  std::uint64_t cache_max_bytes = 512ull << 20;  // the folder is pruned to this after a run
+};
+
+// What the result cache did in a run.
+struct CacheSummary {
+  std::string dir;
+  std::size_t reused = 0;  // files whose results came from the cache
+  std::size_t stored = 0;  // entries in the pack after the run
+  std::string ignored;     // why an existing pack was not used ("" when it was, or there was none)
+  std::string problem;     // why the pack could not be saved ("" when it was)
 };
 
 struct SkippedFiles {
@@ -71,6 +85,7 @@ struct AuditResult {
   BaselineMatch baseline_match;
   long long duration_ms = 0;
   std::optional<SinceSummary> since;  // set with AuditOptions::since
+  std::optional<CacheSummary> cache;  // set with AuditOptions::cache_dir
 };
 
 // discover -> classify -> prefilter -> parse once -> facts -> checks -> suppress -> since

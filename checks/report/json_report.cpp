@@ -31,6 +31,7 @@ void write_json(const engine::AuditResult& r, const ReportOptions&, std::ostream
       {"summary",
        {{"files", r.files},
         {"parsed", r.parsed},
+        {"cached", r.cache ? r.cache->reused : 0},
         {"findings", c.total()},
         {"suppressed", c.suppressed},
         {"by_severity", {{"error", c.error}, {"warning", c.warning}, {"info", c.info}}},

@@ -56,8 +56,10 @@ std::string summary_line(const engine::AuditResult& r) {
   std::string s = c.total() == 0 ? "no findings"
                                  : fmt::format("{} ({}, {}, {} info)", plural(c.total(), "finding"),
                                                plural(c.error, "error"), plural(c.warning, "warning"), c.info);
-  s += fmt::format(" in {} across {} ({} parsed)", plural(r.services.size(), "service"), plural(r.files, "file"),
+  s += fmt::format(" in {} across {} ({} parsed", plural(r.services.size(), "service"), plural(r.files, "file"),
                    r.parsed);
+  if (r.cache && r.cache->reused) s += fmt::format(", {} unchanged from cache", r.cache->reused);
+  s += ")";
   if (c.suppressed) s += fmt::format(", {} suppressed", c.suppressed);
   if (r.skipped.total())
     s += fmt::format(", {} skipped ({} binary, {} over 2 MiB, {} not UTF-8, {} unreadable)", r.skipped.total(),

@@ -139,7 +139,11 @@ RunResult run_svc(const std::vector<std::string>& args, const RunOptions& option
   std::vector<std::string> argv = options.wrapper;
   argv.push_back(SVC_BINARY);
   argv.insert(argv.end(), args.begin(), args.end());
-  return run_program(argv, options);
+  // The result cache goes to the build tree, shared by the suite (so later audits of a
+  // tree run warm, as a user's do), never to the user's home or into an audited tree.
+  RunOptions with_cache = options;
+  with_cache.env.try_emplace("XDG_CACHE_HOME", std::string(SVC_BUILD_DIR) + "/test-cache");
+  return run_program(argv, with_cache);
 }
 
 bool has_ansi_escape(const std::string& text) { return text.find("\x1b[") != std::string::npos; }

@@ -164,10 +164,11 @@ TEST_CASE("json: the keys of the design's report, exactly", "[e2e][formats]") {
   CHECK((*suppressed)["suppression_reason"] == "the entrypoint drops privileges with gosu");
 
   json& summary = doc["summary"];
-  CHECK(keys_of(summary) == std::set<std::string>{"files", "parsed", "findings", "suppressed", "by_severity",
-                                                  "skipped", "duration_ms"});
+  CHECK(keys_of(summary) == std::set<std::string>{"files", "parsed", "cached", "findings", "suppressed",
+                                                  "by_severity", "skipped", "duration_ms"});
   CHECK(summary["files"] == 2);
   CHECK(summary["parsed"] == 2);
+  CHECK(summary["cached"] == 0);  // a tree never audited before
   CHECK(summary["findings"] == 5);  // unsuppressed only
   CHECK(summary["suppressed"] == 1);
   CHECK(summary["by_severity"] == json{{"error", 1}, {"warning", 4}, {"info", 0}});

@@ -16,6 +16,14 @@
 #include "checks/facts/routes/route_resolver.h"
 
 namespace svc::builtin {
+
+// For the result cache.
+SVC_JSON_FIELDS(ImportedName, module, name)
+SVC_JSON_FIELDS(JobProducer, system, job, how, call, queue_site, queue_import, queue, handler)
+SVC_JSON_FIELDS(JobHandler, name, extent, line, consumer, skip, delegate_import)
+SVC_JSON_FIELDS(QueueBinding, name, site)
+SVC_JSON_FIELDS(JobSites, producers, handlers, queues, mentions_celery)
+
 namespace {
 
 using namespace engine;
@@ -118,7 +126,7 @@ class JobJoin {
   }
 
   static std::vector<Consumer> functions_named(const std::pair<const std::string, JobSites>& file,
-                                               const std::string& name) {
+                               const std::string& name) {
     std::vector<Consumer> out;
     for (const auto& h : file.second.handlers)
       if (!h.name.empty() && h.name == name) out.push_back({fmt::format("{}:{}", file.first, h.line), h.skip});
@@ -178,6 +186,7 @@ struct FileSites {
   std::string path;
   JobSites sites;
 };
+SVC_JSON_FIELDS(FileSites, path, sites)
 
 class JobsNonIdempotent : public Check {
  public:
@@ -188,6 +197,9 @@ class JobsNonIdempotent : public Check {
     if (ctx.file.language() == Language::python) extract_python_job_sites(*ctx.tree, found.sites);
     else extract_js_job_sites(*ctx.tree, found.sites);
     return found.sites.empty() ? nullptr : notes_for(std::move(found));
+  }
+  std::unique_ptr<FileNotes> restore(const nlohmann::json& saved) const override {
+    return restore_notes<FileSites>(saved);
   }
 
   void check_workspace(const WorkspaceContext& ctx, FindingSink& out) const override {

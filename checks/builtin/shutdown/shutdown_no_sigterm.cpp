@@ -24,6 +24,13 @@
 #include "common/paths.h"
 
 namespace svc::builtin {
+
+// For the result cache.
+SVC_JSON_FIELDS(CodeSite, span, text)
+SVC_JSON_FIELDS(SignalHandler, span, text, closes)
+SVC_JSON_FIELDS(DevRun, span, what)
+SVC_JSON_FIELDS(StartCommandVerdict, dev_server, script, module)
+
 namespace {
 
 using namespace engine;
@@ -49,6 +56,15 @@ struct At {
   std::string path;
   T what;
 };
+template <class T>
+void to_json(nlohmann::json& j, const At<T>& at) {
+  j = nlohmann::json{{"path", at.path}, {"what", at.what}};
+}
+template <class T>
+void from_json(const nlohmann::json& j, At<T>& at) {
+  j.at("path").get_to(at.path);
+  j.at("what").get_to(at.what);
+}
 
 // What a Node service's code says about starting a server and handling SIGTERM.
 struct Node {
@@ -56,6 +72,7 @@ struct Node {
   std::vector<At<SignalHandler>> handlers;
   bool library_call = false;
 };
+SVC_JSON_FIELDS(Node, starts, handlers, library_call)
 
 // A start command judged once every file is seen: a compose command (its service is
 // found from `build`) or a `python app.py` whose script must be read first.
@@ -78,6 +95,8 @@ struct FileShutdown {
     return node.starts.empty() && node.handlers.empty() && !node.library_call && dev_runs.empty() && commands.empty();
   }
 };
+SVC_JSON_FIELDS(PendingCommand, service, build, path, text, verdict, span)
+SVC_JSON_FIELDS(FileShutdown, service, node, dev_runs, commands)
 
 class ShutdownNoSigterm : public Check {
  public:
@@ -107,6 +126,9 @@ class ShutdownNoSigterm : public Check {
       }
     }
     return found.empty() ? nullptr : notes_for(std::move(found));
+  }
+  std::unique_ptr<FileNotes> restore(const nlohmann::json& saved) const override {
+    return restore_notes<FileShutdown>(saved);
   }
 
   void check_workspace(const WorkspaceContext& ctx, FindingSink& out) const override {
@@ -222,7 +244,7 @@ class ShutdownNoSigterm : public Check {
   // The service's file a script names. Where it runs (WORKDIR) is not followed, so a
   // relative path matches as a path suffix and an absolute one loses leading folders.
   static const At<DevRun>* find_script(const Service& service, const PendingCommand& cmd,
-                                      const std::vector<const At<DevRun>*>& dev_runs) {
+                      const std::vector<const At<DevRun>*>& dev_runs) {
     for (std::string file : script_files(*cmd.verdict.script, cmd.verdict.module)) {
       bool absolute = !file.empty() && file[0] == '/';
       if (absolute) file = file.substr(1);
@@ -278,9 +300,9 @@ class ShutdownNoSigterm : public Check {
                          s.has_database() ? " and close pools in `onApplicationShutdown()`" : "");
     std::string stop = s.uses("fastify") ? "`await app.close()` (stops accepting, waits for in-flight requests, runs onClose hooks)"
                        : s.uses("hono") ? "`server.close()` on the server `serve()` returns (stops accepting, waits for in-flight requests)"
-                                        : "`server.close()` on the server `listen()` returns (stops accepting, waits for in-flight requests)";
+                        : "`server.close()` on the server `listen()` returns (stops accepting, waits for in-flight requests)";
     std::string how = has_handler ? "make it call"
-                                   : "register `process.once('SIGTERM', shutdown)` (or use close-with-grace) where shutdown calls";
+                   : "register `process.once('SIGTERM', shutdown)` (or use close-with-grace) where shutdown calls";
     return fmt::format("{} {}{}, then exit", how, stop, pools);
   }
 

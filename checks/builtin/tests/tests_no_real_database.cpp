@@ -17,6 +17,9 @@
 #include "checks/facts/routes/route_resolver.h"
 
 namespace svc::builtin {
+
+SVC_JSON_FIELDS(TestCode, evidence, stand_ins, first_stand_in, first_code)  // for the result cache
+
 namespace {
 
 using namespace engine;
@@ -50,6 +53,10 @@ struct TestDatabaseConfig {
   std::string text;  // CI only
 };
 
+SVC_JSON_FIELDS(Site, path, at, text)
+SVC_JSON_FIELDS(FileTests, service, test, setup, anchor, code, first_code, first_stand_in)
+SVC_JSON_FIELDS(TestDatabaseConfig, path, what, owner, text)
+
 using Found = std::variant<FileTests, TestDatabaseConfig>;  // what one file is to this rule
 
 std::string join(const std::set<std::string>& items) {
@@ -68,8 +75,8 @@ std::string database_of(const Service& s) {
       {"mysqlclient", "MySQL"}, {"mongoose", "MongoDB"}, {"mongodb", "MongoDB"},
       {"pymongo", "MongoDB"}, {"motor", "MongoDB"}, {"better-sqlite3", "SQLite"}, {"aiosqlite", "SQLite"}};
   static const std::set<std::string> orms = {"drizzle-orm", "@prisma/client", "prisma", "typeorm", "sequelize",
-                                             "knex", "kysely", "sqlalchemy", "sqlmodel", "django", "databases",
-                                             "tortoise-orm", "peewee", "flask-sqlalchemy"};
+                             "knex", "kysely", "sqlalchemy", "sqlmodel", "django", "databases",
+                             "tortoise-orm", "peewee", "flask-sqlalchemy"};
   std::set<std::string> kinds, packages;
   for (const auto& d : s.dependencies) {
     if (auto it = engines.find(d); it != engines.end()) kinds.insert(it->second), packages.insert(d);
@@ -115,6 +122,9 @@ class TestsNoRealDatabase : public Check {
     f.first_code = site(f.code.first_code);
     if (f.code.first_stand_in) f.first_stand_in = site(*f.code.first_stand_in);
     return notes_for(Found{std::move(f)});
+  }
+  std::unique_ptr<FileNotes> restore(const nlohmann::json& saved) const override {
+    return restore_notes<Found>(saved);
   }
 
   void check_workspace(const WorkspaceContext& ctx, FindingSink& out) const override {

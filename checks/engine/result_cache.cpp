@@ -1,0 +1,156 @@
+#include "checks/engine/result_cache.h"
+
+#include <algorithm>
+#include <cinttypes>
+#include <cstdio>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <xxhash.h>
+
+#include "common/output_file.h"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace svc::engine {
+namespace {
+
+// The first line of a pack: format, checksum and length of what follows, so a pack cut
+// short or changed on disk is noticed before anything in it is believed.
+constexpr std::string_view kMagic = "svc-result-cache 1 ";
+constexpr const char* kSuffix = ".pack";
+
+std::string hex128(const std::string& text) {
+  XXH128_hash_t h = XXH3_128bits(text.data(), text.size());
+  return fmt::format("{:016x}{:016x}", h.high64, h.low64);
+}
+
+std::uint64_t checksum(std::string_view body) { return XXH3_64bits(body.data(), body.size()); }
+
+}  // namespace
+
+ContentHash hash_content(const std::string& text) {
+  XXH128_hash_t h = XXH3_128bits(text.data(), text.size());
+  return {h.high64, h.low64};
+}
+
+ResultCache::ResultCache(std::string dir, const std::string& key)
+    : dir_(std::move(dir)), key_(key), file_((fs::path(dir_) / (hex128(key) + kSuffix)).string()) {
+  load();
+}
+
+void ResultCache::load() {
+  std::ifstream in(file_, std::ios::binary);
+  if (!in) return;  // no pack yet
+  std::string header;
+  std::getline(in, header);
+  std::error_code ec;
+  std::uintmax_t size = fs::file_size(file_, ec);
+  std::string body(ec || size < header.size() + 1 ? 0 : size - header.size() - 1, '\0');
+  in.read(body.data(), static_cast<std::streamsize>(body.size()));
+  body.resize(static_cast<std::size_t>(in.gcount()));
+  std::uint64_t sum = 0;
+  std::size_t length = 0;
+  if (header.compare(0, kMagic.size(), kMagic) != 0 ||
+      std::sscanf(header.c_str() + kMagic.size(), "%16" SCNx64 " %zu", &sum, &length) != 2) {
+    ignored_ = "not a pack of this svc";
+    return;
+  }
+  if (body.size() != length || checksum(body) != sum) {
+    ignored_ = "truncated or corrupt";
+    return;
+  }
+  try {
+    json pack = json::from_msgpack(body);
+    if (pack.at("key").get<std::string>() != key_) {
+      ignored_ = "written for another rule set";
+      return;
+    }
+    for (auto& e : pack.at("entries")) {
+      CacheEntry entry{e.at(0).get<std::string>(), {e.at(1).get<std::uint64_t>(), e.at(2).get<std::uint64_t>()},
+                       e.at(3).get<std::uint64_t>(), std::move(e.at(4).get_ref<json::binary_t&>())};
+      std::string path = entry.path;
+      entries_.emplace(std::move(path), std::move(entry));
+    }
+  } catch (const json::exception&) {
+    entries_.clear();
+    ignored_ = "unreadable";
+  }
+}
+
+const CacheEntry* ResultCache::find(const std::string& path, const ContentHash& content, std::uint64_t service) const {
+  auto it = entries_.find(path);
+  if (it == entries_.end() || !(it->second.content == content) || it->second.service != service) return nullptr;
+  return &it->second;
+}
+
+bool ResultCache::save(const std::vector<const CacheEntry*>& reused, std::vector<CacheEntry> fresh,
+                       std::uint64_t max_bytes, std::string& error) {
+  std::error_code ec;
+  if (fresh.empty() && reused.size() == entries_.size() && ignored_.empty() && fs::exists(file_, ec)) {
+    fs::last_write_time(file_, fs::file_time_type::clock::now(), ec);  // recently used: pruned last
+    prune(max_bytes);
+    return true;
+  }
+  std::vector<CacheEntry> entries = std::move(fresh);
+  for (const CacheEntry* e : reused) entries.push_back(std::move(entries_.at(e->path)));
+  entries_.clear();
+  std::sort(entries.begin(), entries.end(), [](const CacheEntry& a, const CacheEntry& b) { return a.path < b.path; });
+  std::size_t bytes = 0;
+  for (const auto& e : entries) bytes += e.payload.size() + e.path.size() + 48;
+  json list = json::array();
+  for (auto& e : entries)
+    list.push_back(json::array({e.path, e.content.high, e.content.low, e.service, json::binary(std::move(e.payload))}));
+  // The header has a fixed width, so the body is packed right behind it and the header
+  // filled in after: one copy of the pack in memory, not three.
+  std::string text = fmt::format("{}{:016x} {:020}\n", kMagic, 0, 0);
+  std::size_t header = text.size();
+  text.reserve(header + key_.size() + bytes + 64);  // grown by doubling, it would peak at three times the pack
+  json::to_msgpack(json{{"key", key_}, {"entries", std::move(list)}}, text);
+  std::string_view body(text.data() + header, text.size() - header);
+  text.replace(0, header, fmt::format("{}{:016x} {:020}\n", kMagic, checksum(body), body.size()));
+  fs::create_directories(dir_, ec);
+  if (ec) {
+    error = fmt::format("cannot create {}: {}", dir_, ec.message());
+    return false;
+  }
+  if (!cli::write_file_atomically(file_, text, error)) {
+    error = fmt::format("cannot write {}: {}", file_, error);
+    return false;
+  }
+  prune(max_bytes);
+  return true;
+}
+
+// Least recently used first; the pack of this run stays. Temporary files left by a
+// run that was killed while writing go once they are an hour old.
+void ResultCache::prune(std::uint64_t max_bytes) const {
+  std::error_code ec;
+  std::vector<std::pair<fs::file_time_type, fs::path>> packs;
+  std::uint64_t total = 0;
+  auto now = fs::file_time_type::clock::now();
+  for (const auto& entry : fs::directory_iterator(dir_, ec)) {
+    std::string name = entry.path().filename().string();
+    auto time = entry.last_write_time(ec);
+    if (ec || !entry.is_regular_file(ec)) continue;
+    if (name.size() > 1 && name[0] == '.' && name.find(kSuffix) != std::string::npos) {
+      if (now - time > std::chrono::hours(1)) fs::remove(entry.path(), ec);
+      continue;
+    }
+    if (!name.ends_with(kSuffix)) continue;
+    total += entry.file_size(ec);
+    if (entry.path() != fs::path(file_)) packs.emplace_back(time, entry.path());
+  }
+  std::sort(packs.begin(), packs.end());
+  for (const auto& [time, path] : packs) {
+    if (total <= max_bytes) break;
+    std::uint64_t size = fs::file_size(path, ec);
+    if (fs::remove(path, ec)) total -= std::min(total, size);
+  }
+}
+
+}  // namespace svc::engine

@@ -1,0 +1,56 @@
+#include "checks/facts/fact_codec.h"
+
+#include "checks/core/json_codec.h"
+
+namespace svc::engine {
+
+SVC_JSON_FIELDS(NameRef, name, member, module)
+SVC_JSON_FIELDS(BodySummary, touches_dependency, opaque_calls, calls)
+
+// Routes.
+SVC_JSON_FIELDS(Container, name, framework, kind, prefix, typed, span)
+SVC_JSON_FIELDS(ContainerAlias, name, factory)
+SVC_JSON_FIELDS(Handler, body, ref)
+SVC_JSON_FIELDS(Route, receiver, method, path, dynamic_path, definition, handler, span)
+SVC_JSON_FIELDS(Mount, parent, child, prefix, replaces_child_prefix, prefix_known, span)
+SVC_JSON_FIELDS(Import, local, module, imported, kind)
+SVC_JSON_FIELDS(Export, exported, local, module)
+SVC_JSON_FIELDS(RouteDefinition, name, method, path)
+SVC_JSON_FIELDS(FunctionFacts, name, body, returns_container)
+SVC_JSON_FIELDS(ServerCreation, framework, container, span, text)
+SVC_JSON_FIELDS(NestVersionedMethod, begin, end, versions)
+SVC_JSON_FIELDS(NestControllerVersion, controller, versions)
+SVC_JSON_FIELDS(NestAppPaths, known, global_prefix, exclude, versioning, uri_versioning,
+                   default_versions, version_prefix)
+SVC_JSON_FIELDS(NestVersioning, app, controllers, methods, router_module)
+SVC_JSON_FIELDS(RouteFacts, containers, aliases, routes, mounts, imports, exports, definitions,
+                   functions, servers, health_library, reexports, nest)
+
+// Tables.
+SVC_JSON_FIELDS(TableDefinition, table, symbol, origin, change, span)
+SVC_JSON_FIELDS(TableReference, name, target, access, module_kind, module, statement, span)
+SVC_JSON_FIELDS(TableFacts, definitions, references, modules, migration)
+
+// Links.
+SVC_JSON_FIELDS(EnvVar, name, value, span)
+SVC_JSON_FIELDS(NamedRef, name, span)
+SVC_JSON_FIELDS(QueueRef, system, queue, task, produces, span)
+SVC_JSON_FIELDS(ProcessDecl, kind, name, container, namespace_, build, dockerfile, image, env,
+                   env_files, config_maps, depends_on, queues, span)
+SVC_JSON_FIELDS(ConfigMapDecl, name, namespace_, data)
+SVC_JSON_FIELDS(UrlLiteral, url, span)
+SVC_JSON_FIELDS(EnvRead, name, span)
+SVC_JSON_FIELDS(LinkFacts, compose, env_file, processes, env, config_maps, database_urls,
+                   service_urls, env_reads, queues)
+
+void to_json(nlohmann::json& j, const FileFacts& facts) {
+  j = nlohmann::json{{"routes", facts.routes}, {"tables", facts.tables}, {"links", facts.links}};
+}
+
+void from_json(const nlohmann::json& j, FileFacts& facts) {
+  j.at("routes").get_to(facts.routes);
+  j.at("tables").get_to(facts.tables);
+  j.at("links").get_to(facts.links);
+}
+
+}  // namespace svc::engine
