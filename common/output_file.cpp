@@ -11,7 +11,7 @@
 
 namespace svc::cli {
 
-bool write_file_atomically(const std::string& path, const std::string& content, std::string& error) {
+bool write_file_atomically(const std::string& path, const std::string& content, std::string& error, bool durable) {
   namespace fs = std::filesystem;
   fs::path target(path);
   fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
@@ -34,7 +34,7 @@ bool write_file_atomically(const std::string& path, const std::string& content, 
     written += static_cast<std::size_t>(n);
   }
   fchmod(fd, 0644);
-  if (::fsync(fd) != 0 || ::close(fd) != 0 || std::rename(tmpl.c_str(), path.c_str()) != 0) {
+  if ((durable && ::fsync(fd) != 0) || ::close(fd) != 0 || std::rename(tmpl.c_str(), path.c_str()) != 0) {
     error = std::strerror(errno);
     std::remove(tmpl.c_str());
     return false;

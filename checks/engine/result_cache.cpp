@@ -118,7 +118,7 @@ bool ResultCache::save(const std::vector<const CacheEntry*>& reused, std::vector
     error = fmt::format("cannot create {}: {}", dir_, ec.message());
     return false;
   }
-  if (!cli::write_file_atomically(file_, text, error)) {
+  if (!cli::write_file_atomically(file_, text, error, /*durable=*/false)) {
     error = fmt::format("cannot write {}: {}", file_, error);
     return false;
   }

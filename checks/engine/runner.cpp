@@ -290,6 +290,18 @@ std::vector<RuleInfo> effective_rules(const RuleCatalog& catalog, const Config& 
 
 namespace {
 
+// The configuration's ignore globs, and the cache folder when it lies inside the root
+// (`--cache-dir .svc-cache`, as GitLab's cache needs): its packs are svc's, not the repository's.
+std::vector<std::string> ignored_paths(const AuditOptions& options, const Config& config) {
+  std::vector<std::string> globs = config.ignore;
+  if (options.cache_dir.empty()) return globs;
+  std::error_code ec;
+  fs::path root = fs::weakly_canonical(options.root, ec), cache = fs::weakly_canonical(options.cache_dir, ec);
+  fs::path inside = cache.lexically_relative(root);
+  if (!ec && !inside.empty() && inside != "." && *inside.begin() != "..") globs.push_back(inside.generic_string() + "/**");
+  return globs;
+}
+
 // The pack's key: the program, the root, the configuration file, and each rule that runs
 // with its severity and options; `svc graph`'s extra fact kinds too.
 std::string cache_key(const Workspace& ws, const std::string& config_path, const std::vector<ActiveRule>& active,
@@ -353,7 +365,7 @@ AuditResult run_audit(const AuditOptions& options) {
   if (!config_path.empty()) config = load_config(config_path, catalog);
   result.config_file = config_path;
 
-  Workspace ws(options.root, config.ignore);
+  Workspace ws(options.root, ignored_paths(options, config));
   result.root = ws.root();
   result.repository_prefix = ws.repository_prefix();
   result.files = ws.files().size();

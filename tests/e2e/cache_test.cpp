@@ -175,3 +175,15 @@ TEST_CASE("cache: runs at the same time share the folder and each reports in ful
   CHECK(after.err.empty());
   CHECK(warm["summary"]["cached"].get<int>() > 30);
 }
+
+TEST_CASE("cache: a cache folder inside the audited tree is not audited", "[e2e][cache]") {
+  TempTree tree;
+  write_services(tree);
+  json first = audit_json(tree, {"--cache-dir", (tree.path() / ".svc-cache").string()});
+  REQUIRE(packs_in(tree.path() / ".svc-cache") == 1);
+  json second = audit_json(tree, {"--cache-dir", (tree.path() / ".svc-cache").string()});
+  CHECK(second["summary"]["cached"].get<int>() > 0);
+  CHECK(second["summary"]["files"] == first["summary"]["files"]);
+  CHECK(second["summary"]["skipped"]["binary"] == 0);
+  CHECK(second["findings"] == first["findings"]);
+}

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <regex>
 #include <set>
@@ -29,7 +30,8 @@ namespace {
 const fs::path kSource = SVC_SOURCE_DIR;
 
 // Inputs of the action that are not `svc audit` options of the same name.
-const std::set<std::string> kActionOnlyInputs = {"path", "upload-sarif", "sarif-category", "extra-args", "binary"};
+const std::set<std::string> kActionOnlyInputs = {"path", "upload-sarif", "sarif-category", "extra-args", "binary",
+                                                 "cache"};
 
 std::string audit_help() {
   static const std::string help = [] {
@@ -237,6 +239,24 @@ TEST_CASE("integrations: the action's audit step runs svc and reports its exit c
     // `$(touch` and `*` reach svc as literal arguments, which it rejects as extra paths.
     CHECK(run.outputs["exit-code"] == "2");
   }
+  SECTION("the result cache goes to RUNNER_TEMP/svc-results, which the cache steps keep") {
+    run_audit_step(work, repo, {});
+    ActionRun warm = run_audit_step(work, repo, {{"format", "json"}});
+    CHECK(warm.outputs["exit-code"] == "1");
+    CHECK(nlohmann::json::parse(warm.result.out)["summary"]["cached"] == 1);
+    CHECK(fs::is_directory(work.path() / ".action" / "svc-results"));
+    for (const char* id : {"Restore svc's result cache", "Save svc's result cache"}) {
+      bool found = false;
+      for (const auto& step : action()["runs"]["steps"])
+        if (step["name"].as<std::string>() == id) {
+          found = true;
+          CHECK(step["with"]["path"].as<std::string>() == "${{ runner.temp }}/svc-results");
+        }
+      CHECK(found);
+    }
+    ActionRun off = run_audit_step(work, repo, {{"format", "json"}, {"cache", "false"}});
+    CHECK(nlohmann::json::parse(off.result.out)["summary"]["cached"] == 0);
+  }
   SECTION("a bad input value is svc's usage error, exit code 2") {
     ActionRun run = run_audit_step(work, repo, {{"fail-on", "sometimes"}});
     CHECK(run.outputs["exit-code"] == "2");
@@ -314,13 +334,29 @@ TEST_CASE("integrations: the CI guide uses the action's inputs and real flags", 
     }
   }
   CHECK(commands >= 10);
-  // Every input the guide sets under `with:` exists.
+  // Every input the guide gives the action under `with:` exists (other actions' steps,
+  // actions/cache's say, have their own inputs).
   YAML::Node inputs = action()["inputs"];
-  std::regex with_key(R"(\n {10}([a-z-]+):)");
-  for (auto it = std::sregex_iterator(guide.begin(), guide.end(), with_key); it != std::sregex_iterator(); ++it) {
-    std::string key = (*it)[1];
-    if (key == "fetch-depth") continue;  // actions/checkout's
-    INFO("with: " << key);
-    CHECK(inputs[key]);
+  int steps = 0;
+  std::function<void(const YAML::Node&)> visit = [&](const YAML::Node& node) {
+    if (node.IsMap() && node["uses"] && node["uses"].as<std::string>().rfind("svc-dev/svc@", 0) == 0) {
+      ++steps;
+      for (const auto& kv : node["with"]) {
+        INFO("with: " << kv.first.as<std::string>());
+        CHECK(inputs[kv.first.as<std::string>()]);
+      }
+    }
+    if (node.IsMap())
+      for (const auto& kv : node) visit(kv.second);
+    if (node.IsSequence())
+      for (const auto& item : node) visit(item);
+  };
+  std::regex yaml_block("```yaml\n([^`]*)```");
+  for (auto it = std::sregex_iterator(guide.begin(), guide.end(), yaml_block); it != std::sregex_iterator(); ++it) {
+    INFO((*it)[1].str());
+    YAML::Node doc;
+    CHECK_NOTHROW(doc = YAML::Load((*it)[1].str()));
+    visit(doc);
   }
+  CHECK(steps >= 3);
 }
