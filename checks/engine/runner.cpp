@@ -17,6 +17,7 @@
 #include "checks/engine/cache_key.h"
 #include "checks/engine/check.h"
 #include "checks/engine/file_result.h"
+#include "checks/engine/prefilter.h"
 #include "checks/engine/result_cache.h"
 #include "checks/dockerfile/dockerfile.h"
 #include "checks/facts/fact_kinds.h"
@@ -54,15 +55,14 @@ struct WorkerOutput {
   std::vector<CacheEntry> cache_fresh;
 };
 
-bool applies_to(const RuleInfo& rule, Language lang) {
-  return std::find(rule.languages.begin(), rule.languages.end(), lang) != rule.languages.end();
+std::vector<const RuleInfo*> infos_of(const std::vector<ActiveRule>& rules) {
+  std::vector<const RuleInfo*> out;
+  for (const auto& r : rules) out.push_back(r.info);
+  return out;
 }
 
-bool prefilter_hit(const RuleInfo& rule, const std::string& text) {
-  bool literal = rule.prefilter.empty() ||
-                 std::any_of(rule.prefilter.begin(), rule.prefilter.end(),
-                             [&](const std::string& lit) { return text.find(lit) != std::string::npos; });
-  return literal && (!rule.prefilter_regex || RE2::PartialMatch(text, *rule.prefilter_regex));
+bool applies_to(const RuleInfo& rule, Language lang) {
+  return std::find(rule.languages.begin(), rule.languages.end(), lang) != rule.languages.end();
 }
 
 YAML::Node merged_options(const RuleInfo& rule, const Config& config) {
@@ -78,7 +78,7 @@ class Audit {
   Audit(const AuditOptions& options, const Config& config, const Workspace& ws, const ServiceMap& services,
         std::vector<ActiveRule>& rules, const ChangedLines* changed, const ResultCache* cache)
       : options_(options), config_(config), ws_(ws), services_(services), rules_(rules), changed_(changed),
-        cache_(cache) {
+        cache_(cache), prefilter_(infos_of(rules)) {
     for (const auto& r : rules_) slots_.push_back({r.info->id, r.check.get()});
     for (const auto& s : services_.services()) service_hashes_.push_back(hash_service(s));
     for (const auto& r : rules_)
@@ -144,12 +144,13 @@ class Audit {
     std::vector<const ActiveRule*> per_file;
     std::vector<const FactKind*> kinds;
     bool unchanged = changed_ && !changed_->find(path);  // --since: facts still come from every file
+    Prefilter::Found literals = prefilter_.scan(file.text());
     for (const auto& rule : rules_) {
       if (unchanged && rule.needs.empty() && rule.check->file_local()) {
         if (complete) *complete = false;
         continue;
       }
-      if (!applies_to(*rule.info, lang) || !prefilter_hit(*rule.info, file.text())) continue;
+      if (!applies_to(*rule.info, lang) || !prefilter_.passes(&rule - rules_.data(), literals, file.text())) continue;
       if (!rule.check->wants(file, owner)) continue;
       bool wanted = rule.needs.empty();
       for (const FactKind* kind : rule.needs) {
@@ -239,6 +240,7 @@ class Audit {
   std::vector<const FactKind*> forced_kinds_;
   const ChangedLines* changed_;  // null without --since
   const ResultCache* cache_;      // null with --no-cache
+  Prefilter prefilter_;
   std::vector<RuleSlot> slots_;
   std::vector<std::uint64_t> service_hashes_;  // by service index, for cache entries
 };
