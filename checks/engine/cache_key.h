@@ -10,8 +10,8 @@ namespace svc::engine {
 // the program, the root, the configuration and each rule's severity and options; an
 // entry also carries its file's service.
 
-// "svc <version> <hash of the running executable>": a rebuilt svc never reads results of
-// another build, even at the same version.
+// "svc <version> <hash of the linker's build id>" (of the executable itself when linked
+// without one): a rebuilt svc never reads results of another build, even at the same version.
 const std::string& program_identity();
 
 // Everything discovery says about a service: a file's results depend on it.

@@ -24,7 +24,7 @@ struct FileResult {
   std::optional<FileFacts> facts;
   std::vector<std::pair<std::size_t, std::unique_ptr<FileNotes>>> notes;  // by index into the run's rules
   std::vector<std::string> problems;  // "path: why"
-  bool parsed = false;
+  bool parsed = false;  // counted in the summary; not kept by the cache (a cached file was not parsed)
 };
 
 // The run's rules, in order: notes are saved under the rule's id.

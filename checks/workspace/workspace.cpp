@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cstring>
 #include <optional>
+#include <set>
 #include <filesystem>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -95,17 +96,9 @@ void Workspace::list_git(const std::string& workdir, const std::string& prefix) 
     return std::string(p.substr(prefix.size()));
   };
 
-  GitPtr<git_index, git_index_free> index;
-  if (git_repository_index(&index.ptr, repo.ptr) == 0) {
-    std::size_t n = git_index_entrycount(index.ptr);
-    for (std::size_t i = 0; i < n; ++i) {
-      const git_index_entry* e = git_index_get_byindex(index.ptr, i);
-      if ((e->mode & 0170000) != 0100000) continue;  // skip symlinks and submodules
-      if (auto rel = strip(e->path); rel && fs::is_regular_file(fs::path(root_) / *rel))
-        keep(std::move(*rel));
-    }
-  }
-
+  // Status first: it stats every tracked file anyway, so its deletions and type changes
+  // (a file replaced by a symlink or a folder) say which index entries to leave out
+  // without a second stat per file.
   git_status_options opts = GIT_STATUS_OPTIONS_INIT;
   opts.show = GIT_STATUS_SHOW_WORKDIR_ONLY;
   opts.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS |
@@ -118,13 +111,30 @@ void Workspace::list_git(const std::string& workdir, const std::string& prefix) 
   GitPtr<git_status_list, git_status_list_free> status;
   if (git_status_list_new(&status.ptr, repo.ptr, &opts) != 0)
     throw WorkspaceError(fmt::format("git status failed: {}", last_git_error()));
+  std::set<std::string, std::less<>> gone;
   std::size_t n = git_status_list_entrycount(status.ptr);
   for (std::size_t i = 0; i < n; ++i) {
     const git_status_entry* s = git_status_byindex(status.ptr, i);
-    if (!(s->status & GIT_STATUS_WT_NEW) || !s->index_to_workdir) continue;
+    if (!s->index_to_workdir) continue;
     const char* path = s->index_to_workdir->new_file.path;
+    if (s->status & (GIT_STATUS_WT_DELETED | GIT_STATUS_WT_TYPECHANGE | GIT_STATUS_WT_UNREADABLE)) {
+      gone.insert(s->index_to_workdir->old_file.path);
+      continue;
+    }
+    if (!(s->status & GIT_STATUS_WT_NEW)) continue;
     if (auto rel = strip(path); rel && fs::is_regular_file(fs::symlink_status(fs::path(root_) / *rel)))
       keep(std::move(*rel));
+  }
+
+  GitPtr<git_index, git_index_free> index;
+  if (git_repository_index(&index.ptr, repo.ptr) == 0) {
+    std::size_t count = git_index_entrycount(index.ptr);
+    for (std::size_t i = 0; i < count; ++i) {
+      const git_index_entry* e = git_index_get_byindex(index.ptr, i);
+      if ((e->mode & 0170000) != 0100000) continue;  // skip symlinks and submodules
+      if (gone.count(std::string_view(e->path))) continue;
+      if (auto rel = strip(e->path)) keep(std::move(*rel));
+    }
   }
 }
 
@@ -141,7 +151,7 @@ void Workspace::list_plain() {
       continue;
     }
     if (entry.is_regular_file(ec))
-      keep(fs::relative(entry.path(), root_, ec).generic_string());
+      keep(entry.path().lexically_relative(root_).generic_string());  // not fs::relative: no realpath per file
   }
 }
 

@@ -15,6 +15,7 @@
 #include "checks/syntax/query.h"
 #include "checks/facts/routes/route_resolver.h"
 #include "checks/syntax/syntax_tree.h"
+#include "checks/syntax/yaml_queries.h"
 
 namespace svc::builtin {
 namespace {
@@ -168,21 +169,15 @@ class Evaluator {
 class AuthJwtLongLived : public Check {
  public:
   bool file_local() const override { return true; }
-  AuthJwtLongLived() {
-    for (Language l : {Language::typescript, Language::tsx, Language::javascript})
-      queries_[l] = std::make_unique<Query>(l, kJsSites);
-    queries_[Language::python] = std::make_unique<Query>(Language::python, kPySites);
-  }
-
   void configure(const YAML::Node& options) override {
     if (options && options["max_minutes"]) max_minutes_ = options["max_minutes"].as<double>();
   }
 
   void check_file(const FileContext& ctx, FindingSink& out) const override {
     if (!ctx.tree || is_test_path(ctx.file.path())) return;
-    auto q = queries_.find(ctx.file.language());
-    if (q == queries_.end()) return;
-    q->second->for_each(*ctx.tree, [&](const QueryMatch& m) {
+    // Compiled on first use: a run whose files all come from the cache compiles nothing.
+    const LazyQuery& sites = ctx.file.language() == Language::python ? py_sites_ : js_sites_;
+    sites.get(ctx.file.language()).for_each(*ctx.tree, [&](const QueryMatch& m) {
       auto life = lifetime(*ctx.tree, m["name"], m["value"]);
       if (!life || life->seconds <= max_minutes_ * 60) return;
       MessageArgs args = {{"lifetime", describe_seconds(life->seconds)},
@@ -298,7 +293,7 @@ class AuthJwtLongLived : public Check {
     return ts_node_is_null(name) ? "" : std::string(tree.text(name));
   }
 
-  std::map<Language, std::unique_ptr<Query>> queries_;
+  LazyQuery js_sites_{"auth-jwt-long-lived", kJsSites}, py_sites_{"auth-jwt-long-lived", kPySites};
   double max_minutes_ = 15;
 };
 
