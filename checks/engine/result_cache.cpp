@@ -33,6 +33,12 @@ std::uint64_t checksum(std::string_view body) { return XXH3_64bits(body.data(), 
 
 }  // namespace
 
+bool stamp_trustworthy(const FileStamp& stamp, std::int64_t read_ns) {
+  // Two seconds covers the coarsest modification times in use (FAT's, some network
+  // file systems'); ext4, XFS, APFS and NTFS are far finer.
+  return stamp.size >= 0 && std::max(stamp.mtime_ns, stamp.ctime_ns) + 2'000'000'000 < read_ns;
+}
+
 ContentHash hash_content(const std::string& text) {
   XXH128_hash_t h = XXH3_128bits(text.data(), text.size());
   return {h.high64, h.low64};
@@ -72,7 +78,10 @@ void ResultCache::load() {
     }
     for (auto& e : pack.at("entries")) {
       CacheEntry entry{e.at(0).get<std::string>(), {e.at(1).get<std::uint64_t>(), e.at(2).get<std::uint64_t>()},
-                       e.at(3).get<std::uint64_t>(), std::move(e.at(4).get_ref<json::binary_t&>())};
+                       e.at(3).get<std::uint64_t>(), std::move(e.at(4).get_ref<json::binary_t&>()),
+                       {e.at(5).get<std::int64_t>(), e.at(6).get<std::int64_t>(), e.at(7).get<std::int64_t>(),
+                        e.at(8).get<std::uint64_t>()},
+                       e.at(9).get<bool>()};
       std::string path = entry.path;
       entries_.emplace(std::move(path), std::move(entry));
     }
@@ -85,6 +94,15 @@ void ResultCache::load() {
 const CacheEntry* ResultCache::find(const std::string& path, const ContentHash& content, std::uint64_t service) const {
   auto it = entries_.find(path);
   if (it == entries_.end() || !(it->second.content == content) || it->second.service != service) return nullptr;
+  return &it->second;
+}
+
+const CacheEntry* ResultCache::find_unchanged(const std::string& path, const FileStamp& stamp,
+                                              std::uint64_t service) const {
+  auto it = entries_.find(path);
+  if (it == entries_.end() || !it->second.stamp_trusted || !(it->second.stamp == stamp) ||
+      it->second.service != service)
+    return nullptr;
   return &it->second;
 }
 
@@ -104,7 +122,8 @@ bool ResultCache::save(const std::vector<const CacheEntry*>& reused, std::vector
   for (const auto& e : entries) bytes += e.payload.size() + e.path.size() + 48;
   json list = json::array();
   for (auto& e : entries)
-    list.push_back(json::array({e.path, e.content.high, e.content.low, e.service, json::binary(std::move(e.payload))}));
+    list.push_back(json::array({e.path, e.content.high, e.content.low, e.service, json::binary(std::move(e.payload)),
+                                e.stamp.size, e.stamp.mtime_ns, e.stamp.ctime_ns, e.stamp.inode, e.stamp_trusted}));
   // The header has a fixed width, so the body is packed right behind it and the header
   // filled in after: one copy of the pack in memory, not three.
   std::string text = fmt::format("{}{:016x} {:020}\n", kMagic, 0, 0);

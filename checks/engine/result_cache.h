@@ -4,6 +4,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "checks/workspace/workspace.h"
+
 namespace svc::engine {
 
 // A file's content hash (XXH3, 128 bits).
@@ -19,8 +21,17 @@ struct CacheEntry {
   std::string path;
   ContentHash content;
   std::uint64_t service = 0;  // hash of the file's service as discovered (0: none)
-  std::vector<std::uint8_t> payload;  // MessagePack, read by cached_results.h
+  std::vector<std::uint8_t> payload;  // MessagePack, read by file_result.h
+  // The file's stamp when it was read, and whether it may stand for the content: only
+  // when the file was last modified well before it was read (git's "racily clean"
+  // rule), so a change within the clock's resolution cannot hide behind an equal stamp.
+  FileStamp stamp;
+  bool stamp_trusted = false;
 };
+
+// Whether a file stamped `stamp` and read at `read_ns` (ns since the epoch) may later be
+// known unchanged by its stamp alone.
+bool stamp_trustworthy(const FileStamp& stamp, std::int64_t read_ns);
 
 // The results of earlier runs of the same svc build and rule set over the same root: one
 // pack file in the cache folder, named by a hash of that key. A pack that is missing,
@@ -32,6 +43,8 @@ class ResultCache {
   ResultCache(std::string dir, const std::string& key);
 
   const CacheEntry* find(const std::string& path, const ContentHash& content, std::uint64_t service) const;
+  // An entry whose trusted stamp equals the file's: unchanged without reading it.
+  const CacheEntry* find_unchanged(const std::string& path, const FileStamp& stamp, std::uint64_t service) const;
   std::size_t size() const { return entries_.size(); }
   // Why the pack on disk was not used ("" when it was, or when there was none).
   const std::string& ignored() const { return ignored_; }

@@ -94,6 +94,12 @@ class Audit {
     Language lang = classify_path(path);
     bool forced = !forced_kinds_.empty() && lang != Language::unknown;
     if (!forced && !languages_.count(lang)) return;  // no rule looks at this kind of file
+    int service = services_.service_of(path);
+    std::uint64_t service_hash = service >= 0 && cache_ ? service_hashes_[service] : 0;
+    if (cache_)
+      if (auto stamp = ws_.stamp(path))
+        if (const CacheEntry* same = cache_->find_unchanged(path, *stamp, service_hash))
+          if (reuse(path, service, *same, out)) return;  // known unchanged without reading it
     ReadResult r = ws_.read(path);
     switch (r.status) {
       case ReadStatus::binary: ++out.skipped.binary; return;
@@ -105,30 +111,48 @@ class Audit {
         return;
       case ReadStatus::ok: break;
     }
-    ++out.read;
-    int service = services_.service_of(path);
     if (!cache_) {
+      ++out.read;
       merge(path, compute(path, lang, std::move(r.text), service), out);
       return;
     }
     ContentHash content = hash_content(r.text);
-    std::uint64_t service_hash = service >= 0 ? service_hashes_[service] : 0;
-    ServicesInScope scope(services_);
+    bool trusted = stamp_trustworthy(r.stamp, started_ns_);
     if (const CacheEntry* hit = cache_->find(path, content, service_hash)) {
-      try {
-        FileResult cached = restore_result(hit->payload, path, service, slots_);
-        out.cache_reused.push_back(hit);
-        ++out.cached;
-        merge(path, std::move(cached), out, false);
+      // The same content under a new stamp (a fresh checkout, a touched file): kept with
+      // the new stamp, so the next run need not read it.
+      bool restamp = !(hit->stamp == r.stamp) || hit->stamp_trusted != trusted;
+      if (reuse(path, service, *hit, out, restamp)) {
+        if (restamp) out.cache_fresh.push_back({path, content, service_hash, hit->payload, r.stamp, trusted});
         return;
-      } catch (const nlohmann::json::exception&) {
-      } catch (const std::out_of_range&) {
-      }  // an entry this run cannot use: the file is done again
+      }
     }
+    ++out.read;
     bool complete = true;
     FileResult result = compute(path, lang, std::move(r.text), service, &complete);
-    if (complete) out.cache_fresh.push_back({path, content, service_hash, save_result(result, slots_)});
+    if (complete) {
+      ServicesInScope scope(services_);
+      out.cache_fresh.push_back({path, content, service_hash, save_result(result, slots_), r.stamp, trusted});
+    }
     merge(path, std::move(result), out);
+  }
+
+  // A file's results from the cache; false when the entry does not fit this run (the
+  // file is then done again). `fresh` entries are stored anew by the caller.
+  bool reuse(const std::string& path, int service, const CacheEntry& entry, WorkerOutput& out,
+             bool fresh = false) const {
+    try {
+      ServicesInScope scope(services_);
+      FileResult cached = restore_result(entry.payload, path, service, slots_);
+      if (!fresh) out.cache_reused.push_back(&entry);
+      ++out.read;
+      ++out.cached;
+      merge(path, std::move(cached), out, false);
+      return true;
+    } catch (const nlohmann::json::exception&) {
+    } catch (const std::out_of_range&) {
+    }
+    return false;
   }
 
   // One file's results, from its text. `complete` is set false when --since left rules
@@ -240,6 +264,8 @@ class Audit {
   std::vector<const FactKind*> forced_kinds_;
   const ChangedLines* changed_;  // null without --since
   const ResultCache* cache_;      // null with --no-cache
+  std::int64_t started_ns_ = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                 std::chrono::system_clock::now().time_since_epoch()).count();
   Prefilter prefilter_;
   std::vector<RuleSlot> slots_;
   std::vector<std::uint64_t> service_hashes_;  // by service index, for cache entries

@@ -155,22 +155,29 @@ void Workspace::list_plain() {
   }
 }
 
+namespace {
+FileStamp stamp_of(const struct stat& st) {
+  auto ns = [](const timespec& t) { return static_cast<std::int64_t>(t.tv_sec) * 1'000'000'000 + t.tv_nsec; };
+  return {static_cast<std::int64_t>(st.st_size), ns(st.st_mtim), ns(st.st_ctim), static_cast<std::uint64_t>(st.st_ino)};
+}
+}  // namespace
+
 ReadResult Workspace::read(const std::string& relative_path) const {
   ReadResult r;
   std::string path = root_ + "/" + relative_path;
   // Plain POSIX I/O: an ifstream allocates a buffer per file, which shows up when
   // tens of thousands of files are read.
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return {ReadStatus::unreadable, {}, std::strerror(errno)};
+  if (fd < 0) return {ReadStatus::unreadable, {}, std::strerror(errno), {}};
   struct stat st {};
   if (::fstat(fd, &st) != 0) {
     int err = errno;
     ::close(fd);
-    return {ReadStatus::unreadable, {}, std::strerror(err)};
+    return {ReadStatus::unreadable, {}, std::strerror(err), {}};
   }
   if (static_cast<std::size_t>(st.st_size) > kMaxFileBytes) {
     ::close(fd);
-    return {ReadStatus::too_large, {}, {}};
+    return {ReadStatus::too_large, {}, {}, {}};
   }
   std::string text(static_cast<std::size_t>(st.st_size), '\0');
   std::size_t got = 0;
@@ -180,17 +187,24 @@ ReadResult Workspace::read(const std::string& relative_path) const {
     if (n < 0) {
       int err = errno;
       ::close(fd);
-      return {ReadStatus::unreadable, {}, std::strerror(err)};
+      return {ReadStatus::unreadable, {}, std::strerror(err), {}};
     }
     if (n == 0) break;  // the file shrank while we read it
     got += static_cast<std::size_t>(n);
   }
   ::close(fd);
   text.resize(got);
-  if (text.find('\0') != std::string::npos) return {ReadStatus::binary, {}, {}};
-  if (!is_valid_utf8(text)) return {ReadStatus::not_utf8, {}, {}};
+  if (text.find('\0') != std::string::npos) return {ReadStatus::binary, {}, {}, {}};
+  if (!is_valid_utf8(text)) return {ReadStatus::not_utf8, {}, {}, {}};
   r.text = std::move(text);
+  r.stamp = stamp_of(st);
   return r;
+}
+
+std::optional<FileStamp> Workspace::stamp(const std::string& relative_path) const {
+  struct stat st {};
+  if (::lstat((root_ + "/" + relative_path).c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+  return stamp_of(st);
 }
 
 bool is_valid_utf8(const std::string& s) {

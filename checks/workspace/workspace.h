@@ -3,6 +3,8 @@
 #include <memory>
 #include <stdexcept>
 #include <string_view>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,10 +14,21 @@ namespace svc::engine {
 
 enum class ReadStatus { ok, binary, too_large, not_utf8, unreadable };
 
+// What the file system says of a file without reading it: size, modification and
+// status-change times, inode. Equal stamps mean an unchanged file, unless it changed
+// within the clock's resolution of the time it was stamped (see ResultCache). The
+// status-change time cannot be set back, so restoring an mtime does not hide an edit.
+struct FileStamp {
+  std::int64_t size = -1, mtime_ns = 0, ctime_ns = 0;
+  std::uint64_t inode = 0;
+  bool operator==(const FileStamp&) const = default;
+};
+
 struct ReadResult {
   ReadStatus status = ReadStatus::ok;
   std::string text;   // set when ok
   std::string error;  // set when unreadable
+  FileStamp stamp;    // set when ok: the file as it was read
 };
 
 inline constexpr std::size_t kMaxFileBytes = 2 * 1024 * 1024;
@@ -36,6 +49,8 @@ class Workspace {
   const std::vector<std::string>& files() const { return files_; }  // sorted, relative, '/'
 
   ReadResult read(const std::string& relative_path) const;
+  // The stamp of a regular file (never through a symlink); nullopt for anything else.
+  std::optional<FileStamp> stamp(const std::string& relative_path) const;
 
  private:
   void list_git(const std::string& workdir, const std::string& prefix);

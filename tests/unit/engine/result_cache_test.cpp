@@ -191,3 +191,34 @@ TEST_CASE("result cache: an entry is found only for the same path, content and s
   CHECK_FALSE(c.find("a.ts", hash_content("x"), 6));
   CHECK_FALSE(c.find("b.ts", hash_content("x"), 5));
 }
+
+TEST_CASE("result cache: a stamp stands for the content only when the file was modified well before", "[cache]") {
+  std::int64_t now = 100'000'000'000;
+  CHECK(stamp_trustworthy({10, now - 3'000'000'000, now - 3'000'000'000, 1}, now));
+  CHECK_FALSE(stamp_trustworthy({10, now - 1'000'000'000, now - 3'000'000'000, 1}, now));  // modified just before
+  CHECK_FALSE(stamp_trustworthy({10, now - 3'000'000'000, now - 1'000'000'000, 1}, now));  // status changed just before
+  CHECK_FALSE(stamp_trustworthy({-1, 0, 0, 0}, now));
+}
+
+TEST_CASE("result cache: an edit that keeps the size and the modification time is still seen", "[cache]") {
+  TempTree tree, cache;
+  const std::string root = "FROM node:22-slim\nCMD [\"node\", \"index.js\"]\n# padding...........\n";
+  const std::string fixed = "FROM node:22-slim\nUSER node\nCMD [\"node\", \"index.js\"]\n# padding.\n";
+  REQUIRE(root.size() == fixed.size());
+  auto file = tree.write_file("services/api/Dockerfile", root);
+  auto mtime = fs::last_write_time(file) - std::chrono::seconds(10);
+  fs::last_write_time(file, mtime);
+  std::this_thread::sleep_for(std::chrono::milliseconds(2200));  // the stamps are old enough to be trusted
+
+  auto options = docker_options(tree, cache.path());
+  CHECK(run_audit(options).findings.size() == 1);
+  auto known = run_audit(options);  // from the stamp alone
+  CHECK(known.cache->reused == 1);
+  CHECK(known.findings.size() == 1);
+
+  tree.write_file("services/api/Dockerfile", fixed);
+  fs::last_write_time(file, mtime);  // same size, same mtime: only the status-change time moved
+  auto edited = run_audit(options);
+  CHECK(edited.cache->reused == 0);
+  CHECK(edited.findings.empty());
+}
