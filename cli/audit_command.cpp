@@ -189,9 +189,7 @@ void print_notes(const AuditArgs& a, const engine::AuditResult& result) {
   if (a.quiet) return;
   for (const auto& p : result.problems) std::cerr << "svc: warning: " << p << '\n';
   if (a.format != "text" && result.skipped.total())
-    std::cerr << fmt::format("svc: note: skipped {} files ({} binary, {} over 2 MiB, {} not UTF-8, {} unreadable)\n",
-                             result.skipped.total(), result.skipped.binary, result.skipped.too_large,
-                             result.skipped.not_utf8, result.skipped.unreadable);
+    std::cerr << fmt::format("svc: note: skipped {} files ({})\n", result.skipped.total(), result.skipped.breakdown());
   if (result.cache && !result.cache->ignored.empty())
     std::cerr << fmt::format("svc: note: the result cache in {} was {} and is rebuilt\n", result.cache->dir,
                              result.cache->ignored);

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <re2/re2.h>
 
 #include "checks/workspace/changed_lines.h"
@@ -202,6 +203,12 @@ class Audit {
         result.problems.push_back(fmt::format("{}: could not be parsed", path));
         return result;
       }
+      if (nested_deeper_than(tree->root(), kMaxSyntaxDepth)) {
+        result.too_deep = true;
+        result.problems.push_back(
+            fmt::format("{}: nested deeper than {} levels: not analysed", path, kMaxSyntaxDepth));
+        return result;
+      }
       ctx.tree = tree.get();
     }
     result.parsed = true;
@@ -229,6 +236,7 @@ class Audit {
     if (r.facts) out.facts.push_back(std::move(*r.facts));
     for (auto& [rule, notes] : r.notes) out.notes[rule].emplace_back(path, std::move(notes));
     if (counts_parse && r.parsed) ++out.parsed;
+    if (r.too_deep) ++out.skipped.too_deep;
   }
 
   std::vector<WorkerOutput> run_all() const {
@@ -296,6 +304,19 @@ SinceSummary narrow_to_changes(std::vector<Finding>& findings, const ChangedLine
 }
 
 }  // namespace
+
+std::string SkippedFiles::breakdown() const {
+  std::vector<std::string> parts;
+  auto add = [&](std::size_t n, const char* what) {
+    if (n) parts.push_back(fmt::format("{} {}", n, what));
+  };
+  add(binary, "binary");
+  add(too_large, "over 2 MiB");
+  add(not_utf8, "not UTF-8");
+  add(unreadable, "unreadable");
+  add(too_deep, "nested too deeply");
+  return fmt::format("{}", fmt::join(parts, ", "));
+}
 
 std::vector<RuleInfo> effective_rules(const RuleCatalog& catalog, const Config& config,
                                       const std::vector<std::string>& only,
@@ -436,6 +457,7 @@ AuditResult run_audit(const AuditOptions& options) {
     result.skipped.too_large += out.skipped.too_large;
     result.skipped.not_utf8 += out.skipped.not_utf8;
     result.skipped.unreadable += out.skipped.unreadable;
+    result.skipped.too_deep += out.skipped.too_deep;
   }
   std::sort(facts.begin(), facts.end(), [](const FileFacts& a, const FileFacts& b) { return a.path < b.path; });
   std::sort(result.problems.begin(), result.problems.end());

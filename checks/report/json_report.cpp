@@ -37,7 +37,8 @@ void write_json(const engine::AuditResult& r, const ReportOptions&, std::ostream
         {"by_severity", {{"error", c.error}, {"warning", c.warning}, {"info", c.info}}},
         {"skipped",
          {{"binary", r.skipped.binary}, {"too_large", r.skipped.too_large},
-          {"not_utf8", r.skipped.not_utf8}, {"unreadable", r.skipped.unreadable}}},
+          {"not_utf8", r.skipped.not_utf8}, {"unreadable", r.skipped.unreadable},
+          {"too_deep", r.skipped.too_deep}}},
         {"duration_ms", r.duration_ms}}},
   };
   if (!r.baseline_file.empty())

@@ -62,8 +62,7 @@ std::string summary_line(const engine::AuditResult& r) {
   s += ")";
   if (c.suppressed) s += fmt::format(", {} suppressed", c.suppressed);
   if (r.skipped.total())
-    s += fmt::format(", {} skipped ({} binary, {} over 2 MiB, {} not UTF-8, {} unreadable)", r.skipped.total(),
-                     r.skipped.binary, r.skipped.too_large, r.skipped.not_utf8, r.skipped.unreadable);
+    s += fmt::format(", {} skipped ({})", r.skipped.total(), r.skipped.breakdown());
   return s + fmt::format(", {} ms", r.duration_ms);
 }
 

@@ -103,10 +103,9 @@ json notifications(const engine::AuditResult& r) {
   for (const auto& p : r.problems)
     out.push_back({{"level", "warning"}, {"message", text(p)}, {"descriptor", {{"id", "svc/file-problem"}}}});
   const auto& s = r.skipped;
-  if (s.binary + s.too_large + s.not_utf8)
+  if (s.total() > s.unreadable)  // unreadable ones are among the problems above
     out.push_back({{"level", "note"},
-                   {"message", text(fmt::format("skipped {} binary, {} over 2 MiB and {} non-UTF-8 files",
-                                                s.binary, s.too_large, s.not_utf8))},
+                   {"message", text(fmt::format("skipped {} files ({})", s.total(), s.breakdown()))},
                    {"descriptor", {{"id", "svc/skipped-files"}}}});
   return out;
 }

@@ -48,6 +48,29 @@ std::unique_ptr<SyntaxTree> SyntaxTree::parse(const SourceFile& file) {
 
 SyntaxTree::~SyntaxTree() { ts_tree_delete(tree_); }
 
+bool nested_deeper_than(TSNode root, int limit) {
+  TSTreeCursor cursor = ts_tree_cursor_new(root);
+  int depth = 0;
+  bool deeper = false;
+  for (;;) {
+    if (ts_tree_cursor_goto_first_child(&cursor)) {
+      if (++depth > limit) {
+        deeper = true;
+        break;
+      }
+      continue;
+    }
+    bool next = false;
+    while (!(next = ts_tree_cursor_goto_next_sibling(&cursor)) && depth > 0) {
+      ts_tree_cursor_goto_parent(&cursor);
+      --depth;
+    }
+    if (!next) break;
+  }
+  ts_tree_cursor_delete(&cursor);
+  return deeper;
+}
+
 std::string_view SyntaxTree::text(TSNode node) const {
   uint32_t b = ts_node_start_byte(node), e = ts_node_end_byte(node);
   return std::string_view(file_.text()).substr(b, e - b);

@@ -10,6 +10,16 @@
 
 namespace svc::engine {
 
+// How deep a syntax tree may nest before a file is left out. Every walk over a tree
+// (ours, and tree-sitter's query cursor) recurses or keeps state per level, so a
+// crafted file of tens of thousands of nested calls or `1+1+...` would exhaust the
+// stack; real code stays far below (medusa, novu and four smaller repositories: at
+// most 102 levels, in a bundled Yarn plugin).
+inline constexpr int kMaxSyntaxDepth = 500;
+
+// Whether the tree below `root` is more than `limit` levels deep (an iterative walk).
+bool nested_deeper_than(TSNode root, int limit);
+
 // The grammar compiled in for a language, or nullptr.
 const TSLanguage* grammar_for(Language lang);
 

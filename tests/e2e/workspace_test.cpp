@@ -143,12 +143,13 @@ TEST_CASE("workspace: binary, oversized and non-UTF-8 files are skipped and coun
   json report = json::parse(r.out);
   CHECK(report["findings"].empty());
   CHECK(report["summary"]["files"] == 4);
-  CHECK(report["summary"]["skipped"] == json{{"binary", 1}, {"too_large", 1}, {"not_utf8", 1}, {"unreadable", 0}});
-  CHECK(r.err.find("svc: note: skipped 3 files (1 binary, 1 over 2 MiB, 1 not UTF-8, 0 unreadable)") !=
+  CHECK(report["summary"]["skipped"] ==
+        json{{"binary", 1}, {"too_large", 1}, {"not_utf8", 1}, {"unreadable", 0}, {"too_deep", 0}});
+  CHECK(r.err.find("svc: note: skipped 3 files (1 binary, 1 over 2 MiB, 1 not UTF-8)") !=
         std::string::npos);
 
   auto text = run_svc({"audit", tree.str()});
-  CHECK(text.out.find("3 skipped (1 binary, 1 over 2 MiB, 1 not UTF-8, 0 unreadable)") != std::string::npos);
+  CHECK(text.out.find("3 skipped (1 binary, 1 over 2 MiB, 1 not UTF-8)") != std::string::npos);
 }
 
 TEST_CASE("workspace: an unreadable file is reported on stderr and the run goes on", "[e2e][workspace]") {

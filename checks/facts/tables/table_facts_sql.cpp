@@ -148,6 +148,10 @@ void scan_sql_fragment(SqlScan& scan, std::string_view raw, std::size_t base) {
   std::string_view fragment(text);
   TSTree* tree = ts_parser_parse_string(holder.parser, nullptr, fragment.data(), static_cast<uint32_t>(fragment.size()));
   if (!tree) return scan_sql_fallback(scan, fragment, base);
+  if (nested_deeper_than(ts_tree_root_node(tree), kMaxSyntaxDepth)) {  // the walker recurses: read it as text
+    ts_tree_delete(tree);
+    return scan_sql_fallback(scan, fragment, base);
+  }
   SqlWalker walker(scan, fragment, base);
   walker.walk(ts_tree_root_node(tree), -1);
   ts_tree_delete(tree);

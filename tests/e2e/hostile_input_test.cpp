@@ -1,0 +1,95 @@
+// Files crafted to crash, exhaust or hang an analyser: each is built here, audited by
+// the real binary, and must give a clean outcome (a report and a counted skip, never a
+// signal).
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "e2e/cli_runner.h"
+#include "e2e/temp_tree.h"
+
+using namespace svc::e2e;
+using nlohmann::json;
+
+namespace {
+
+std::string repeat(const std::string& s, int n) {
+  std::string out;
+  out.reserve(s.size() * n);
+  for (int i = 0; i < n; ++i) out += s;
+  return out;
+}
+
+// A Hono service, so every TypeScript rule and fact kind looks at its files.
+void hono_service(const TempTree& tree) {
+  tree.write_file("services/api/package.json", R"({"name": "api", "dependencies": {"hono": "^4", "jsonwebtoken": "^9", "pg": "^8"}})");
+  tree.write_file("services/api/src/index.ts", "import { Hono } from 'hono';\nconst app = new Hono();\n"
+                                               "app.get('/v1/health', (c) => c.json({ ok: true }));\nexport default app;\n");
+}
+
+// The file is left out as too deep, and said so; the run ends normally.
+void check_skipped_as_too_deep(const TempTree& tree);
+
+json audit(const TempTree& tree, RunResult& r) {
+  r = run_svc({"audit", tree.str(), "--format", "json", "--fail-on", "never", "--no-cache"});
+  INFO(r.err.substr(0, 2000));
+  REQUIRE(r.exit_code == 0);  // not a signal (128 + n), not an internal error
+  return json::parse(r.out);
+}
+
+void check_skipped_as_too_deep(const TempTree& tree) {
+  RunResult r;
+  json report = audit(tree, r);
+  CHECK(report["summary"]["skipped"]["too_deep"] == 1);
+  CHECK_THAT(r.err, Catch::Contains("nested deeper than 500 levels: not analysed"));
+}
+
+}  // namespace
+
+TEST_CASE("hostile input: deeply nested code is skipped with a note, not a crash", "[e2e][hostile]") {
+  TempTree tree;
+  hono_service(tree);
+  const int n = 30000;
+  SECTION("nested calls in TypeScript") {
+    tree.write_file("services/api/src/deep.ts", "import { Hono } from 'hono';\nexport const x = " + repeat("f(", n) +
+                                                "1" + repeat(")", n) + ";\n");
+    check_skipped_as_too_deep(tree);
+  }
+  SECTION("a long sum as a token lifetime") {
+    tree.write_file("services/api/src/deep.ts", "import jwt from 'jsonwebtoken';\nexport const t = jwt.sign({}, 'k', "
+                                                "{ expiresIn: " + repeat("1+", n) + "1 });\n");
+    check_skipped_as_too_deep(tree);
+  }
+  SECTION("a response nested in parentheses") {
+    tree.write_file("services/api/src/deep.ts", "import { Hono } from 'hono';\nconst app = new Hono();\n"
+                                                "app.get('/v1/x', (c) => c.json(" + repeat("(", n) + "{}" +
+                                                repeat(")", n) + ", 500));\n");
+    check_skipped_as_too_deep(tree);
+  }
+  SECTION("a Python lifetime built from a long sum and nested timedelta") {
+    tree.write_file("services/worker/requirements.txt", "fastapi\npyjwt\n");
+    tree.write_file("services/worker/app/main.py", "import jwt\nfrom datetime import timedelta\n"
+                                                   "exp = " + repeat("1 + ", n) + "1\n"
+                                                   "ttl = " + repeat("timedelta(", 5000) + "1" + repeat(")", 5000) +
+                                                   "\njwt.encode({'exp': exp}, 'k')\n");
+    check_skipped_as_too_deep(tree);
+  }
+  SECTION("a SQL file of nested parentheses") {
+    tree.write_file("services/api/migrations/001.sql", "SELECT " + repeat("(", n) + "1" + repeat(")", n) + ";\n");
+    check_skipped_as_too_deep(tree);
+  }
+}
+
+TEST_CASE("hostile input: SQL in a string nested too deeply is read as text", "[e2e][hostile]") {
+  TempTree tree;
+  hono_service(tree);
+  const int n = 30000;
+  tree.write_file("services/api/src/db.ts", "import { Pool } from 'pg';\nconst pool = new Pool();\n"
+                                            "export const q = () => pool.query('SELECT " + repeat("(", n) + "1" +
+                                            repeat(")", n) + " FROM orders');\n");
+  RunResult r;
+  json report = audit(tree, r);
+  CHECK(report["summary"]["skipped"]["too_deep"] == 0);  // the TypeScript is shallow
+}
