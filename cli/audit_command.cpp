@@ -130,6 +130,27 @@ void add_options(CLI::App& app, AuditArgs& a) {
       "See `svc rules` for the catalog and `svc explain ID` for one rule.");
 }
 
+// A report or baseline written over a file the run reads (the configuration, the
+// baseline it compares against) would destroy it: exit 2 before any work.
+int check_output_paths(const AuditArgs& a) {
+  namespace fs = std::filesystem;
+  auto same = [](const std::string& x, const std::string& y) {
+    std::error_code ec;
+    return !x.empty() && !y.empty() && fs::equivalent(x, y, ec);
+  };
+  std::string config = a.config.empty() ? (fs::path(a.path) / ".svc.yaml").string() : a.config;
+  for (const auto& [flag, path] : {std::pair<const char*, const std::string&>{"--output", a.output},
+                                   {"--write-baseline", a.write_baseline}}) {
+    if (same(path, config))
+      return report_error(fmt::format("{} {} would overwrite the configuration it reads", flag, path),
+                          "write the report somewhere else");
+    if (same(path, a.baseline) && !(flag == std::string("--write-baseline")))
+      return report_error(fmt::format("{} {} would overwrite the baseline it compares against", flag, path),
+                          "write the report somewhere else; --update-baseline rewrites the baseline");
+  }
+  return -1;
+}
+
 // Baseline options that contradict each other or --since: exit 2 before any work.
 int check_baseline_options(const AuditArgs& a) {
   if (a.update_baseline && a.baseline.empty())
@@ -199,7 +220,7 @@ void print_notes(const AuditArgs& a, const engine::AuditResult& result) {
 }
 
 int write_baseline_file(const std::string& path, const engine::Baseline& baseline) {
-  if (std::string err; !write_file_atomically(path, engine::render_baseline(baseline), err))
+  if (std::string err; !write_output_file(path, engine::render_baseline(baseline), err))
     return report_error(fmt::format("cannot write baseline {}: {}", path, err));
   return -1;
 }
@@ -246,7 +267,7 @@ int write_report(const AuditArgs& a, const engine::AuditResult& result) {
   }
   if (a.output.empty()) {
     std::cout << text << std::flush;
-  } else if (std::string err; !write_file_atomically(a.output, text, err)) {
+  } else if (std::string err; !write_output_file(a.output, text, err)) {
     return report_error(fmt::format("cannot write {}: {}", a.output, err));
   }
   return -1;
@@ -275,6 +296,7 @@ int run_audit_command(const std::vector<std::string>& args) {
   add_options(app, a);
   if (int code = parse_arguments(app, "audit", args); code >= 0) return code;
   if (int code = check_baseline_options(a); code >= 0) return code;
+  if (int code = check_output_paths(a); code >= 0) return code;
 
   engine::Baseline baseline;
   if (!a.baseline.empty()) {

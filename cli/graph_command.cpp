@@ -85,7 +85,7 @@ int run_graph_command(const std::vector<std::string>& args) {
   graph::graph_writer_for(format)(graph::build_graph(result), buffer);
   if (output.empty()) {
     std::cout << buffer.str() << std::flush;
-  } else if (std::string err; !write_file_atomically(output, buffer.str(), err)) {
+  } else if (std::string err; !write_output_file(output, buffer.str(), err)) {
     return report_error(fmt::format("cannot write {}: {}", output, err));
   }
   return kSuccess;

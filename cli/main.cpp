@@ -1,6 +1,8 @@
 // svc: keeps backend services true to the service playbook.
 // main() only dispatches: each subcommand parses its own arguments.
 #include <exception>
+#include <cerrno>
+#include <cstring>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -46,7 +48,14 @@ int main(int argc, char** argv) {
       args = {args[1], "--help"};
     }
     for (const auto& c : subcommands())
-      if (args[0] == c.name) return c.run(std::vector<std::string>(args.begin() + 1, args.end()));
+      if (args[0] == c.name) {
+        int code = c.run(std::vector<std::string>(args.begin() + 1, args.end()));
+        // A report that could not be written is an I/O error, whatever it said.
+        if (!std::cout.flush())
+          return report_error(fmt::format("cannot write to standard output: {}", std::strerror(errno)),
+                              "check the disk or the pipe the output goes to, or use --output FILE");
+        return code;
+      }
     names.push_back("help");
     bool is_option = args[0][0] == '-';
     // A mistyped option is compared with the options, not with the command names.
