@@ -36,7 +36,7 @@ void FindingSink::report(const SourceFile& file, std::size_t begin, std::size_t 
   f.end_column = e.column;
   f.message = render_message(rule_.message, args);
   f.matched_text = file.text().substr(begin, std::min<std::size_t>(end - begin, 4096));
-  f.source_line = std::string(file.line(b.line));
+  f.source_line = file.snippet(b.line);
   findings_.push_back(std::move(f));
 }
 

@@ -28,6 +28,8 @@ struct SourceSpan {
 // they never count as serving routes or owning tables.
 bool is_test_path(const std::string& path);
 
+inline constexpr std::size_t kMaxSnippetBytes = 1024;
+
 // One readable UTF-8 text file of the workspace, loaded once and shared read-only
 // by every check that looks at it.
 class SourceFile {
@@ -40,14 +42,21 @@ class SourceFile {
 
   int line_count() const { return static_cast<int>(line_starts_.size()); }
   std::string_view line(int line_number) const;  // 1-based, without the newline
+  // The line for a report's snippet: "" when it is longer than kMaxSnippetBytes (a
+  // minified bundle's one line), which no reader wants repeated under every finding.
+  std::string snippet(int line_number) const;
   Position position_of(std::size_t byte_offset) const;
   std::size_t offset_of(int line, int byte_column_1based = 1) const;
 
  private:
+  static constexpr std::size_t kCodePointBlock = 256;
+  std::size_t code_points_to(std::size_t offset) const;
+
   std::string path_;
   Language language_;
   std::string text_;
   std::vector<std::size_t> line_starts_;
+  std::vector<std::uint32_t> code_points_before_;  // code points before each kCodePointBlock-byte block
 };
 
 }  // namespace svc::engine

@@ -289,8 +289,8 @@ void attach_source_lines(std::vector<Finding>& findings, const Workspace& ws) {
     if (r.status != ReadStatus::ok) continue;
     SourceFile file(path, classify_path(path), std::move(r.text));
     for (Finding* f : list) {
-      f->source_line = std::string(file.line(f->line));
-      if (f->matched_text.empty()) f->matched_text = f->source_line;
+      f->source_line = file.snippet(f->line);
+      if (f->matched_text.empty()) f->matched_text = std::string(file.line(f->line).substr(0, 4096));
     }
   }
 }
