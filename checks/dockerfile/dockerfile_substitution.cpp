@@ -27,6 +27,9 @@ class Expander {
 
  private:
   static constexpr int kMaxDepth = 32;  // nested ${...:-${...}}; deeper is treated as unknown
+  // `ARG X2=${X1}${X1}`, `ARG X3=${X2}${X2}`, ... doubles a value per line: 26 lines took
+  // gigabytes. A longer value is unknown, and so is everything built from it.
+  static constexpr std::size_t kMaxValueBytes = 64 * 1024;
 
   bool more() const { return pos_ < text_.size(); }
 
@@ -42,6 +45,7 @@ class Expander {
       else if (c == escape_) { if (more()) out += text_[pos_++]; }
       else if (c == '$') out += dollar();
       else out += c;
+      if (out.size() > kMaxValueBytes) return give_up();
     }
     return out;
   }
@@ -62,6 +66,7 @@ class Expander {
       if (c == escape_ && (next == '"' || next == '$' || next == escape_)) out += text_[pos_++];
       else if (c == '$') out += dollar();
       else out += c;
+      if (out.size() > kMaxValueBytes) return give_up();
     }
     return out;
   }

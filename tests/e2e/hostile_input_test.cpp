@@ -5,6 +5,8 @@
 
 #include <string>
 
+#include <sys/resource.h>
+
 #include <nlohmann/json.hpp>
 
 #include "e2e/cli_runner.h"
@@ -111,4 +113,22 @@ TEST_CASE("hostile input: a minified one-line bundle gives what its many-line tw
     CHECK(report["summary"]["findings"].get<int>() > n);
   }
   CHECK(counts[0] == counts[1]);
+}
+
+TEST_CASE("hostile input: ARG values that double per line stay small and the USER line still counts",
+          "[e2e][hostile]") {
+  TempTree tree;
+  std::string dockerfile = "ARG X0=aaaaaaaaaaaaaaaa\n";
+  for (int i = 1; i <= 40; ++i)
+    dockerfile += "ARG X" + std::to_string(i) + "=${X" + std::to_string(i - 1) + "}${X" + std::to_string(i - 1) + "}\n";
+  dockerfile += "FROM node:22-slim AS build\nRUN echo $X40\nFROM node:22-slim\nENV Y=${X40}\nUSER node\n"
+                "HEALTHCHECK CMD [\"node\", \"health.js\"]\nCMD [\"node\", \"index.js\"]\n";
+  tree.write_file("services/api/Dockerfile", dockerfile);
+  RunResult r;
+  json report = audit(tree, r);
+  for (const auto& f : report["findings"]) CHECK(f["rule"] != "docker-root-user");
+  // Each test case runs in a process of its own (ctest), so this is the audit's peak.
+  rusage usage {};
+  getrusage(RUSAGE_CHILDREN, &usage);
+  CHECK(usage.ru_maxrss < 512 * 1024);  // KiB
 }
