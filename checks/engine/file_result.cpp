@@ -12,16 +12,16 @@ namespace svc::engine {
 SVC_JSON_FIELDS(Suppression, path, line, column, end_column, target_line, whole_file, rules, reason,
                    text, used)
 
-// [findings, suppressions, facts or null, {rule id: notes}, problems, too deep]; nothing at all for a
+// [findings, suppressions, facts or null, {rule id: notes}, problems, too deep, YAML bomb]; nothing for a
 // file that gave nothing, the most common case, so reading it back costs nothing either.
 std::vector<std::uint8_t> save_result(const FileResult& result, const std::vector<RuleSlot>& rules) {
   if (result.findings.empty() && result.suppressions.empty() && !result.facts && result.notes.empty() &&
-      result.problems.empty() && !result.too_deep)
+      result.problems.empty() && !result.too_deep && !result.yaml_bomb)
     return {};
   json notes = json::object();
   for (const auto& [rule, n] : result.notes) n->save(notes[std::string(rules.at(rule).id)]);
   json j = json::array({result.findings, result.suppressions, result.facts ? json(*result.facts) : json(nullptr),
-                        std::move(notes), result.problems, result.too_deep});
+                        std::move(notes), result.problems, result.too_deep, result.yaml_bomb});
   return json::to_msgpack(j);
 }
 
@@ -46,6 +46,7 @@ FileResult restore_result(const std::vector<std::uint8_t>& payload, const std::s
   }
   j.at(4).get_to(r.problems);
   j.at(5).get_to(r.too_deep);
+  j.at(6).get_to(r.yaml_bomb);
   return r;
 }
 

@@ -25,7 +25,8 @@ struct FileResult {
   std::vector<std::pair<std::size_t, std::unique_ptr<FileNotes>>> notes;  // by index into the run's rules
   std::vector<std::string> problems;  // "path: why"
   bool parsed = false;  // counted in the summary; not kept by the cache (a cached file was not parsed)
-  bool too_deep = false;  // parsed, but nested deeper than kMaxSyntaxDepth: left out
+  bool too_deep = false;   // parsed, but nested deeper than kMaxSyntaxDepth: left out
+  bool yaml_bomb = false;  // YAML whose aliases expand beyond kMaxYamlNodes: left out
 };
 
 // The run's rules, in order: notes are saved under the rule's id.

@@ -29,6 +29,7 @@
 #include "checks/syntax/documents.h"
 #include "checks/syntax/syntax_tree.h"
 #include "checks/workspace/workspace.h"
+#include "common/yaml_guard.h"
 
 namespace fs = std::filesystem;
 
@@ -190,6 +191,12 @@ class Audit {
         kinds.push_back(kind);
     if (per_file.empty() && kinds.empty()) return result;  // prefiltered out: never parsed
 
+    if (lang == Language::yaml && yaml_expands_beyond(file.text())) {
+      result.yaml_bomb = true;
+      result.problems.push_back(fmt::format("{}: YAML aliases expand to more than {} nodes: not analysed", path,
+                                            kMaxYamlNodes));
+      return result;
+    }
     Documents documents(file);
     FileContext ctx{file, nullptr, nullptr, owner, documents};
     std::unique_ptr<SyntaxTree> tree;
@@ -237,6 +244,7 @@ class Audit {
     for (auto& [rule, notes] : r.notes) out.notes[rule].emplace_back(path, std::move(notes));
     if (counts_parse && r.parsed) ++out.parsed;
     if (r.too_deep) ++out.skipped.too_deep;
+    if (r.yaml_bomb) ++out.skipped.yaml_aliases;
   }
 
   std::vector<WorkerOutput> run_all() const {
@@ -315,6 +323,7 @@ std::string SkippedFiles::breakdown() const {
   add(not_utf8, "not UTF-8");
   add(unreadable, "unreadable");
   add(too_deep, "nested too deeply");
+  add(yaml_aliases, "YAML aliases expanding too far");
   return fmt::format("{}", fmt::join(parts, ", "));
 }
 
@@ -458,6 +467,7 @@ AuditResult run_audit(const AuditOptions& options) {
     result.skipped.not_utf8 += out.skipped.not_utf8;
     result.skipped.unreadable += out.skipped.unreadable;
     result.skipped.too_deep += out.skipped.too_deep;
+    result.skipped.yaml_aliases += out.skipped.yaml_aliases;
   }
   std::sort(facts.begin(), facts.end(), [](const FileFacts& a, const FileFacts& b) { return a.path < b.path; });
   std::sort(result.problems.begin(), result.problems.end());

@@ -52,8 +52,9 @@ struct CacheSummary {
 
 struct SkippedFiles {
   std::size_t binary = 0, too_large = 0, not_utf8 = 0, unreadable = 0;
-  std::size_t too_deep = 0;  // read, but nested deeper than kMaxSyntaxDepth: not analysed
-  std::size_t total() const { return binary + too_large + not_utf8 + unreadable + too_deep; }
+  std::size_t too_deep = 0;      // read, but nested deeper than kMaxSyntaxDepth: not analysed
+  std::size_t yaml_aliases = 0;  // YAML whose aliases expand beyond kMaxYamlNodes: not analysed
+  std::size_t total() const { return binary + too_large + not_utf8 + unreadable + too_deep + yaml_aliases; }
   // "2 binary, 1 over 2 MiB, ...": the kinds there are, for summaries.
   std::string breakdown() const;
 };

@@ -38,7 +38,7 @@ void write_json(const engine::AuditResult& r, const ReportOptions&, std::ostream
         {"skipped",
          {{"binary", r.skipped.binary}, {"too_large", r.skipped.too_large},
           {"not_utf8", r.skipped.not_utf8}, {"unreadable", r.skipped.unreadable},
-          {"too_deep", r.skipped.too_deep}}},
+          {"too_deep", r.skipped.too_deep}, {"yaml_aliases", r.skipped.yaml_aliases}}},
         {"duration_ms", r.duration_ms}}},
   };
   if (!r.baseline_file.empty())

@@ -1,3 +1,4 @@
+#include "common/yaml_guard.h"
 #include "checks/workspace/config.h"
 
 #include <fstream>
@@ -168,6 +169,7 @@ class Validator : public YamlReader {
 }  // namespace
 
 Config parse_config(const std::string& text, const std::string& display_path, const RuleCatalog& catalog) {
+  if (yaml_expands_beyond(text)) throw ConfigError(display_path, 1, 1, fmt::format("YAML aliases here expand to more than {} nodes", kMaxYamlNodes));
   YAML::Node root;
   try {
     root = YAML::Load(text);

@@ -1,3 +1,4 @@
+#include "common/yaml_guard.h"
 #include "scaffolds/engine/answers.h"
 
 #include <algorithm>
@@ -26,6 +27,8 @@ YAML::Node read_yaml(const std::string& path) {
   if (!in) throw ScaffoldError(fmt::format("cannot read the answers file {}", path), "check the path given to --answers");
   std::stringstream buffer;
   buffer << in.rdbuf();
+  if (engine::yaml_expands_beyond(buffer.str()))
+    throw ScaffoldError(fmt::format("{}:1:1: YAML aliases here expand to more than {} nodes", path, engine::kMaxYamlNodes));
   try {
     return YAML::Load(buffer.str());
   } catch (const YAML::Exception& e) {

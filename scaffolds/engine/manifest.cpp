@@ -1,3 +1,4 @@
+#include "common/yaml_guard.h"
 #include "scaffolds/engine/manifest.h"
 
 #include <set>
@@ -162,6 +163,9 @@ std::vector<std::string> Manifest::variable_names() const {
 }
 
 Manifest parse_manifest(const std::string& text, const std::string& display_path, const std::string& folder_name) {
+  if (engine::yaml_expands_beyond(text))
+    throw ScaffoldError(
+        fmt::format("{}:1:1: YAML aliases here expand to more than {} nodes", display_path, engine::kMaxYamlNodes));
   YAML::Node root;
   try {
     root = YAML::Load(text);

@@ -132,3 +132,77 @@ TEST_CASE("hostile input: ARG values that double per line stay small and the USE
   getrusage(RUSAGE_CHILDREN, &usage);
   CHECK(usage.ru_maxrss < 512 * 1024);  // KiB
 }
+
+namespace {
+
+// About 500 bytes that stand for 9^9 (387 million) nodes once the aliases are expanded.
+std::string alias_bomb() {
+  std::string out = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
+  for (int i = 1; i <= 8; ++i) {
+    out += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
+    for (int j = 0; j < 9; ++j) out += (j ? ", *a" : "*a") + std::to_string(i - 1);
+    out += "]\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+namespace {
+
+void check_bomb_skipped(const TempTree& tree) {
+  RunResult r;
+  json report = audit(tree, r);
+  CHECK(report["summary"]["skipped"]["yaml_aliases"] == 1);
+  CHECK_THAT(r.err, Catch::Contains("YAML aliases expand to more than 1000000 nodes: not analysed"));
+}
+
+// The bomb's lines indented under a key, for files whose top level is fixed.
+std::string indented(const std::string& text, const std::string& pad) {
+  std::string out;
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = text.find('\n', start);
+    out += pad + text.substr(start, end - start) + "\n";
+    start = end + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("hostile input: YAML alias bombs are measured before anything walks them", "[e2e][hostile]") {
+  TempTree tree;
+  SECTION("an OpenAPI document") {
+    tree.write_file("services/api/package.json", R"({"name": "api", "dependencies": {"express": "^4"}})");
+    tree.write_file("services/api/openapi.yaml", "openapi: 3.0.0\ninfo: {title: x, version: '1'}\n" + alias_bomb() +
+                                                     "paths: {}\n");
+    check_bomb_skipped(tree);
+  }
+  SECTION("a Kubernetes List") {
+    tree.write_file("k8s/list.yaml", "apiVersion: v1\nkind: List\n" + alias_bomb() +
+                                         "items:\n  - apiVersion: apps/v1\n    kind: Deployment\n"
+                                         "    metadata: {name: api}\n    spec: {template: {spec: {containers: "
+                                         "[{name: api, image: api, env: [{name: DATABASE_URL, value: "
+                                         "'postgres://db/x'}]}]}}}\n    x: *a8\n");
+    check_bomb_skipped(tree);
+  }
+  SECTION("a compose file") {
+    tree.write_file("docker-compose.yml", "x-bomb:\n" + indented(alias_bomb(), "  ") +
+                                              "services:\n  api:\n    image: api\n    environment: {X: '1'}\n");
+    check_bomb_skipped(tree);
+  }
+}
+
+TEST_CASE("hostile input: a YAML alias bomb in .svc.yaml or an answers file is exit 2", "[e2e][hostile]") {
+  TempTree tree;
+  tree.write_file(".svc.yaml", alias_bomb());
+  auto r = run_svc({"audit", tree.str(), "--no-cache"});
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains(".svc.yaml:1:1: YAML aliases here expand to more than 1000000 nodes"));
+
+  auto answers = tree.write_file("answers.yaml", alias_bomb());
+  auto n = run_svc({"new", "orders", "--template", "hono", "--dir", (tree.path() / "out").string(), "--answers",
+                    answers.string(), "--no-git", "--yes"});
+  CHECK(n.exit_code == 2);
+  CHECK_THAT(n.err, Catch::Contains("answers.yaml:1:1: YAML aliases here expand to more than 1000000 nodes"));
+}

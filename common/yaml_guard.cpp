@@ -1,0 +1,84 @@
+#include "common/yaml_guard.h"
+
+#include <map>
+#include <sstream>
+#include <vector>
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
+namespace svc::engine {
+namespace {
+
+// Sizes of anchored nodes as the events go by; an alias adds its anchor's size.
+class ExpansionCounter : public YAML::EventHandler {
+ public:
+  explicit ExpansionCounter(std::size_t limit) : limit_(limit) {}
+  bool beyond() const { return total_ > limit_; }
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t anchor) override { leaf(anchor); }
+  void OnAlias(const YAML::Mark&, YAML::anchor_t anchor) override {
+    auto it = sizes_.find(anchor);
+    add(it == sizes_.end() ? 1 : it->second);
+  }
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t anchor, const std::string&) override {
+    leaf(anchor);
+  }
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    open_.push_back({anchor, 1});
+  }
+  void OnSequenceEnd() override { close(); }
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+    open_.push_back({anchor, 1});
+  }
+  void OnMapEnd() override { close(); }
+
+ private:
+  struct Open {
+    YAML::anchor_t anchor;
+    std::size_t size;
+  };
+  // Sums saturate just past the limit: an expansion can overflow any integer.
+  std::size_t sum(std::size_t a, std::size_t b) const { return a + b > limit_ + 1 || a + b < a ? limit_ + 1 : a + b; }
+  void add(std::size_t n) {
+    if (open_.empty()) total_ = sum(total_, n);
+    else open_.back().size = sum(open_.back().size, n);
+  }
+  void leaf(YAML::anchor_t anchor) {
+    if (anchor) sizes_[anchor] = 1;
+    add(1);
+  }
+  void close() {
+    if (open_.empty()) return;
+    Open done = open_.back();
+    open_.pop_back();
+    if (done.anchor) sizes_[done.anchor] = done.size;
+    add(done.size);
+  }
+
+  std::size_t limit_, total_ = 0;
+  std::vector<Open> open_;
+  std::map<YAML::anchor_t, std::size_t> sizes_;
+};
+
+}  // namespace
+
+bool yaml_expands_beyond(const std::string& text, std::size_t limit) {
+  // Without both an anchor and an alias there is nothing to expand.
+  if (text.find('&') == std::string::npos || text.find('*') == std::string::npos) return false;
+  std::istringstream in(text);
+  ExpansionCounter counter(limit);
+  try {
+    YAML::Parser parser(in);
+    while (!counter.beyond() && parser.HandleNextDocument(counter)) {
+    }
+  } catch (const YAML::Exception&) {
+  }
+  return counter.beyond();
+}
+
+}  // namespace svc::engine

@@ -1,0 +1,18 @@
+#pragma once
+// YAML aliases share a node, so a kilobyte of `&a [*b, *b, ...]` stands for billions
+// of nodes; anything that walks the document (every reader of ours does) then never
+// ends. Every YAML text svc reads is measured first, from the parser's events, without
+// building the expansion.
+#include <cstddef>
+#include <string>
+
+namespace svc::engine {
+
+// Nodes a YAML document may stand for once its aliases are expanded.
+inline constexpr std::size_t kMaxYamlNodes = 1'000'000;
+
+// Whether `text` stands for more than `limit` nodes with its aliases expanded (counted
+// over all its documents). Text the parser rejects is not counted: its reader reports it.
+bool yaml_expands_beyond(const std::string& text, std::size_t limit = kMaxYamlNodes);
+
+}  // namespace svc::engine
