@@ -144,7 +144,7 @@ TEST_CASE("workspace: binary, oversized and non-UTF-8 files are skipped and coun
   CHECK(report["findings"].empty());
   CHECK(report["summary"]["files"] == 4);
   CHECK(report["summary"]["skipped"] ==
-        json{{"binary", 1}, {"too_large", 1}, {"not_utf8", 1}, {"unreadable", 0}, {"too_deep", 0}});
+        json{{"binary", 1}, {"too_large", 1}, {"not_utf8", 1}, {"unreadable", 0}, {"too_deep", 0}, {"yaml_aliases", 0}});
   CHECK(r.err.find("svc: note: skipped 3 files (1 binary, 1 over 2 MiB, 1 not UTF-8)") !=
         std::string::npos);
 
