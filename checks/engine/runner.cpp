@@ -29,6 +29,7 @@
 #include "checks/syntax/documents.h"
 #include "checks/syntax/syntax_tree.h"
 #include "checks/workspace/workspace.h"
+#include "common/input_file.h"
 #include "common/yaml_guard.h"
 
 namespace fs = std::filesystem;
@@ -365,12 +366,7 @@ std::vector<std::string> ignored_paths(const AuditOptions& options, const Config
 std::string cache_key(const Workspace& ws, const std::string& config_path, const std::vector<ActiveRule>& active,
                       const Config& config, const std::vector<std::string>& collect_facts) {
   std::string key = fmt::format("{}\nroot {}\n", program_identity(), ws.root());
-  if (!config_path.empty()) {
-    std::ifstream in(config_path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    key += fmt::format("config {}\n{}\n", config_path, text.str());
-  }
+  if (!config_path.empty()) key += fmt::format("config {}\n{}\n", config_path, read_input_file(config_path).text);
   for (const auto& rule : active)
     key += fmt::format("rule {} {}\n{}\n", rule.info->id, to_string(rule.info->severity),
                        YAML::Dump(merged_options(*rule.info, config)));
@@ -418,9 +414,9 @@ AuditResult run_audit(const AuditOptions& options) {
   if (!fs::is_directory(options.root, ec)) throw WorkspaceError(fmt::format("no such directory: {}", options.root));
   Config config;
   std::string config_path = options.config_path;
-  if (config_path.empty() && fs::exists(fs::path(options.root) / ".svc.yaml"))
-    config_path = (fs::path(options.root) / ".svc.yaml").string();
-  if (!config_path.empty()) config = load_config(config_path, catalog);
+  bool found = config_path.empty() && fs::exists(fs::symlink_status(fs::path(options.root) / ".svc.yaml", ec));
+  if (found) config_path = (fs::path(options.root) / ".svc.yaml").string();
+  if (!config_path.empty()) config = load_config(config_path, catalog, found ? options.root : "");
   result.config_file = config_path;
 
   Workspace ws(options.root, ignored_paths(options, config));

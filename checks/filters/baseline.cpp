@@ -1,3 +1,4 @@
+#include "common/input_file.h"
 #include "checks/filters/baseline.h"
 
 #include <algorithm>
@@ -91,15 +92,13 @@ Baseline parse_baseline(const std::string& text, const std::string& display_path
   return b;
 }
 
+// A baseline of a large repository holds a line per finding: far more than a config.
+constexpr std::size_t kMaxBaselineBytes = 256 * 1024 * 1024;
+
 Baseline load_baseline(const std::string& path) {
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec))
-    throw BaselineError(fmt::format("baseline {} does not exist or is not a file", path));
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw BaselineError(fmt::format("cannot read baseline {}", path));
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return parse_baseline(buffer.str(), path);
+  InputFile in = read_input_file(path, "", kMaxBaselineBytes);
+  if (!in.ok()) throw BaselineError(fmt::format("cannot read baseline {}: {}", path, in.error));
+  return parse_baseline(in.text, path);
 }
 
 BaselineMatch apply_baseline(const Baseline& baseline, std::vector<Finding>& findings,

@@ -1,3 +1,4 @@
+#include "common/input_file.h"
 #include "common/yaml_guard.h"
 #include "checks/workspace/config.h"
 
@@ -179,12 +180,10 @@ Config parse_config(const std::string& text, const std::string& display_path, co
   return Validator(display_path, catalog).run(root);
 }
 
-Config load_config(const std::string& path, const RuleCatalog& catalog) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ConfigError(path, 1, 1, "cannot read the configuration file");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return parse_config(buffer.str(), path, catalog);
+Config load_config(const std::string& path, const RuleCatalog& catalog, const std::string& inside) {
+  InputFile in = read_input_file(path, inside);
+  if (!in.ok()) throw ConfigError(path, 1, 1, "cannot read the configuration file: " + in.error);
+  return parse_config(in.text, path, catalog);
 }
 
 }  // namespace svc::engine

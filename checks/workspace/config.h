@@ -50,7 +50,9 @@ struct Config {
 
 // Loads and validates; throws ConfigError. Unknown keys, wrong types, unknown rule ids
 // and bad severities are all errors: a typo must never silently disable a check.
-Config load_config(const std::string& path, const RuleCatalog& catalog);
+// `inside`: the audited folder, for a .svc.yaml found there (it may not lead out of it
+// through a symlink); "" for a file the user named with --config.
+Config load_config(const std::string& path, const RuleCatalog& catalog, const std::string& inside = "");
 Config parse_config(const std::string& text, const std::string& display_path,
                     const RuleCatalog& catalog);
 

@@ -1,3 +1,4 @@
+#include "common/input_file.h"
 #include "common/yaml_guard.h"
 #include "scaffolds/engine/answers.h"
 
@@ -23,10 +24,12 @@ std::string variables_hint(const Manifest& m) {
 }
 
 YAML::Node read_yaml(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ScaffoldError(fmt::format("cannot read the answers file {}", path), "check the path given to --answers");
+  engine::InputFile in = engine::read_input_file(path);
+  if (!in.ok())
+    throw ScaffoldError(fmt::format("cannot read the answers file {}: {}", path, in.error),
+                        "check the path given to --answers");
   std::stringstream buffer;
-  buffer << in.rdbuf();
+  buffer << in.text;
   if (engine::yaml_expands_beyond(buffer.str()))
     throw ScaffoldError(fmt::format("{}:1:1: YAML aliases here expand to more than {} nodes", path, engine::kMaxYamlNodes));
   try {

@@ -1,3 +1,6 @@
+#include <fmt/format.h>
+
+#include "common/input_file.h"
 #include "scaffolds/engine/template_source.h"
 
 #include <fstream>
@@ -14,12 +17,12 @@ namespace {
 
 const std::string kFilesPrefix = "files/";
 
-std::string read_bytes(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) throw ScaffoldError("cannot read " + p.string());
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
+// A template's file: a regular file, and a symlink only to somewhere inside `folder`
+// (a template must not pull /etc/shadow into a new service).
+std::string read_bytes(const fs::path& p, const fs::path& folder) {
+  engine::InputFile in = engine::read_input_file(p.string(), folder.string());
+  if (!in.ok()) throw ScaffoldError(fmt::format("cannot read {}: {}", p.string(), in.error));
+  return std::move(in.text);
 }
 
 // Every regular file under `root`, keyed by its '/'-separated path relative to it.
@@ -28,7 +31,7 @@ std::map<std::string, std::string> read_tree(const fs::path& root) {
   if (!fs::is_directory(root)) return out;
   for (const auto& entry : fs::recursive_directory_iterator(root)) {
     if (!entry.is_regular_file()) continue;
-    out[fs::relative(entry.path(), root).generic_string()] = read_bytes(entry.path());
+    out[entry.path().lexically_relative(root).generic_string()] = read_bytes(entry.path(), root);
   }
   return out;
 }
@@ -73,7 +76,7 @@ TemplateSource load_template_folder(const fs::path& folder) {
   source.manifest_path = (folder / "template.yaml").string();
   if (!fs::is_regular_file(source.manifest_path))
     throw ScaffoldError(source.manifest_path + " does not exist", "a template folder holds template.yaml and files/");
-  source.manifest_text = read_bytes(source.manifest_path);
+  source.manifest_text = read_bytes(source.manifest_path, folder);
   source.files = read_tree(folder / "files");
   fs::path parent = folder.filename().empty() ? folder.parent_path().parent_path() : folder.parent_path();
   source.partials = read_tree(parent / kSharedFolder);

@@ -1,3 +1,4 @@
+#include "common/input_file.h"
 #include "scaffolds/engine/writer.h"
 
 #include <fstream>
@@ -13,12 +14,11 @@ namespace fs = std::filesystem;
 namespace svc::scaffolds {
 namespace {
 
-std::string read_bytes(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) throw ScaffoldError(fmt::format("cannot read {}", p.string()));
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
+// A file already in the target, read to compare with what would be written there.
+std::string read_bytes(const fs::path& p, const fs::path& target) {
+  engine::InputFile in = engine::read_input_file(p.string(), target.string());
+  if (!in.ok()) throw ScaffoldError(fmt::format("cannot read {}: {}", p.string(), in.error));
+  return std::move(in.text);
 }
 
 // What this run changed, so a failure can put the disk back as it found it.
@@ -90,7 +90,7 @@ std::vector<PlanEntry> compare_with_disk(const fs::path& target, std::vector<Pla
     PlanEntry e{std::move(f), FileState::create, ""};
     fs::path path = target / e.file.path;
     if (fs::is_regular_file(path)) {
-      e.current = read_bytes(path);
+      e.current = read_bytes(path, target);
       e.state = e.current == e.file.content ? FileState::unchanged : FileState::overwrite;
     }
     plan.push_back(std::move(e));

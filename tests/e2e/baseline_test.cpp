@@ -173,7 +173,7 @@ TEST_CASE("baseline: unusable baseline files and option mistakes exit 2", "[e2e]
   SECTION("missing") {
     auto r = repo.audit_with_baseline();
     CHECK(r.exit_code == 2);
-    CHECK(contains(r.err, "baseline " + repo.baseline + " does not exist"));
+    CHECK(contains(r.err, "cannot read baseline " + repo.baseline + ": No such file or directory"));
     CHECK(contains(r.err, "hint: record one with `svc audit --write-baseline"));
   }
   SECTION("--update-baseline without --baseline") {

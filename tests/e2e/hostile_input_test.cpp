@@ -3,17 +3,21 @@
 // signal).
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <string>
 
 #include <sys/resource.h>
+#include <sys/stat.h>
 
 #include <nlohmann/json.hpp>
 
 #include "e2e/cli_runner.h"
+#include "e2e/git_repo.h"
 #include "e2e/temp_tree.h"
 
 using namespace svc::e2e;
 using nlohmann::json;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -205,4 +209,64 @@ TEST_CASE("hostile input: a YAML alias bomb in .svc.yaml or an answers file is e
                     answers.string(), "--no-git", "--yes"});
   CHECK(n.exit_code == 2);
   CHECK_THAT(n.err, Catch::Contains("answers.yaml:1:1: YAML aliases here expand to more than 1000000 nodes"));
+}
+
+TEST_CASE("hostile input: configuration and baseline files are regular files, read within bounds", "[e2e][hostile]") {
+  TempTree tree, outside;
+  tree.write_file("services/api/Dockerfile", "FROM node:22-slim\nUSER node\nCMD [\"node\", \"i.js\"]\n");
+  auto secret = outside.write_file("shadow", "root:$6$very-secret-hash:19000:0:99999:7:::\n");
+  fs::path config = tree.path() / ".svc.yaml";
+  RunResult r;
+  SECTION("a committed .svc.yaml linking out of the tree") {
+    fs::create_symlink(secret, config);
+    r = run_svc({"audit", tree.str(), "--no-cache"});
+    CHECK_THAT(r.err, Catch::Contains("outside"));
+    CHECK_THAT(r.err, !Catch::Contains("very-secret-hash"));
+  }
+  SECTION("a .svc.yaml linking to /dev/zero") {
+    fs::create_symlink("/dev/zero", config);
+    r = run_svc({"audit", tree.str(), "--no-cache"});
+    CHECK_THAT(r.err, Catch::Contains("outside"));  // refused before it is opened
+  }
+  SECTION("a .svc.yaml that is a FIFO") {
+    REQUIRE(::mkfifo(config.c_str(), 0600) == 0);
+    r = run_svc({"audit", tree.str(), "--no-cache"});
+    CHECK_THAT(r.err, Catch::Contains("a FIFO"));
+  }
+  SECTION("a folder named .svc.yaml") {
+    fs::create_directories(config);
+    r = run_svc({"audit", tree.str(), "--no-cache"});
+    CHECK_THAT(r.err, Catch::Contains("a folder"));
+  }
+  SECTION("--config /dev/zero") {
+    r = run_svc({"audit", tree.str(), "--no-cache", "--config", "/dev/zero"});
+    CHECK_THAT(r.err, Catch::Contains("a device"));
+  }
+  SECTION("--baseline naming a FIFO") {
+    fs::path fifo = outside.path() / "baseline.json";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    r = run_svc({"audit", tree.str(), "--no-cache", "--baseline", fifo.string()});
+    CHECK_THAT(r.err, Catch::Contains("a FIFO"));
+  }
+  INFO(r.err);
+  CHECK(r.exit_code == 2);
+}
+
+TEST_CASE("hostile input: a tracked file or folder replaced by a symlink is not followed", "[e2e][hostile]") {
+  TempTree tree, outside;
+  outside.write_file("Dockerfile", "FROM secret-base-image:outside-the-tree\n");
+  outside.write_file("api/Dockerfile", "FROM secret-base-image:outside-the-tree\n");
+  tree.write_file("services/web/Dockerfile", "FROM node:22-slim\nUSER node\n");
+  tree.write_file("services/api/Dockerfile", "FROM node:22-slim\nUSER node\n");
+  GitRepo repo(tree.path());
+  repo.add({"services/web/Dockerfile", "services/api/Dockerfile"});
+  repo.commit("two services");
+  fs::remove(tree.path() / "services/web/Dockerfile");
+  fs::create_symlink(outside.path() / "Dockerfile", tree.path() / "services/web/Dockerfile");
+  fs::remove_all(tree.path() / "services/api");
+  fs::create_directory_symlink(outside.path() / "api", tree.path() / "services/api");
+  RunResult r;
+  json report = audit(tree, r);
+  CHECK(r.out.find("secret-base-image") == std::string::npos);
+  CHECK(report["summary"]["files"] == 0);
 }
