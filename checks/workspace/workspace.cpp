@@ -167,13 +167,15 @@ ReadResult Workspace::read(const std::string& relative_path) const {
   std::string path = root_ + "/" + relative_path;
   // Plain POSIX I/O: an ifstream allocates a buffer per file, which shows up when
   // tens of thousands of files are read.
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // Never through a symlink, never waiting on a FIFO: the listing saw a regular file,
+  // but the tree may have changed under it since.
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
   if (fd < 0) return {ReadStatus::unreadable, {}, std::strerror(errno), {}};
   struct stat st {};
-  if (::fstat(fd, &st) != 0) {
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     int err = errno;
     ::close(fd);
-    return {ReadStatus::unreadable, {}, std::strerror(err), {}};
+    return {ReadStatus::unreadable, {}, S_ISREG(st.st_mode) ? std::strerror(err) : "not a regular file", {}};
   }
   if (static_cast<std::size_t>(st.st_size) > kMaxFileBytes) {
     ::close(fd);
