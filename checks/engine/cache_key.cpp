@@ -62,8 +62,9 @@ const std::string& program_identity() {
 }
 
 std::uint64_t hash_service(const Service& service) {
-  std::string text = nlohmann::json(service).dump();
-  return XXH3_64bits(text.data(), text.size()) | 1;  // never 0, which stands for "no service"
+  // MessagePack, not JSON text: a folder name need not be UTF-8.
+  std::vector<std::uint8_t> bytes = nlohmann::json::to_msgpack(nlohmann::json(service));
+  return XXH3_64bits(bytes.data(), bytes.size()) | 1;  // never 0, which stands for "no service"
 }
 
 }  // namespace svc::engine

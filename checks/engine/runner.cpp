@@ -30,6 +30,7 @@
 #include "checks/syntax/syntax_tree.h"
 #include "checks/workspace/workspace.h"
 #include "common/input_file.h"
+#include "common/utf8.h"
 #include "common/yaml_guard.h"
 
 namespace fs = std::filesystem;
@@ -349,6 +350,17 @@ std::vector<RuleInfo> effective_rules(const RuleCatalog& catalog, const Config& 
 
 namespace {
 
+// Names and text from the tree as reports may show them (common/utf8.h), once every
+// stage that reads files by these names is done. Fingerprints were taken before.
+void make_printable(AuditResult& result) {
+  for (auto& f : result.findings)
+    for (std::string* s : {&f.path, &f.service, &f.message, &f.source_line, &f.suppression_reason})
+      *s = printable(*s);
+  for (auto& p : result.problems) p = printable(p);
+  for (auto& s : result.services)
+    for (std::string* t : {&s.name, &s.path}) *t = printable(*t);
+}
+
 // The configuration's ignore globs, and the cache folder when it lies inside the root
 // (`--cache-dir .svc-cache`, as GitLab's cache needs): its packs are svc's, not the repository's.
 std::vector<std::string> ignored_paths(const AuditOptions& options, const Config& config) {
@@ -498,6 +510,7 @@ AuditResult run_audit(const AuditOptions& options) {
   if (options.baseline) hide_baselined(*options.baseline, options, result);
   if (!options.collect_facts.empty()) result.facts = std::move(facts);
   result.config = std::move(config);
+  make_printable(result);
   result.duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                            std::chrono::steady_clock::now() - started).count();
   return result;

@@ -1,26 +1,13 @@
 #include "checks/report/xml_escape.h"
 
+#include "common/utf8.h"
+
 namespace svc::report {
 namespace {
 
-constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+using engine::utf8_sequence;
 
-// Length of the well-formed UTF-8 sequence at s[i] and its code point; 0 if malformed
-// (truncated, overlong, a surrogate or beyond U+10FFFF).
-std::size_t utf8_sequence(std::string_view s, std::size_t i, char32_t& cp) {
-  auto b = static_cast<unsigned char>(s[i]);
-  std::size_t len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
-  if (len == 0 || i + len > s.size()) return 0;
-  cp = len == 1 ? b : b & (0x7F >> len);
-  for (std::size_t k = 1; k < len; ++k) {
-    auto c = static_cast<unsigned char>(s[i + k]);
-    if ((c & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (c & 0x3F);
-  }
-  static constexpr char32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
-  if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return len;
-}
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 
 // XML 1.0 production [2] Char.
 bool allowed_in_xml(char32_t cp) {

@@ -16,6 +16,7 @@
 #include <fmt/format.h>
 #include <git2.h>
 
+#include "common/utf8.h"
 #include "common/git_handle.h"
 
 namespace fs = std::filesystem;
@@ -209,19 +210,5 @@ std::optional<FileStamp> Workspace::stamp(const std::string& relative_path) cons
   return stamp_of(st);
 }
 
-bool is_valid_utf8(const std::string& s) {
-  std::size_t i = 0, n = s.size();
-  while (i < n) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) { ++i; continue; }
-    int len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (len == 0 || i + len > n) return false;
-    for (int k = 1; k < len; ++k)
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    if (len == 2 && c < 0xC2) return false;  // overlong
-    i += len;
-  }
-  return true;
-}
 
 }  // namespace svc::engine

@@ -70,7 +70,6 @@ struct WorkspaceError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-bool is_valid_utf8(const std::string& text);
 bool is_skipped_directory(std::string_view name);
 
 }  // namespace svc::engine

@@ -270,3 +270,27 @@ TEST_CASE("hostile input: a tracked file or folder replaced by a symlink is not 
   CHECK(r.out.find("secret-base-image") == std::string::npos);
   CHECK(report["summary"]["files"] == 0);
 }
+
+TEST_CASE("hostile input: names that are not UTF-8 or carry control characters are escaped in every format",
+          "[e2e][hostile]") {
+  TempTree tree;
+  const std::string root_user = "FROM node:22-slim\nCMD [\"node\", \"i.js\"]\n";
+  tree.write_file("services/x\xff" "y/Dockerfile", root_user);
+  tree.write_file("services/api\n::error title=forged::pwned/Dockerfile", root_user);
+  tree.write_file("services/esc/Dockerfile", "FROM node:22-slim\x1b]0;owned\x07\nCMD [\"node\", \"i.js\"]\n");
+  for (const char* format : {"text", "json", "sarif", "github", "junit", "markdown", "codeclimate"}) {
+    INFO(format);
+    auto r = run_svc({"audit", tree.str(), "--format", format, "--fail-on", "never", "--no-cache", "--color", "never"});
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("\x1b") == std::string::npos);
+    CHECK(r.out.find("\n::error title=forged") == std::string::npos);
+    CHECK(r.out.find("\xff") == std::string::npos);
+    CHECK(r.out.find("xffy/Dockerfile") != std::string::npos);  // \\xff, escaped again by JSON and Markdown
+    if (std::string(format) == "json" || std::string(format) == "sarif" || std::string(format) == "codeclimate")
+      CHECK_NOTHROW(json::parse(r.out));
+  }
+  auto baseline = run_svc({"audit", tree.str(), "--no-cache", "--write-baseline", (tree.path() / "b.json").string()});
+  CHECK(baseline.exit_code == 0);
+  auto again = run_svc({"audit", tree.str(), "--no-cache", "--baseline", (tree.path() / "b.json").string()});
+  CHECK(again.exit_code == 0);  // every finding recorded, matched by fingerprint
+}
