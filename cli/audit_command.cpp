@@ -25,8 +25,8 @@
 namespace svc::cli {
 namespace {
 
-std::atomic<bool> g_interrupted{false};
-extern "C" void on_sigint(int) { g_interrupted = true; }
+std::atomic<std::size_t> g_interrupted{0};
+extern "C" void on_sigint(int) { g_interrupted = 1; }
 
 std::vector<std::string> split_ids(const std::vector<std::string>& values) {
   std::vector<std::string> ids;

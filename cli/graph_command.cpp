@@ -19,8 +19,8 @@
 namespace svc::cli {
 namespace {
 
-std::atomic<bool> g_interrupted{false};
-extern "C" void on_graph_sigint(int) { g_interrupted = true; }
+std::atomic<std::size_t> g_interrupted{0};
+extern "C" void on_graph_sigint(int) { g_interrupted = 1; }
 
 const char* const kGraphFooter =
     "Exit codes: 0 the graph was written, 2 usage, configuration or I/O error,\n"

@@ -207,7 +207,8 @@ class Audit {
       dockerfile = docker::parse(file);
       ctx.dockerfile = dockerfile.get();
     } else if (grammar_for(lang)) {
-      tree = SyntaxTree::parse(file);
+      tree = SyntaxTree::parse(file, options_.cancel);
+      if (options_.cancel && options_.cancel->load()) return result;  // interrupted: the run ends below
       if (!tree) {
         result.problems.push_back(fmt::format("{}: could not be parsed", path));
         return result;
@@ -222,7 +223,9 @@ class Audit {
     }
     result.parsed = true;
 
+    auto interrupted = [&] { return options_.cancel && options_.cancel->load(); };
     for (const ActiveRule* rule : per_file) {
+      if (interrupted()) return result;  // the run ends after this file, unsaved
       FindingSink sink(*rule->info);
       rule->check->check_file(ctx, sink);
       std::move(sink.findings().begin(), sink.findings().end(), std::back_inserter(result.findings));
@@ -232,7 +235,10 @@ class Audit {
       FileFacts facts;
       facts.path = path;
       facts.service = service;
-      for (const FactKind* kind : kinds) kind->extract(file, tree.get(), documents, facts);
+      for (const FactKind* kind : kinds) {
+        if (interrupted()) return result;
+        kind->extract(file, tree.get(), documents, facts);
+      }
       if (!facts.empty()) result.facts = std::move(facts);
     }
     return result;

@@ -24,7 +24,9 @@ struct AuditOptions {
   std::vector<std::string> only, disable;
   unsigned jobs = 0;  // 0: one per core
   std::function<void(std::size_t done, std::size_t total)> progress;  // called from workers
-  const std::atomic<bool>* cancel = nullptr;
+  // Set (non-zero) from a signal handler to stop the run: between files, and inside a
+  // parse (tree-sitter's cancellation flag is a size_t), so Ctrl-C is not held up by one file.
+  const std::atomic<std::size_t>* cancel = nullptr;
   // Fact kinds to extract whatever the rules need (`svc graph`); the facts are
   // returned in AuditResult::facts instead of being dropped after the checks.
   std::vector<std::string> collect_facts;

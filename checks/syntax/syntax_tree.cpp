@@ -35,11 +35,14 @@ struct ParserHolder {
 };
 }  // namespace
 
-std::unique_ptr<SyntaxTree> SyntaxTree::parse(const SourceFile& file) {
+std::unique_ptr<SyntaxTree> SyntaxTree::parse(const SourceFile& file, const std::atomic<std::size_t>* cancel) {
   const TSLanguage* grammar = grammar_for(file.language());
   if (!grammar) return nullptr;
   thread_local ParserHolder holder;
   if (!ts_parser_set_language(holder.parser, grammar)) return nullptr;
+  // tree-sitter polls a plain size_t (with an atomic load); std::atomic<size_t> is one.
+  static_assert(sizeof(std::atomic<std::size_t>) == sizeof(std::size_t) && std::atomic<std::size_t>::is_always_lock_free);
+  ts_parser_set_cancellation_flag(holder.parser, reinterpret_cast<const std::size_t*>(cancel));
   const std::string& text = file.text();
   TSTree* tree = ts_parser_parse_string(holder.parser, nullptr, text.data(), static_cast<uint32_t>(text.size()));
   if (!tree) return nullptr;

@@ -1,4 +1,6 @@
 #pragma once
+#include <atomic>
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <string>
@@ -27,7 +29,8 @@ const TSLanguage* grammar_for(Language lang);
 // leaves error nodes in some valid files): checks work with whatever parsed.
 class SyntaxTree {
  public:
-  static std::unique_ptr<SyntaxTree> parse(const SourceFile& file);
+  // Null when the file has no grammar, or when `cancel` was set during the parse.
+  static std::unique_ptr<SyntaxTree> parse(const SourceFile& file, const std::atomic<std::size_t>* cancel = nullptr);
   ~SyntaxTree();
   SyntaxTree(const SyntaxTree&) = delete;
   SyntaxTree& operator=(const SyntaxTree&) = delete;

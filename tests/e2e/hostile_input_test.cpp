@@ -6,7 +6,14 @@
 #include <filesystem>
 #include <string>
 
+#include <chrono>
+#include <thread>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <sys/stat.h>
 
 #include <nlohmann/json.hpp>
@@ -293,4 +300,34 @@ TEST_CASE("hostile input: names that are not UTF-8 or carry control characters a
   CHECK(baseline.exit_code == 0);
   auto again = run_svc({"audit", tree.str(), "--no-cache", "--baseline", (tree.path() / "b.json").string()});
   CHECK(again.exit_code == 0);  // every finding recorded, matched by fingerprint
+}
+
+TEST_CASE("hostile input: Ctrl-C ends a run within a second, even inside a large file", "[e2e][hostile]") {
+  TempTree tree;
+  tree.write_file("services/web/package.json", R"({"name": "web", "dependencies": {"express": "^4"}})");
+  const std::string chunk = "app.get('/v1/items/:id', async (req, res) => { const item = await db.query('SELECT * "
+                            "FROM items WHERE id = $1', [req.params.id]); if (!item) { return res.status(404)"
+                            ".json({ error: { code: 'not_found', message: 'no such item' } }); } res.json(item); });\n";
+  for (int i = 0; i < 8; ++i)
+    tree.write_file("services/web/src/big" + std::to_string(i) + ".js", "const app = require('express')();\n" +
+                                                                            repeat(chunk, 1900 * 1024 / chunk.size()));
+  std::string binary = SVC_BINARY, root = tree.str();
+  std::vector<char*> argv = {binary.data(), const_cast<char*>("audit"), root.data(), const_cast<char*>("--no-cache"),
+                             const_cast<char*>("--jobs"), const_cast<char*>("1"), nullptr};
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+  pid_t pid = 0;
+  REQUIRE(posix_spawn(&pid, binary.c_str(), &actions, nullptr, argv.data(), environ) == 0);
+  posix_spawn_file_actions_destroy(&actions);
+  std::this_thread::sleep_for(std::chrono::milliseconds(700));
+  auto sent = std::chrono::steady_clock::now();
+  REQUIRE(::kill(pid, SIGINT) == 0);
+  int status = 0;
+  REQUIRE(::waitpid(pid, &status, 0) == pid);
+  auto waited = std::chrono::steady_clock::now() - sent;
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 130);
+  CHECK(waited < std::chrono::seconds(1));
 }
