@@ -1,3 +1,5 @@
+#include <filesystem>
+
 #include "scaffolds/engine/generate.h"
 
 #include <algorithm>
@@ -52,17 +54,31 @@ GenerateResult generate(const TemplateSource& source, const GenerateRequest& req
     refuse_overwrite(conflicts);
 
   bool inside_repo = request.git && inside_git_work_tree(result.target);  // asked before the folder exists
-  result.summary = write_plan(result.target, result.plan, request.write);
-  if (!request.git) {
-    result.git = GitOutcome::disabled;
-  } else if (inside_repo) {
-    result.git = GitOutcome::inside_work_tree;
-  } else {
-    init_and_commit(result.target, paths,
-                    fmt::format("Scaffold {} from the {} template (version {}) with svc new",
-                                result.answers.at("name"), result.manifest.name, result.manifest.version));
-    result.git = GitOutcome::committed;
+  result.git = !request.git ? GitOutcome::disabled : inside_repo ? GitOutcome::inside_work_tree : GitOutcome::committed;
+  WriteOptions write = request.write;
+  if (result.git == GitOutcome::committed) {
+    // Part of the write: a failed commit (a stale .git file, a corrupt HEAD, a full disk)
+    // or Ctrl-C during it leaves nothing behind, the repository it began included.
+    fs::path git_dir = result.target / ".git";
+    std::error_code ec;
+    bool had_git = fs::exists(fs::symlink_status(git_dir, ec));
+    write.finish = [&, git_dir, had_git] {
+      auto drop_repository = [&] {
+        std::error_code rm;
+        if (!had_git) fs::remove_all(git_dir, rm);
+      };
+      try {
+        init_and_commit(result.target, paths,
+                        fmt::format("Scaffold {} from the {} template (version {}) with svc new",
+                                    result.answers.at("name"), result.manifest.name, result.manifest.version));
+      } catch (...) {
+        drop_repository();
+        throw;
+      }
+      if (request.write.cancel && request.write.cancel->load()) drop_repository();
+    };
   }
+  result.summary = write_plan(result.target, result.plan, write);
   return result;
 }
 

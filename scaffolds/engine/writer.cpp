@@ -118,6 +118,8 @@ WriteSummary write_plan(const fs::path& target, const std::vector<PlanEntry>& pl
       write_one(target, e, options, undo);
       ++(e.state == FileState::create ? summary.created : summary.overwritten);
     }
+    if (options.finish) options.finish();
+    if (options.cancel && options.cancel->load()) throw Interrupted();
   } catch (const ScaffoldError& e) {
     undo.run();
     throw ScaffoldError(e.what(), "nothing was left behind: the files and folders this run created were removed "

@@ -29,6 +29,9 @@ struct WriteOptions {
   // Called before each write; a non-empty result is taken as that write's I/O error.
   // Tests use it to fail a run halfway.
   std::function<std::string(const std::string& path)> fault;
+  // Runs after the last write (the git commit): when it throws, or Ctrl-C came during
+  // it, the writes are undone as for a failed write.
+  std::function<void()> finish;
 };
 
 struct WriteSummary {

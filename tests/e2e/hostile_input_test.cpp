@@ -331,3 +331,24 @@ TEST_CASE("hostile input: Ctrl-C ends a run within a second, even inside a large
   CHECK(WEXITSTATUS(status) == 130);
   CHECK(waited < std::chrono::seconds(1));
 }
+
+TEST_CASE("hostile input: svc new leaves nothing behind when its git step fails", "[e2e][hostile]") {
+  TempTree tree;
+  fs::path target = tree.path() / "orders";
+  SECTION("a stale .git file") {
+    tree.write_file("orders/.git", "gitdir: /nonexistent/repository\n");
+    auto r = run_svc({"new", "orders", "--template", "hono", "--dir", target.string(), "--yes"});
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains("git:") && Catch::Contains("nothing was left behind"));
+  }
+  SECTION("a corrupt HEAD") {
+    tree.write_file("orders/.git/HEAD", "garbage\n");
+    auto r = run_svc({"new", "orders", "--template", "hono", "--dir", target.string(), "--yes"});
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains("git:") && Catch::Contains("nothing was left behind"));
+  }
+  std::vector<std::string> left;
+  for (const auto& e : fs::directory_iterator(target))
+    if (e.path().filename() != ".git") left.push_back(e.path().filename().string());
+  CHECK(left.empty());
+}
