@@ -7,7 +7,9 @@ bool is_name_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-enum class State { set, unset, unknown };
+// maybe_unset: an ARG declared without a default, or a name a stage never declares:
+// unset unless the build passes it (--build-arg) or the base image's ENV sets it.
+enum class State { set, unset, unknown, maybe_unset };
 
 struct Lookup {
   State state = State::unset;
@@ -83,15 +85,15 @@ class Expander {
     for (const Values* values : {&scope_.env, &scope_.args}) {
       auto it = values->find(n);
       if (it == values->end()) continue;
-      if (!it->second) return {State::unknown, ""};
+      if (!it->second) return {values == &scope_.args ? State::maybe_unset : State::unknown, ""};
       return {State::set, *it->second};
     }
-    return {scope_.undeclared_is_empty ? State::unset : State::unknown, ""};
+    return {scope_.undeclared_is_empty ? State::unset : State::maybe_unset, ""};
   }
 
   std::string value_of(const std::string& n) {
     Lookup v = lookup(n);
-    if (v.state == State::unknown) unknown_ = true;
+    if (v.state == State::unknown || v.state == State::maybe_unset) unknown_ = true;
     return v.value;
   }
 
@@ -129,7 +131,12 @@ class Expander {
   }
 
   std::string apply(const Lookup& v, bool colon, char op, const std::string& alt, bool alt_unknown) {
-    if (v.state == State::unknown || (op != '-' && op != '+' && op != '?')) return give_up();
+    if (op != '-' && op != '+' && op != '?') return give_up();
+    // `${U:-root}` where U has no value in the file: built as the file says (no
+    // --build-arg, and a base image that does not happen to set U), the word is the
+    // default. Judging that build is what makes `USER ${U:-root}` a root user.
+    if (v.state == State::maybe_unset && op == '-') return use_default(alt, alt_unknown);
+    if (v.state == State::unknown || v.state == State::maybe_unset) return give_up();
     bool set = v.state == State::set;
     bool present = colon ? set && !v.value.empty() : set;
     auto use_alt = [&] {
@@ -140,6 +147,11 @@ class Expander {
     if (op == '+') return present ? use_alt() : std::string();
     if (!present) unknown_ = true;  // `${X:?msg}` fails the build when X is missing
     return v.value;
+  }
+
+  std::string use_default(const std::string& alt, bool alt_unknown) {
+    unknown_ = unknown_ || alt_unknown;
+    return alt;
   }
 
   std::string give_up() {

@@ -68,7 +68,7 @@ Baseline parse_baseline(const std::string& text, const std::string& display_path
   nlohmann::json doc;
   try {
     doc = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // parse errors, and numbers out of range (1e400)
     throw BaselineError(fmt::format("{}: not valid JSON: {}", display_path, without_exception_tag(e.what())));
   }
   if (!doc.is_object() || !doc.contains("findings") || !doc["findings"].is_array())

@@ -108,7 +108,10 @@ void apply_suppressions(std::vector<Finding>& findings, std::vector<Suppression>
     Position b{s.line, s.column}, e{s.line, s.end_column};
     if (no_reason && s.reason.empty() && !s.rules.empty()) {
       FindingSink sink(*no_reason);
-      sink.report_at(s.path, b, e, {{"directive", s.text}}, s.text);
+      // `svc-ignore id:` with nothing after the colon: the hint adds the colon itself.
+      std::string directive = s.text;
+      while (!directive.empty() && (directive.back() == ':' || directive.back() == ' ')) directive.pop_back();
+      sink.report_at(s.path, b, e, {{"directive", directive}}, s.text);
       for (auto& f : sink.findings()) findings.push_back(std::move(f));
     }
     if (!unused || s.used) continue;

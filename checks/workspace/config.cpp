@@ -169,14 +169,42 @@ class Validator : public YamlReader {
 
 }  // namespace
 
+namespace {
+
+// yaml-cpp keeps both entries of a repeated key and reads the first; a person who wrote
+// the key twice meant one of them, so neither is guessed.
+void reject_duplicate_keys(const YAML::Node& node, const std::string& display_path) {
+  if (node.IsSequence())
+    for (const auto& item : node) reject_duplicate_keys(item, display_path);
+  if (!node.IsMap()) return;
+  std::set<std::string> seen;
+  for (const auto& kv : node) {
+    if (kv.first.IsScalar() && !seen.insert(kv.first.Scalar()).second) {
+      YAML::Mark at = kv.first.Mark();
+      throw ConfigError(display_path, at.line + 1, at.column + 1,
+                        fmt::format("'{}' is given twice in this mapping", kv.first.Scalar()));
+    }
+    reject_duplicate_keys(kv.second, display_path);
+  }
+}
+
+}  // namespace
+
 Config parse_config(const std::string& text, const std::string& display_path, const RuleCatalog& catalog) {
   if (yaml_expands_beyond(text)) throw ConfigError(display_path, 1, 1, fmt::format("YAML aliases here expand to more than {} nodes", kMaxYamlNodes));
-  YAML::Node root;
+  std::vector<YAML::Node> documents;
   try {
-    root = YAML::Load(text);
+    documents = YAML::LoadAll(text);
   } catch (const YAML::Exception& e) {
     throw ConfigError(display_path, e.mark.line + 1, e.mark.column + 1, e.msg);
   }
+  if (documents.size() > 1) {
+    YAML::Mark at = documents[1].Mark();
+    throw ConfigError(display_path, at.line + 1, at.column + 1,
+                      "a second YAML document: the configuration is one document (remove the `---`)");
+  }
+  YAML::Node root = documents.empty() ? YAML::Node() : documents[0];
+  reject_duplicate_keys(root, display_path);
   return Validator(display_path, catalog).run(root);
 }
 

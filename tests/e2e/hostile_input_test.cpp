@@ -352,3 +352,47 @@ TEST_CASE("hostile input: svc new leaves nothing behind when its git step fails"
     if (e.path().filename() != ".git") left.push_back(e.path().filename().string());
   CHECK(left.empty());
 }
+
+TEST_CASE("hostile input: ambiguous configuration and baselines are exit 2 at their place", "[e2e][hostile]") {
+  TempTree tree;
+  tree.write_file("services/api/Dockerfile", "FROM node:22-slim\nUSER node\n");
+  RunResult r;
+  SECTION("a key given twice") {
+    tree.write_file(".svc.yaml", "rules:\n  docker-root-user: off\n  docker-root-user: error\n");
+    r = run_svc({"audit", tree.str(), "--no-cache"});
+    CHECK_THAT(r.err, Catch::Contains(".svc.yaml:3:3: 'docker-root-user' is given twice"));
+  }
+  SECTION("a second YAML document") {
+    tree.write_file(".svc.yaml", "rules:\n  docker-root-user: off\n---\nrules: {}\n");
+    r = run_svc({"audit", tree.str(), "--no-cache"});
+    CHECK_THAT(r.err, Catch::Contains(".svc.yaml:4:1: a second YAML document"));
+  }
+  SECTION("a baseline version out of any number's range") {
+    auto baseline = tree.write_file("b.json", "{\"version\": 1e400, \"findings\": []}\n");
+    r = run_svc({"audit", tree.str(), "--no-cache", "--baseline", baseline.string()});
+    CHECK_THAT(r.err, Catch::Contains("b.json: not valid JSON: number overflow"));
+    CHECK_THAT(r.err, !Catch::Contains("internal error"));
+  }
+  CHECK(r.exit_code == 2);
+}
+
+TEST_CASE("hostile input: USER with a default of root is root, and the no-reason hint has one colon",
+          "[e2e][hostile]") {
+  TempTree tree;
+  tree.write_file("services/api/Dockerfile", "ARG U\nFROM node:22-slim\n# svc-ignore docker-no-healthcheck:\n"
+                                             "USER ${U:-root}\nCMD [\"node\", \"i.js\"]\n");
+  auto r = run_svc({"audit", tree.str(), "--no-cache", "--format", "json", "--fail-on", "never"});
+  REQUIRE(r.exit_code == 0);
+  json report = json::parse(r.out);
+  bool root = false, hint = false;
+  for (const auto& f : report["findings"]) {
+    root = root || (f["rule"] == "docker-root-user" && f["line"] == 4);
+    if (f["rule"] == "suppression-no-reason") {
+      hint = true;
+      CHECK(f["message"].get<std::string>().find("docker-no-healthcheck: <why") != std::string::npos);
+      CHECK(f["message"].get<std::string>().find("::") == std::string::npos);
+    }
+  }
+  CHECK(root);
+  CHECK(hint);
+}
