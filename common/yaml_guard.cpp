@@ -67,18 +67,43 @@ class ExpansionCounter : public YAML::EventHandler {
 
 }  // namespace
 
+std::vector<std::string> yaml_document_texts(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0, lines_before = 0, lines = 0;
+  auto starts_document = [&](std::size_t at) {
+    return text.compare(at, 3, "---") == 0 &&
+           (at + 3 == text.size() || text[at + 3] == '\n' || text[at + 3] == ' ' || text[at + 3] == '\r' ||
+            text[at + 3] == '\t');
+  };
+  for (std::size_t at = 0; at <= text.size();) {
+    if (at > start && at < text.size() && starts_document(at)) {
+      out.push_back(std::string(lines_before, '\n') + text.substr(start, at - start));
+      start = at;
+      lines_before = lines;
+    }
+    std::size_t nl = text.find('\n', at);
+    if (nl == std::string::npos) break;
+    at = nl + 1;
+    ++lines;
+  }
+  out.push_back(std::string(lines_before, '\n') + text.substr(start));
+  return out;
+}
+
 bool yaml_expands_beyond(const std::string& text, std::size_t limit) {
   // Without both an anchor and an alias there is nothing to expand.
   if (text.find('&') == std::string::npos || text.find('*') == std::string::npos) return false;
-  std::istringstream in(text);
   ExpansionCounter counter(limit);
-  try {
-    YAML::Parser parser(in);
-    while (!counter.beyond() && parser.HandleNextDocument(counter)) {
+  for (const auto& document : yaml_document_texts(text)) {
+    std::istringstream in(document);
+    try {
+      YAML::Parser parser(in);
+      parser.HandleNextDocument(counter);  // one document each: see yaml_document_texts
+    } catch (const YAML::Exception&) {
     }
-  } catch (const YAML::Exception&) {
+    if (counter.beyond()) return true;
   }
-  return counter.beyond();
+  return false;
 }
 
 }  // namespace svc::engine

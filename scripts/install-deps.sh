@@ -8,6 +8,7 @@ packages=(
   libcli11-dev libgit2-dev libyaml-cpp-dev libtree-sitter-dev nlohmann-json3-dev libfmt-dev catch2
   libtomlplusplus-dev libre2-dev libkainjow-mustache-dev libxxhash-dev libdtl-dev libbenchmark-dev
   python3 python3-jsonschema time util-linux help2man graphviz
+  clang libclang-rt-14-dev
   postgresql redis-server
 )
 

@@ -1,5 +1,7 @@
 #include "checks/syntax/documents.h"
 
+#include "common/yaml_guard.h"
+
 #include <algorithm>
 
 namespace svc::engine {
@@ -15,25 +17,15 @@ const nlohmann::json& Documents::json() const {
 }
 
 std::vector<YAML::Node> load_yaml_documents(const std::string& text) {
-  try {
-    return YAML::LoadAll(text);
-  } catch (const YAML::Exception&) {
-  }
-  // One bad document (a Helm template, say) should not hide the others.
+  // Document by document (never YAML::LoadAll, see yaml_document_texts): one bad
+  // document (a Helm template, say) does not hide the others either.
   std::vector<YAML::Node> out;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t sep = text.find("\n---", start);
-    std::string part = text.substr(start, sep == std::string::npos ? std::string::npos : sep + 1 - start);
+  for (const auto& document : yaml_document_texts(text)) {
     try {
-      // Keep line numbers: pad with the newlines before this document.
-      out.push_back(YAML::Load(std::string(std::count(text.begin(), text.begin() + start, '\n'), '\n') + part));
+      YAML::Node node = YAML::Load(document);
+      if (!node.IsNull()) out.push_back(std::move(node));
     } catch (const YAML::Exception&) {
     }
-    if (sep == std::string::npos) break;
-    start = text.find('\n', sep + 1);
-    if (start == std::string::npos) break;
-    ++start;
   }
   return out;
 }

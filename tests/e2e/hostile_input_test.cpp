@@ -396,3 +396,18 @@ TEST_CASE("hostile input: USER with a default of root is root, and the no-reason
   CHECK(root);
   CHECK(hint);
 }
+
+TEST_CASE("hostile input: YAML that yaml-cpp's LoadAll never finishes is read document by document",
+          "[e2e][hostile]") {
+  // Found by scripts/fuzz.sh (fuzz_config): YAML::LoadAll(",") loops forever in yaml-cpp 0.7.
+  TempTree tree;
+  tree.write_file("services/api/Dockerfile", "FROM node:22-slim\nUSER node\n");
+  tree.write_file("docker-compose.yml", "services:\n  api:\n    image: api\n---\n,\n");
+  tree.write_file("k8s/deploy.yaml", "apiVersion: apps/v1\nkind: Deployment\n---\n,\n");
+  RunResult r;
+  json report = audit(tree, r);
+  CHECK(report["summary"]["files"] == 3);
+  tree.write_file(".svc.yaml", ",\n");
+  auto config = run_svc({"audit", tree.str(), "--no-cache"});
+  CHECK(config.exit_code == 0);  // yaml-cpp reads a lone `,` as an empty document: an empty configuration
+}

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets of fuzz/ with clang (ASan + UBSan), seeds each from the
+# repository's own files (rule fixtures, the example monorepo, the templates), and runs
+# each for SECONDS. Prints executions, coverage and crashes per target; exits 1 when a
+# target crashed, leaked, timed out or ran out of memory (its input is kept in
+# build-fuzz/crashes/<target>/, to become a regression test).
+#
+#   scripts/fuzz.sh                 # 60 s per target
+#   scripts/fuzz.sh 3600 audit sql  # an hour each for two targets
+#
+# The test command runs it briefly (scripts/test.sh); long runs and their figures are
+# in docs/reliability.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-60}
+shift || true
+targets=("$@")
+((${#targets[@]})) || targets=(dockerfile config manifest suppressions sql baseline audit)
+
+command -v clang++ >/dev/null || { echo "fuzz: clang++ is missing (scripts/install-deps.sh installs it)" >&2; exit 2; }
+dir=build-fuzz
+if [[ ! -f "$dir/CMakeCache.txt" ]]; then
+  cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang \
+    -DCMAKE_CXX_COMPILER=clang++ -DSVC_FUZZ=ON -DSVC_TESTS=OFF >/dev/null
+fi
+cmake --build "$dir" --parallel "$(nproc)" --target "${targets[@]/#/fuzz_}" >"$dir/fuzz-build.log" 2>&1 ||
+  { tail -n 30 "$dir/fuzz-build.log" >&2; echo "fuzz: the build failed" >&2; exit 2; }
+
+# Seeds: what each reader sees in real use.
+seed() {  # target files...
+  local out="$dir/corpus/$1"
+  shift
+  mkdir -p "$out"
+  for f in "$@"; do [[ -f "$f" ]] && cp "$f" "$out/seed-$(sha1sum "$f" | cut -c1-12)"; done
+  return 0
+}
+mapfile -t dockerfiles < <(find tests/fixtures examples -name 'Dockerfile*' -type f)
+mapfile -t configs < <(find tests/fixtures examples -name '.svc.yaml' -type f)
+mapfile -t sqls < <(find tests/fixtures examples -name '*.sql' -type f)
+mapfile -t sources < <(find tests/fixtures/rules/suppression-no-reason tests/fixtures/rules/suppression-unused -type f)
+seed dockerfile "${dockerfiles[@]}"
+seed config "${configs[@]}"
+seed manifest scaffolds/*/template.yaml
+seed suppressions "${sources[@]}"
+seed sql "${sqls[@]}"
+mkdir -p "$dir/corpus/baseline" "$dir/corpus/audit"
+printf '%s\n' '{"version": 1, "findings": [{"fingerprint": "0123456789abcdef", "rule": "docker-root-user",' \
+  '"path": "services/api/Dockerfile", "message": "final stage runs as root"}]}' >"$dir/corpus/baseline/seed-1"
+# The audit target splits its input at 0xFF into the files fuzz/fuzz_audit.cpp lists.
+python3 - "$dir/corpus/audit/seed-1" <<'PY'
+import sys
+ex = "examples/monorepo/services/orders/"
+parts = [open(ex + p, "rb").read() for p in ("package.json", "src/app.ts", "src/lib/db/client.ts", "Dockerfile")]
+open(sys.argv[1], "wb").write(b"\xff".join(parts))
+PY
+
+status=0
+printf '%-13s %10s %8s %8s %s\n' target executions coverage features result
+for t in "${targets[@]}"; do
+  crashes="$dir/crashes/$t"
+  mkdir -p "$crashes"
+  log="$dir/fuzz-$t.log"
+  result=ok
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+    LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp" \
+    "$dir/fuzz/fuzz_$t" "$dir/corpus/$t" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 \
+    -max_len=65536 -artifact_prefix="$crashes/" -print_final_stats=1 >"$log" 2>&1 || { result="FAILED ($log)"; status=1; }
+  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
+  cov=$(grep -oE 'cov: [0-9]+' "$log" | tail -n 1 | cut -d' ' -f2)
+  ft=$(grep -oE 'ft: [0-9]+' "$log" | tail -n 1 | cut -d' ' -f2)
+  printf '%-13s %10s %8s %8s %s\n' "$t" "${execs:-?}" "${cov:-?}" "${ft:-?}" "$result"
+done
+exit "$status"
