@@ -117,6 +117,17 @@ TemplateSource pick_template(std::string name, Prompter* prompter) {
                       fmt::format("templates: {} (see `svc new --list`)", join(names)));
 }
 
+// A path as a shell word, to copy and paste: quoted when it holds anything but the
+// characters a shell leaves alone.
+std::string shell_quoted(const std::string& path) {
+  bool plain = !path.empty() && path.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                                       "0123456789_./-+,:@%=") == std::string::npos;
+  if (plain) return path;
+  std::string out = "'";
+  for (char c : path) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
 std::string shown_path(const fs::path& target, const fs::path& cwd) {
   if (!is_within(target, cwd)) return target.string();
   std::string rel = target.lexically_relative(cwd).string();
@@ -132,7 +143,7 @@ void print_outcome(const GenerateResult& r, const fs::path& cwd) {
   if (r.git == GitOutcome::inside_work_tree) std::cout << "Inside an existing git work tree: nothing committed.\n";
   if (!r.rendered.next_steps.empty()) {
     // The engine knows where the service landed (--dir); the template says the rest.
-    std::cout << "\nNext steps:\n  cd " << shown_path(r.target, cwd) << '\n';
+    std::cout << "\nNext steps:\n  cd " << shell_quoted(shown_path(r.target, cwd)) << '\n';
     std::size_t start = 0;
     const std::string& text = r.rendered.next_steps;
     while (start < text.size()) {

@@ -27,6 +27,10 @@ git_oid resolve_commit(git_repository* repo, const std::string& spec, const std:
   GitPtr<git_object, git_object_free> obj, commit;
   if (git_revparse_single(&obj.ptr, repo, spec.c_str()) != 0) {
     if (spec == "HEAD") throw UsageError("--since needs a commit on HEAD, and this repository has none yet");
+    // `HEAD~1` in a shallow clone: no branch to fetch, only history below the boundary.
+    if (git_repository_is_shallow(repo) == 1 && spec.find_first_of("~^@:") != std::string::npos)
+      throw UsageError(fmt::format("unknown revision '{}' in this shallow clone (fetch more history first: "
+                                   "git fetch --deepen=200)", spec));
     // `origin/main` is fetched as `git fetch origin main` when `origin` is a remote;
     // `feature/x` (no such remote) as `git fetch origin feature/x`.
     std::string remote = "origin", branch = spec;

@@ -27,6 +27,12 @@ void check_existing(const fs::path& p, const fs::path& root_real, bool is_last) 
     if (!is_within(to, root_real))
       throw ScaffoldError(fmt::format("{} is a symlink to {}, outside the service directory", p.string(), to.string()),
                           "svc new never writes through a symlink that leaves the target; remove it or pick another --dir");
+    // A folder that is a link back into the target (`src -> .`) would make two template
+    // paths one file, and one write land where another was planned.
+    if (!is_last)
+      throw ScaffoldError(fmt::format("{} is a symlink to {}: svc new writes into real folders only", p.string(),
+                                      to.string()),
+                          "remove the link or pick another --dir");
   }
   fs::file_status st = fs::status(p);
   if (!is_last && fs::exists(st) && !fs::is_directory(st))

@@ -411,3 +411,24 @@ TEST_CASE("hostile input: YAML that yaml-cpp's LoadAll never finishes is read do
   auto config = run_svc({"audit", tree.str(), "--no-cache"});
   CHECK(config.exit_code == 0);  // yaml-cpp reads a lone `,` as an empty document: an empty configuration
 }
+
+TEST_CASE("hostile input: svc new writes into real folders only, and quotes the path it prints", "[e2e][hostile]") {
+  TempTree tree;
+  SECTION("a folder of the target that links back to the target") {
+    fs::create_directories(tree.path() / "orders");
+    fs::create_directory_symlink(".", tree.path() / "orders/src");
+    auto r = run_svc({"new", "orders", "--template", "hono", "--dir", (tree.path() / "orders").string(), "--yes",
+                      "--no-git"});
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains("writes into real folders only"));
+    CHECK_FALSE(fs::exists(tree.path() / "orders/index.ts"));
+  }
+  SECTION("a folder name with a space") {
+    RunOptions options;
+    options.cwd = tree.path();
+    auto r = run_svc({"new", "orders", "--template", "hono", "--dir", "my services/orders", "--yes", "--no-git"},
+                     options);
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::Contains("cd './my services/orders'"));
+  }
+}

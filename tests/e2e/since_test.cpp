@@ -171,3 +171,14 @@ TEST_CASE("since: outside a git repository is exit 2", "[e2e][since]") {
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("needs a git repository") != std::string::npos);
 }
+
+TEST_CASE("since: HEAD~1 past a shallow clone's boundary says to deepen, not to fetch a branch", "[e2e][since]") {
+  TempTree tree;
+  repo_with_history(tree);
+  make_shallow(tree.path(), {"main", "feature"});
+  auto r = audit_since(tree, "HEAD~5");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("in this shallow clone") != std::string::npos);
+  CHECK(r.err.find("git fetch --deepen=200") != std::string::npos);
+  CHECK(r.err.find("git fetch origin HEAD~5") == std::string::npos);
+}
