@@ -27,11 +27,11 @@ void check_existing(const fs::path& p, const fs::path& root_real, bool is_last) 
     if (!is_within(to, root_real))
       throw ScaffoldError(fmt::format("{} is a symlink to {}, outside the service directory", p.string(), to.string()),
                           "svc new never writes through a symlink that leaves the target; remove it or pick another --dir");
-    // A folder that is a link back into the target (`src -> .`) would make two template
-    // paths one file, and one write land where another was planned.
-    if (!is_last)
-      throw ScaffoldError(fmt::format("{} is a symlink to {}: svc new writes into real folders only", p.string(),
-                                      to.string()),
+    // A folder that links back to where it stands or above (`src -> .`) would make two
+    // template paths one file, and one write land where another was planned.
+    if (!is_last && is_within(resolved(p.parent_path()), to))
+      throw ScaffoldError(fmt::format("{} is a symlink to {}, a folder that holds it: svc new does not write "
+                                      "through a loop", p.string(), to.string()),
                           "remove the link or pick another --dir");
   }
   fs::file_status st = fs::status(p);
