@@ -210,7 +210,8 @@ class Audit {
       tree = SyntaxTree::parse(file, options_.cancel);
       if (options_.cancel && options_.cancel->load()) return result;  // interrupted: the run ends below
       if (!tree) {
-        result.problems.push_back(fmt::format("{}: could not be parsed", path));
+        result.problems.push_back(fmt::format("{}: could not be parsed within {} s: not analysed", path,
+                                              kParseBudgetMicros / 1'000'000));
         return result;
       }
       if (nested_deeper_than(tree->root(), kMaxSyntaxDepth)) {

@@ -43,6 +43,9 @@ std::unique_ptr<SyntaxTree> SyntaxTree::parse(const SourceFile& file, const std:
   // tree-sitter polls a plain size_t (with an atomic load); std::atomic<size_t> is one.
   static_assert(sizeof(std::atomic<std::size_t>) == sizeof(std::size_t) && std::atomic<std::size_t>::is_always_lock_free);
   ts_parser_set_cancellation_flag(holder.parser, reinterpret_cast<const std::size_t*>(cancel));
+  // A budget per file: parsing is about linear (a 2 MiB file takes well under 2 s), so
+  // only a pathological input meets it, and then the file is left out, not the run.
+  ts_parser_set_timeout_micros(holder.parser, kParseBudgetMicros);
   const std::string& text = file.text();
   TSTree* tree = ts_parser_parse_string(holder.parser, nullptr, text.data(), static_cast<uint32_t>(text.size()));
   if (!tree) return nullptr;

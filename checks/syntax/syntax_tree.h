@@ -1,6 +1,7 @@
 #pragma once
 #include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -18,6 +19,9 @@ namespace svc::engine {
 // stack; real code stays far below (medusa, novu and four smaller repositories: at
 // most 102 levels, in a bundled Yarn plugin).
 inline constexpr int kMaxSyntaxDepth = 500;
+
+// The time one file may take to parse (tree-sitter's own timeout).
+inline constexpr std::uint64_t kParseBudgetMicros = 10'000'000;
 
 // Whether the tree below `root` is more than `limit` levels deep (an iterative walk).
 bool nested_deeper_than(TSNode root, int limit);
