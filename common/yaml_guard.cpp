@@ -1,5 +1,6 @@
 #include "common/yaml_guard.h"
 
+#include <functional>
 #include <map>
 #include <sstream>
 #include <vector>
@@ -65,6 +66,45 @@ class ExpansionCounter : public YAML::EventHandler {
   std::map<YAML::anchor_t, std::size_t> sizes_;
 };
 
+// Lines that can begin a document after the first: `---` or `...` at a line's start.
+std::size_t document_markers(const std::string& text) {
+  std::size_t n = 0;
+  for (std::size_t at = 0; at < text.size();) {
+    if (text.compare(at, 3, "---") == 0 || text.compare(at, 3, "...") == 0) ++n;
+    std::size_t nl = text.find('\n', at);
+    if (nl == std::string::npos) break;
+    at = nl + 1;
+  }
+  return n;
+}
+
+// Feeds the stream's events to `handler` document by document; false when it would
+// yield more documents than the text can hold (yaml-cpp's endless loop). Throws as the
+// parser does.
+bool each_document(const std::string& text, YAML::EventHandler& handler, const std::function<bool()>& stop = {}) {
+  std::istringstream in(text);
+  YAML::Parser parser(in);
+  std::size_t most = document_markers(text) + 1, documents = 0;
+  while (parser.HandleNextDocument(handler)) {
+    if (++documents > most) return false;
+    if (stop && stop()) break;
+  }
+  return true;
+}
+
+// Events, none kept: enough to learn whether the stream ends.
+struct NoHandler : YAML::EventHandler {
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
+
 }  // namespace
 
 std::vector<std::string> yaml_document_texts(const std::string& text) {
@@ -75,7 +115,7 @@ std::vector<std::string> yaml_document_texts(const std::string& text) {
            (at + 3 == text.size() || text[at + 3] == '\n' || text[at + 3] == ' ' || text[at + 3] == '\r' ||
             text[at + 3] == '\t');
   };
-  for (std::size_t at = 0; at <= text.size();) {
+  for (std::size_t at = 0; at <= text.size() && out.size() + 1 < kMaxYamlDocuments;) {
     if (at > start && at < text.size() && starts_document(at)) {
       out.push_back(std::string(lines_before, '\n') + text.substr(start, at - start));
       start = at;
@@ -90,20 +130,23 @@ std::vector<std::string> yaml_document_texts(const std::string& text) {
   return out;
 }
 
+std::vector<YAML::Node> load_yaml_stream(const std::string& text) {
+  NoHandler none;
+  if (each_document(text, none)) return YAML::LoadAll(text);  // ends: read it whole, in one pass
+  std::vector<YAML::Node> out;
+  for (const auto& document : yaml_document_texts(text)) out.push_back(YAML::Load(document));
+  return out;
+}
+
 bool yaml_expands_beyond(const std::string& text, std::size_t limit) {
   // Without both an anchor and an alias there is nothing to expand.
   if (text.find('&') == std::string::npos || text.find('*') == std::string::npos) return false;
   ExpansionCounter counter(limit);
-  for (const auto& document : yaml_document_texts(text)) {
-    std::istringstream in(document);
-    try {
-      YAML::Parser parser(in);
-      parser.HandleNextDocument(counter);  // one document each: see yaml_document_texts
-    } catch (const YAML::Exception&) {
-    }
-    if (counter.beyond()) return true;
+  try {
+    each_document(text, counter, [&] { return counter.beyond(); });
+  } catch (const YAML::Exception&) {
   }
-  return false;
+  return counter.beyond();
 }
 
 }  // namespace svc::engine

@@ -7,15 +7,24 @@
 #include <string>
 #include <vector>
 
+#include <yaml-cpp/yaml.h>
+
 namespace svc::engine {
 
 // Nodes a YAML document may stand for once its aliases are expanded.
 inline constexpr std::size_t kMaxYamlNodes = 1'000'000;
 
-// The documents of a YAML stream as texts, each padded with the newlines before it so
-// positions keep their lines; a line starting with `---` begins a document. yaml-cpp
-// 0.7's LoadAll and its event loop never end on some inputs (a lone `,`, found by
-// fuzzing), so streams are split here and each document is read on its own.
+// Every document of a YAML stream, as YAML::LoadAll gives them (it throws
+// YAML::Exception for a broken stream). yaml-cpp 0.7's LoadAll never returns on some
+// inputs (a lone `,`, found by fuzzing): it keeps finding empty documents. The stream is
+// first walked by events and its documents counted against the `---` and `...` lines
+// that can begin them; one that runs past them is read document by document instead.
+std::vector<YAML::Node> load_yaml_stream(const std::string& text);
+
+// The documents of a stream as texts, each padded with the newlines before it so
+// positions keep their lines (at most kMaxYamlDocuments): for a stream that cannot be
+// read whole, a broken one or one that would not end.
+inline constexpr std::size_t kMaxYamlDocuments = 1000;
 std::vector<std::string> yaml_document_texts(const std::string& text);
 
 // Whether `text` stands for more than `limit` nodes with its aliases expanded (counted

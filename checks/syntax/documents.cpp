@@ -17,8 +17,11 @@ const nlohmann::json& Documents::json() const {
 }
 
 std::vector<YAML::Node> load_yaml_documents(const std::string& text) {
-  // Document by document (never YAML::LoadAll, see yaml_document_texts): one bad
-  // document (a Helm template, say) does not hide the others either.
+  try {
+    return load_yaml_stream(text);
+  } catch (const YAML::Exception&) {
+  }
+  // One bad document (a Helm template, say) should not hide the others.
   std::vector<YAML::Node> out;
   for (const auto& document : yaml_document_texts(text)) {
     try {

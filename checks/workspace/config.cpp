@@ -193,13 +193,11 @@ void reject_duplicate_keys(const YAML::Node& node, const std::string& display_pa
 Config parse_config(const std::string& text, const std::string& display_path, const RuleCatalog& catalog) {
   if (yaml_expands_beyond(text)) throw ConfigError(display_path, 1, 1, fmt::format("YAML aliases here expand to more than {} nodes", kMaxYamlNodes));
   std::vector<YAML::Node> documents;
-  for (const auto& document : yaml_document_texts(text)) {  // never YAML::LoadAll: see there
-    try {
-      YAML::Node node = YAML::Load(document);
+  try {
+    for (auto& node : load_yaml_stream(text))  // never YAML::LoadAll: see there
       if (!node.IsNull() || documents.empty()) documents.push_back(node);
-    } catch (const YAML::Exception& e) {
-      throw ConfigError(display_path, e.mark.line + 1, e.mark.column + 1, e.msg);
-    }
+  } catch (const YAML::Exception& e) {
+    throw ConfigError(display_path, e.mark.line + 1, e.mark.column + 1, e.msg);
   }
   if (documents.size() > 1) {
     YAML::Mark at = documents[1].Mark();
