@@ -5,12 +5,12 @@
 #include <cstdio>
 #include <chrono>
 #include <filesystem>
-#include <fstream>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <xxhash.h>
 
+#include "common/input_file.h"
 #include "common/output_file.h"
 
 namespace fs = std::filesystem;
@@ -23,6 +23,7 @@ namespace {
 // short or changed on disk is noticed before anything in it is believed.
 constexpr std::string_view kMagic = "svc-result-cache 1 ";
 constexpr const char* kSuffix = ".pack";
+constexpr std::size_t kMaxPackBytes = std::size_t{1} << 30;  // far above any tree's pack (19 MB for 20,000 files)
 
 std::string hex128(const std::string& text) {
   XXH128_hash_t h = XXH3_128bits(text.data(), text.size());
@@ -50,15 +51,16 @@ ResultCache::ResultCache(std::string dir, const std::string& key)
 }
 
 void ResultCache::load() {
-  std::ifstream in(file_, std::ios::binary);
-  if (!in) return;  // no pack yet
-  std::string header;
-  std::getline(in, header);
   std::error_code ec;
-  std::uintmax_t size = fs::file_size(file_, ec);
-  std::string body(ec || size < header.size() + 1 ? 0 : size - header.size() - 1, '\0');
-  in.read(body.data(), static_cast<std::streamsize>(body.size()));
-  body.resize(static_cast<std::size_t>(in.gcount()));
+  if (!fs::exists(fs::symlink_status(file_, ec))) return;  // no pack yet
+  InputFile in = read_input_file(file_, "", kMaxPackBytes);
+  if (!in.ok()) {
+    ignored_ = "unreadable (" + in.error + ")";
+    return;
+  }
+  std::size_t newline = in.text.find('\n');
+  std::string header = in.text.substr(0, newline);
+  std::string_view body = newline == std::string::npos ? std::string_view() : std::string_view(in.text).substr(newline + 1);
   std::uint64_t sum = 0;
   std::size_t length = 0;
   if (header.compare(0, kMagic.size(), kMagic) != 0 ||
