@@ -452,5 +452,6 @@ TEST_CASE("hostile input: a YAML stream of many documents is read in one pass", 
   CHECK(report["summary"]["files"] == 2);
   rusage usage {};
   getrusage(RUSAGE_CHILDREN, &usage);
-  CHECK(usage.ru_maxrss < 512 * 1024);  // KiB
+  // KiB: 160 MiB in a Release build, about 740 under ASan; the quadratic reading took 2.4 GB in Release.
+  CHECK(usage.ru_maxrss < 1536 * 1024);
 }
