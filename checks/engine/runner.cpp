@@ -446,6 +446,7 @@ AuditResult run_audit(const AuditOptions& options) {
   if (!options.since.empty()) changed = changed_since(ws, options.since);  // fails before any file is read
   ServiceMap services = discover_services(ws, config);
   result.services = services.services();
+  result.packages = services.packages();
   result.rules = effective_rules(catalog, config, options.only, options.disable);
 
   std::vector<ActiveRule> active;

@@ -75,6 +75,7 @@ struct AuditResult {
   std::string config_file;
   Config config;  // as loaded from config_file (empty without one): `svc graph` joins facts with it
   std::vector<Service> services;
+  PackageMap packages;  // the workspace's packages: `svc graph` resolves imports through them
   std::vector<RuleInfo> rules;  // the rules that ran, with effective severities
   std::vector<Finding> findings;
   std::vector<FileFacts> facts;  // only with AuditOptions::collect_facts

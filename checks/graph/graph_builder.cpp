@@ -44,7 +44,7 @@ void add_services(const engine::ServiceMap& services, Graph& graph) {
 }  // namespace
 
 Graph build_graph(const engine::AuditResult& result) {
-  engine::ServiceMap services(result.services);
+  engine::ServiceMap services(result.services, result.packages);
   Graph graph;
   add_services(services, graph);
   engine::DerivedFacts derived(services, result.facts, result.config);

@@ -32,8 +32,11 @@ class Validator : public YamlReader {
     c.file = file_;
     if (root.IsNull()) return c;
     expect(root, YAML::NodeType::Map, "the configuration");
-    keys(root, {"services", "databases", "rules", "ignore", "template"}, "the configuration");
+    keys(root, {"discover", "services", "databases", "rules", "ignore", "template"}, "the configuration");
+    if (auto d = root["discover"]) c.discover = boolean(d, "discover");
     if (auto s = root["services"]) c.services = services(s);
+    if (!c.discover && c.services.empty())
+      fail(root["discover"], "discover: false needs a services: list (it names the only services audited)");
     if (auto d = root["databases"]) c.databases = databases(d);
     if (auto r = root["rules"]) c.rules = rules(r);
     if (auto i = root["ignore"]) c.ignore = scalars(i, "ignore");

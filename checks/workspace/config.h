@@ -41,6 +41,9 @@ struct RuleSettings {
 
 struct Config {
   std::string file;  // "" when no config file was found
+  // `services:` refines what discovery finds (same path) and adds what it missed;
+  // `discover: false` makes the list the only services.
+  bool discover = true;
   std::vector<ServiceDecl> services;
   std::vector<DatabaseDecl> databases;
   std::map<std::string, RuleSettings> rules;

@@ -33,17 +33,25 @@ bool is_manifest(const std::string& file_name) {
           file_name.substr(file_name.size() - 4) == ".txt");
 }
 
-std::set<std::string> package_json_dependencies(const std::string& text, std::string* name) {
-  std::set<std::string> out;
+PackageJson read_package_json(const std::string& text) {
+  PackageJson out;
   auto json = nlohmann::json::parse(text, nullptr, false);
   if (json.is_discarded() || !json.is_object()) return out;
   for (const char* key : {"dependencies", "devDependencies", "peerDependencies", "optionalDependencies"}) {
     auto it = json.find(key);
     if (it == json.end() || !it->is_object()) continue;
-    for (const auto& [dep, _] : it->items()) out.insert(ascii_lower(dep));
+    for (const auto& [dep, _] : it->items()) out.dependencies.insert(ascii_lower(dep));
   }
-  if (name && json.contains("name") && json["name"].is_string()) *name = json["name"].get<std::string>();
+  if (auto it = json.find("scripts"); it != json.end() && it->is_object())
+    for (const auto& [script, _] : it->items()) out.scripts.insert(script);
+  if (auto it = json.find("name"); it != json.end() && it->is_string()) out.name = it->get<std::string>();
   return out;
+}
+
+std::set<std::string> package_json_dependencies(const std::string& text, std::string* name) {
+  PackageJson manifest = read_package_json(text);
+  if (name && !manifest.name.empty()) *name = manifest.name;
+  return std::move(manifest.dependencies);
 }
 
 std::set<std::string> pyproject_dependencies(const std::string& text, std::string* name) {

@@ -4,6 +4,15 @@
 
 namespace svc::engine {
 
+// What svc reads of a package.json: its name, its dependency names (every kind,
+// lower-case) and the names of its scripts.
+struct PackageJson {
+  std::string name;
+  std::set<std::string> dependencies;
+  std::set<std::string> scripts;
+};
+PackageJson read_package_json(const std::string& text);
+
 // Dependency names (lower-case, no version) declared by one manifest's text.
 // Malformed manifests yield what could be read; they never stop an audit.
 std::set<std::string> package_json_dependencies(const std::string& text, std::string* name = nullptr);

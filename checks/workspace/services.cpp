@@ -129,7 +129,8 @@ void classify_dependencies(Service& s) {
   }
 }
 
-ServiceMap::ServiceMap(std::vector<Service> services) : services_(std::move(services)) {}
+ServiceMap::ServiceMap(std::vector<Service> services, PackageMap packages)
+    : services_(std::move(services)), packages_(std::move(packages)) {}
 
 int ServiceMap::service_of(const std::string& path) const {
   int best = -1;
@@ -143,46 +144,67 @@ int ServiceMap::service_of(const std::string& path) const {
   return best;
 }
 
-ServiceMap discover_services(const Workspace& ws, const Config& config) {
-  const auto& files = ws.files();
-  std::vector<Service> services;
-  if (!config.services.empty()) {
-    for (const auto& d : config.services) {
-      Service s;
-      s.name = d.name;
-      s.path = d.path.empty() ? "." : d.path;
-      while (s.path.size() > 1 && s.path.back() == '/') s.path.pop_back();
-      s.owns = d.owns;
-      s.database = d.database;
-      s.declared = true;
-      services.push_back(std::move(s));
-    }
-  } else {
-    std::set<std::string> dirs;
-    for (const auto& f : files) {
-      std::string name = base_name(f);
-      if (classify_path(f) == Language::dockerfile) {
-        dirs.insert(folder_of(f));
-      } else if (is_manifest(name)) {
-        Service probe;
-        read_manifest(ws, f, probe, nullptr);
-        classify_dependencies(probe);
-        if (!probe.frameworks.empty()) dirs.insert(folder_of(f));
-      }
-    }
-    for (const auto& d : dirs) {
-      Service s;
-      s.path = d;
-      services.push_back(std::move(s));
+namespace {
+
+std::vector<Service> discovered(const Workspace& ws, const PackageMap& packages) {
+  std::set<std::string> dirs;
+  for (const auto& f : ws.files()) {
+    std::string name = base_name(f);
+    if (classify_path(f) == Language::dockerfile) {
+      dirs.insert(folder_of(f));
+    } else if (is_manifest(name)) {
+      Service probe;
+      read_manifest(ws, f, probe, nullptr);
+      classify_dependencies(probe);
+      if (probe.frameworks.empty()) continue;
+      const WorkspacePackage* p = packages.containing(f);
+      if (p && p->dir == folder_of(f) && p->library()) continue;
+      dirs.insert(folder_of(f));
     }
   }
+  std::vector<Service> out;
+  for (const auto& d : dirs) {
+    Service s;
+    s.path = d;
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+// `.svc.yaml` entries refine the discovered service at the same path, or add one.
+void apply_declarations(std::vector<Service>& services, const Config& config) {
+  for (const auto& d : config.services) {
+    std::string path = d.path.empty() ? "." : d.path;
+    while (path.size() > 1 && path.back() == '/') path.pop_back();
+    if (path.rfind("./", 0) == 0 && path.size() > 2) path = path.substr(2);
+    auto it = std::find_if(services.begin(), services.end(), [&](const Service& s) { return s.path == path; });
+    if (it == services.end()) {
+      it = services.insert(services.end(), Service{});
+      it->path = path;
+      it->discovered = false;
+    }
+    it->name = d.name;
+    it->owns = d.owns;
+    it->database = d.database;
+    it->declared = true;
+  }
+}
+
+}  // namespace
+
+ServiceMap discover_services(const Workspace& ws, const Config& config) {
+  const auto& files = ws.files();
+  PackageMap packages = PackageMap::read(ws);
+  std::vector<Service> services = config.discover ? discovered(ws, packages) : std::vector<Service>{};
+  apply_declarations(services, config);
+  std::sort(services.begin(), services.end(), [](const Service& a, const Service& b) { return a.path < b.path; });
   for (auto& s : services) {
     std::vector<const Service*> nested;
     for (const auto& other : services)
       if (&other != &s && other.path != s.path && inside(other.path, s.path)) nested.push_back(&other);
     fill_details(ws, s, files, nested);
   }
-  return ServiceMap(std::move(services));
+  return ServiceMap(std::move(services), std::move(packages));
 }
 
 }  // namespace svc::engine

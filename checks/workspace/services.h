@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "checks/workspace/packages.h"
+
 namespace svc::engine {
 
 struct Config;
@@ -20,7 +22,8 @@ struct Service {
   std::vector<std::string> entry_files;  // most likely first
   std::vector<std::string> owns;         // tables declared in .svc.yaml
   std::string database;                  // declared in .svc.yaml
-  bool declared = false;                 // listed in .svc.yaml rather than discovered
+  bool declared = false;                 // listed in .svc.yaml (refining a discovered one or added)
+  bool discovered = true;                // found by discovery (false: only .svc.yaml names it)
 
   bool is_http() const;       // serves HTTP (or gRPC) requests
   bool has_database() const;  // a database driver or ORM is among its dependencies
@@ -34,17 +37,22 @@ struct Service {
 class ServiceMap {
  public:
   ServiceMap() = default;
-  explicit ServiceMap(std::vector<Service> services);
+  explicit ServiceMap(std::vector<Service> services, PackageMap packages = {});
   const std::vector<Service>& services() const { return services_; }
+  const PackageMap& packages() const { return packages_; }
   // Index of the deepest service whose folder holds `path`, or -1.
   int service_of(const std::string& path) const;
 
  private:
   std::vector<Service> services_;
+  PackageMap packages_;
 };
 
 // A folder with a Dockerfile, or a manifest naming an HTTP framework or a queue worker,
-// is a service; `.svc.yaml` `services:` replaces discovery when present.
+// is a service, unless it is a library: a package other packages of the workspace
+// depend on, with nothing that deploys it (no Dockerfile, start script, platform file
+// or server entry). `.svc.yaml` `services:` refines the discovered service with the
+// same path and adds the others; with `discover: false` it is the whole list.
 ServiceMap discover_services(const Workspace& workspace, const Config& config);
 
 // Frameworks and database use implied by one manifest's dependency names.

@@ -53,6 +53,7 @@ enum class ModuleKind : std::uint8_t {
   path,            // root-relative path without extension: "services/orders/src/db/schema"
   service_alias,   // "@/db/schema": relative to the importing service's folder (or its src/)
   python_package,  // dotted Python module: "orders.models"
+  package,         // a bare specifier as written: "@acme/db/schema", "@db/orders" (workspace packages, tsconfig paths)
 };
 
 // A use of a table: by name, by symbol or by Prisma model.

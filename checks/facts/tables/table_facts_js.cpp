@@ -138,10 +138,15 @@ void JsTableExtractor::add_imported(const std::string& local, const std::string&
   } else if (spec.rfind("@/", 0) == 0 || spec.rfind("~/", 0) == 0) {
     name.module = strip_extension(spec.substr(2));
     name.kind = ModuleKind::service_alias;
+  } else if (spec.rfind("node:", 0) != 0 && spec.find(':') == std::string::npos) {
+    // A package: from the registry, or of the workspace (known only once every
+    // manifest is read; TableIndex resolves it).
+    name.module = spec;
+    name.kind = ModuleKind::package;
   } else {
-    return;  // a package
+    return;
   }
-  if (name.kind == ModuleKind::path && spec.find("../") != std::string::npos)
+  if ((name.kind == ModuleKind::path && spec.find("../") != std::string::npos) || name.kind == ModuleKind::package)
     out_.add_reference(imported, RefTarget::symbol, TableAccess::import, name.module, name.kind, -1, span(at));
   imports_[local] = std::move(name);
 }

@@ -172,7 +172,9 @@ bool JsTableExtractor::symbol_ref(TSNode node, TableAccess access, int statement
     if (!symbols_.count(name)) from = &it->second, name = it->second.imported;
   } else if (type == "member_expression" && node_type(field(node, "object")) == "identifier") {
     auto it = imports_.find(text(field(node, "object")));
-    if (it == imports_.end() || it->second.imported != "*") return false;
+    // `schema.orders`: a namespace import, or a name a workspace package exports
+    // (`export * as schema from './schema'`), which TableIndex resolves.
+    if (it == imports_.end() || (it->second.imported != "*" && it->second.kind != ModuleKind::package)) return false;
     from = &it->second;
     name = text(field(node, "property"));
   } else {

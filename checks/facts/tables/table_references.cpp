@@ -66,6 +66,7 @@ std::vector<const FileFacts*> TableIndex::module_files(const FileFacts& from, co
       add_stem(prefix + from.tables.module_of(ref));
       break;
     }
+    case ModuleKind::package: out = package_files(from, from.tables.module_of(ref)); break;
     case ModuleKind::python_package: {
       std::string rest = from.tables.module_of(ref);
       std::replace(rest.begin(), rest.end(), '.', '/');
@@ -85,6 +86,42 @@ std::vector<const FileFacts*> TableIndex::module_files(const FileFacts& from, co
     }
   }
   return out;
+}
+
+void TableIndex::files_under(const std::string& dir, std::vector<const FileFacts*>& out) const {
+  std::string prefix = dir == "." ? "" : dir + "/";
+  for (auto it = by_stem_.lower_bound(prefix); it != by_stem_.end() && it->first.rfind(prefix, 0) == 0; ++it)
+    if (out.empty() || out.back() != it->second) out.push_back(it->second);
+}
+
+// A workspace package or tsconfig alias: the module it names when that defines
+// tables, else every table-defining file of the folder it leads to (barrels re-export
+// them: `export * from './schema/orders'`).
+std::vector<const FileFacts*> TableIndex::package_files(const FileFacts& from, const std::string& specifier) const {
+  std::vector<const FileFacts*> out;
+  for (const auto& target : services_.packages().resolve(from.path, specifier)) {
+    if (auto it = by_stem_.find(target); it != by_stem_.end()) return {it->second};
+    files_under(target, out);
+    if (!out.empty()) break;
+  }
+  return out;
+}
+
+// `db.query.orders` in a service whose schema lives in a workspace package it depends on.
+std::optional<TableIndex::Site> TableIndex::schema_key_in_packages(int service, const std::string& key) const {
+  const PackageMap& packages = services_.packages();
+  const std::string& root = services_.services()[service].path;
+  const WorkspacePackage* own = packages.containing(root == "." ? "package.json" : root + "/package.json");
+  if (!own) return std::nullopt;
+  std::vector<const FileFacts*> files;
+  for (const auto& dep : own->dependencies)
+    if (const WorkspacePackage* p = packages.named(dep); p && p != own) files_under(p->dir, files);
+  std::vector<Site> sites;
+  for (const FileFacts* f : files)
+    for (const auto& d : f->tables.definitions)
+      if (d.change == TableChange::create && d.symbol == key) sites.push_back({f, &d});
+  if (sites.size() != 1) return std::nullopt;
+  return sites.front();
 }
 
 // The definition of `symbol` among files: in the preferred service if there is one
@@ -133,6 +170,7 @@ ResolvedTableRef TableIndex::resolve(const FileFacts& file, const TableReference
       if (!site && ref.module_kind == ModuleKind::none) {  // a Drizzle schema key: db.query.orders
         auto it = by_service_symbol_.find({file.service, ref.name});
         if (it != by_service_symbol_.end() && it->second.size() == 1) site = it->second.front();
+        else if (it == by_service_symbol_.end() && file.service >= 0) site = schema_key_in_packages(file.service, ref.name);
       }
       break;
   }

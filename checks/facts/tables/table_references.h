@@ -39,6 +39,9 @@ class TableIndex {
                                 int prefer_service) const;
   std::optional<Site> prisma_model(const FileFacts& from, const std::string& accessor) const;
   bool names_service(const std::string& module_path, int service) const;
+  void files_under(const std::string& dir, std::vector<const FileFacts*>& out) const;
+  std::vector<const FileFacts*> package_files(const FileFacts& from, const std::string& specifier) const;
+  std::optional<Site> schema_key_in_packages(int service, const std::string& key) const;
 
   const ServiceMap& services_;
   std::map<std::string, const FileFacts*> by_stem_;  // path without extension; folders for index files
