@@ -59,7 +59,7 @@ class DbCrossServiceAccess : public Check {
           report_foreign_model(services, t, c, owner, out);
       }
     }
-    auto refs = resolve_table_references(ctx.services, ctx.facts, own);
+    auto refs = ctx.derived.table_references();  // a copy: the filter below is this rule's own
     // Reads that may come from a declared read-only copy are the playbook's exception.
     refs.erase(std::remove_if(refs.begin(), refs.end(),
                               [&](const engine::ResolvedTableRef& r) {

@@ -27,4 +27,9 @@ const TableOwnership& DerivedFacts::ownership() const {
   return *ownership_;
 }
 
+const std::vector<ResolvedTableRef>& DerivedFacts::table_references() const {
+  std::call_once(references_once_, [&] { references_ = resolve_table_references(services_, facts_, ownership()); });
+  return references_;
+}
+
 }  // namespace svc::engine

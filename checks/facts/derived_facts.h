@@ -12,6 +12,7 @@
 #include "checks/facts/links/service_links.h"
 #include "checks/facts/routes/route_resolver.h"
 #include "checks/facts/tables/table_ownership.h"
+#include "checks/facts/tables/table_references.h"
 #include "checks/workspace/config.h"
 #include "checks/workspace/services.h"
 
@@ -26,12 +27,15 @@ class DerivedFacts {
   const ServiceRoutes& routes(std::size_t index) const;
   const ServiceLinks& links() const;
   const TableOwnership& ownership() const;
+  // Every table reference of every service, resolved against ownership().
+  const std::vector<ResolvedTableRef>& table_references() const;
 
  private:
   const ServiceMap& services_;
   const std::vector<FileFacts>& facts_;
   const Config& config_;
-  mutable std::once_flag links_once_, ownership_once_;
+  mutable std::once_flag links_once_, ownership_once_, references_once_;
+  mutable std::vector<ResolvedTableRef> references_;
   mutable std::optional<ServiceLinks> links_;
   mutable std::optional<TableOwnership> ownership_;
   std::unique_ptr<std::once_flag[]> routes_once_;

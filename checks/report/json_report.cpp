@@ -10,7 +10,13 @@ void write_json(const engine::AuditResult& r, const ReportOptions&, std::ostream
   for (const auto& s : r.services)
     services.push_back({{"name", s.name}, {"path", s.path}, {"language", s.language},
                         {"framework", s.primary_framework()},
-                        {"frameworks", s.frameworks}});
+                        {"frameworks", s.frameworks},
+                        // Where it comes from: discovery, `.svc.yaml` services:, or both.
+                        {"discovered", s.discovered}, {"declared", s.declared}});
+  // Workspace packages that look like services but only other packages import them.
+  json libraries = json::array();
+  for (const auto& p : r.packages.packages())
+    if (p.library()) libraries.push_back({{"name", p.name}, {"path", p.dir}});
   json findings = json::array();
   for (const auto& f : r.findings) {
     json j = {{"rule", f.rule},           {"severity", engine::to_string(f.severity)},
@@ -27,6 +33,7 @@ void write_json(const engine::AuditResult& r, const ReportOptions&, std::ostream
       {"tool", {{"name", "svc"}, {"version", SVC_VERSION}}},
       {"root", r.root},
       {"services", services},
+      {"libraries", libraries},
       {"findings", findings},
       {"summary",
        {{"files", r.files},

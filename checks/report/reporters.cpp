@@ -1,5 +1,6 @@
 #include "checks/report/reporter.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 #include <fmt/format.h>
@@ -56,8 +57,10 @@ std::string summary_line(const engine::AuditResult& r) {
   std::string s = c.total() == 0 ? "no findings"
                                  : fmt::format("{} ({}, {}, {} info)", plural(c.total(), "finding"),
                                                plural(c.error, "error"), plural(c.warning, "warning"), c.info);
-  s += fmt::format(" in {} across {} ({} parsed", plural(r.services.size(), "service"), plural(r.files, "file"),
-                   r.parsed);
+  auto declared = std::count_if(r.services.begin(), r.services.end(), [](const auto& sv) { return sv.declared; });
+  s += fmt::format(" in {}", plural(r.services.size(), "service"));
+  if (declared) s += fmt::format(" ({} from .svc.yaml)", declared);
+  s += fmt::format(" across {} ({} parsed", plural(r.files, "file"), r.parsed);
   if (r.cache && r.cache->reused) s += fmt::format(", {} unchanged from cache", r.cache->reused);
   s += ")";
   if (c.suppressed) s += fmt::format(", {} suppressed", c.suppressed);

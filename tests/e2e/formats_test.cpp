@@ -117,13 +117,15 @@ TEST_CASE("json: the keys of the design's report, exactly", "[e2e][formats]") {
   REQUIRE(r.exit_code == 1);
   json doc = json::parse(r.out);
 
-  CHECK(keys_of(doc) == std::set<std::string>{"tool", "root", "services", "findings", "summary"});
+  CHECK(keys_of(doc) == std::set<std::string>{"tool", "root", "services", "libraries", "findings", "summary"});
+  CHECK(doc["libraries"] == json::array());
   CHECK(doc["tool"] == json{{"name", "svc"}, {"version", SVC_VERSION}});
   CHECK(doc["root"] == tree.str());
 
   REQUIRE(doc["services"].size() == 2);
   for (auto& s : doc["services"])
-    CHECK(keys_of(s) == std::set<std::string>{"name", "path", "language", "framework", "frameworks"});
+    CHECK(keys_of(s) ==
+          std::set<std::string>{"name", "path", "language", "framework", "frameworks", "discovered", "declared"});
   CHECK(doc["services"][0]["path"] == "services/api");
   CHECK(doc["services"][0]["name"] == "api");
 
