@@ -203,6 +203,8 @@ ServiceMap discover_services(const Workspace& ws, const Config& config) {
     for (const auto& other : services)
       if (&other != &s && other.path != s.path && inside(other.path, s.path)) nested.push_back(&other);
     fill_details(ws, s, files, nested);
+    const WorkspacePackage* p = packages.containing(s.path == "." ? "package.json" : s.path + "/package.json");
+    s.schema_package = s.frameworks.empty() && p && p->dir == s.path && p->depended_on;
   }
   return ServiceMap(std::move(services), std::move(packages));
 }

@@ -24,6 +24,10 @@ struct Service {
   std::string database;                  // declared in .svc.yaml
   bool declared = false;                 // listed in .svc.yaml (refining a discovered one or added)
   bool discovered = true;                // found by discovery (false: only .svc.yaml names it)
+  // A deployed package with no HTTP framework or worker that other packages import: a
+  // shared schema package whose image only runs migrations. Its tables are shared,
+  // not owned (docs/rules/db-shared-database.md).
+  bool schema_package = false;
 
   bool is_http() const;       // serves HTTP (or gRPC) requests
   bool has_database() const;  // a database driver or ORM is among its dependencies

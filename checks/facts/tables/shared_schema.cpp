@@ -13,7 +13,10 @@ std::vector<SharedSchema> shared_schemas(const ServiceMap& services, const std::
   std::map<std::string, SharedSchema> by_dir;
   std::map<std::string, std::set<std::string>> tables;
   for (const auto& r : references) {
-    if (r.table || !r.definition_file || r.definition_file->service >= 0 || r.file->service < 0) continue;
+    if (r.table || !r.definition_file || r.file->service < 0) continue;
+    int from = r.definition_file->service;
+    if (from >= 0 && !services.services()[from].schema_package) continue;
+    if (r.file->service == from || services.services()[r.file->service].schema_package) continue;  // its own seeds
     const WorkspacePackage* p = services.packages().containing(r.definition_file->path);
     std::string dir = p ? p->dir : folder_of(r.definition_file->path);
     SharedSchema& s = by_dir[dir];

@@ -31,7 +31,7 @@ ClaimMap collect_claims(const ServiceMap& services, const std::vector<FileFacts>
     for (const auto& table : list[i].owns)
       claims[table_key(table)].push_back({static_cast<int>(i), ClaimLevel::declared, "", {}, table, "", TableOrigin::sql});
   for (const auto& f : facts) {
-    if (f.service < 0 || is_test_path(f.path)) continue;
+    if (f.service < 0 || is_test_path(f.path) || list[f.service].schema_package) continue;
     for (const auto& d : f.tables.definitions) {
       if (d.change != TableChange::create) continue;
       ClaimLevel level = is_model_origin(d.origin) ? ClaimLevel::model : ClaimLevel::migration;
