@@ -13,6 +13,10 @@ constexpr char kPatterns[] = R"q(
   value: (call_expression function: (identifier) @fn arguments: (arguments . (string) @source .))
   (#eq? @fn "require")) @require
 ((string) @grpc (#match? @grpc "grpc\\.health\\.v1"))
+(call_expression
+  function: (member_expression property: (property_identifier) @add)
+  arguments: (arguments . (member_expression) @health_service)
+  (#eq? @add "addService") (#match? @health_service "(^|\\.)Health\\.service$")) @grpc
 (new_expression constructor: (_) @ctor) @create
 (call_expression function: (_) @ctor) @create
 (function_declaration name: (identifier) @name body: (_) @body) @function
