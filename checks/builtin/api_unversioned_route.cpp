@@ -1,11 +1,14 @@
 // api-unversioned-route: a public route outside a /v<N> prefix (playbook, API design).
 #include <map>
 #include <optional>
+#include <set>
+#include <tuple>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "checks/engine/check.h"
+#include "common/ascii.h"
 #include "checks/facts/derived_facts.h"
 #include "checks/builtin/shared/health_routes.h"
 #include "checks/facts/routes/route_resolver.h"
@@ -53,6 +56,26 @@ std::string versioned(const std::string& path) {
   return join_route_path("/v1", path);
 }
 
+// An `exempt_paths` entry: a glob over the full path, optionally after methods that
+// limit it (`GET,HEAD /`: a service's index page is no API, a POST / is).
+struct Exemption {
+  std::set<std::string> methods;  // empty: any method
+  std::string glob;
+};
+
+Exemption exemption(const std::string& entry) {
+  auto space = entry.find(' ');
+  if (space == std::string::npos) return {{}, entry};
+  Exemption e{{}, entry.substr(entry.find_first_not_of(' ', space))};
+  std::string methods = entry.substr(0, space);
+  for (std::size_t b = 0; b <= methods.size();) {
+    std::size_t end = std::min(methods.find(',', b), methods.size());
+    if (end > b) e.methods.insert(ascii_upper(methods.substr(b, end - b)));
+    b = end + 1;
+  }
+  return e;
+}
+
 // What one route registration comes to over all the paths it is served at.
 struct Verdict {
   const ResolvedRoute* route = nullptr;
@@ -65,7 +88,7 @@ class ApiUnversionedRoute : public Check {
   void configure(const YAML::Node& options) override {
     exempt_.clear();
     if (options && options.IsMap() && options["exempt_paths"] && options["exempt_paths"].IsSequence())
-      for (const auto& p : options["exempt_paths"]) exempt_.push_back(p.as<std::string>());
+      for (const auto& p : options["exempt_paths"]) exempt_.push_back(exemption(p.as<std::string>()));
   }
 
   void check_workspace(const WorkspaceContext& ctx, FindingSink& out) const override {
@@ -79,7 +102,9 @@ class ApiUnversionedRoute : public Check {
       // share their router and its mount, so one change versions them all.
       std::map<std::string, std::vector<const Verdict*>> by_file;
       std::vector<std::string> order;
-      auto verdicts = judge(routes, nest);
+      // Health routes are exempt, the ones the service's probes call among them.
+      HealthPaths health = HealthPaths().with_probes(ctx.derived.links().probes_of(static_cast<int>(i)));
+      auto verdicts = judge(routes, nest, health);
       for (const auto& v : verdicts) {
         if (v.cleared || !v.route) continue;
         auto& list = by_file[v.route->file->path];
@@ -93,17 +118,21 @@ class ApiUnversionedRoute : public Check {
  private:
   // Verdicts in route order. A path that cannot be completed (a mount prefix or Nest
   // setting held in an expression, a router mounted where svc cannot see) is not judged.
-  std::vector<Verdict> judge(const ServiceRoutes& routes, const NestRoutePaths& nest) const {
+  std::vector<Verdict> judge(const ServiceRoutes& routes, const NestRoutePaths& nest,
+                             const HealthPaths& health) const {
     std::vector<Verdict> verdicts;
-    std::map<const Route*, std::size_t> index;
+    // One registration may serve several methods (`@app.route("/", methods=["GET", "POST"])`:
+    // a page and its form); its span names it.
+    std::map<std::tuple<const FileFacts*, int, int>, std::size_t> index;
     for (const auto& r : routes.routes()) {
       if (r.mount_only || !r.route) continue;
-      auto [it, fresh] = index.try_emplace(r.route, verdicts.size());
+      auto key = std::make_tuple(r.file, r.route->span.begin.line, r.route->span.begin.column);
+      auto [it, fresh] = index.try_emplace(key, verdicts.size());
       if (fresh) verdicts.emplace_back();
       Verdict& v = verdicts[it->second];
       std::optional<std::string> full = nest.is_controller_route(r) ? nest.full_path(r) : std::nullopt;
       std::string path = full.value_or(r.path);
-      if (has_version_segment(path) || exempt(r, path)) {
+      if (has_version_segment(path) || exempt(r, path, health)) {
         v.cleared = true;
       } else if ((full || (r.rooted && !nest.is_controller_route(r))) && !r.dynamic && !v.route) {
         v.route = &r;
@@ -113,13 +142,16 @@ class ApiUnversionedRoute : public Check {
     return verdicts;
   }
 
-  bool exempt(const ResolvedRoute& r, const std::string& path) const {
-    ResolvedRoute probe = r;  // health is exempt whatever the method
+  bool exempt(const ResolvedRoute& r, const std::string& path, const HealthPaths& health) const {
+    ResolvedRoute probe = r;  // a conventional health path is exempt whatever the method
     probe.method = "GET";
     probe.path = path;
-    if (HealthPaths().matches(probe) || is_catch_all(path)) return true;
-    for (const auto& glob : exempt_)
-      if (path_glob_matches(glob, path)) return true;
+    // A path only a probe names (it may be `/`) is health for the methods that read it.
+    ResolvedRoute as_served = r;
+    as_served.path = path;
+    if (HealthPaths().matches(probe) || health.matches(as_served) || is_catch_all(path)) return true;
+    for (const auto& e : exempt_)
+      if ((e.methods.empty() || e.methods.count(r.method)) && path_glob_matches(e.glob, path)) return true;
     return false;
   }
 
@@ -137,7 +169,7 @@ class ApiUnversionedRoute : public Check {
     out.report_at(r.file->path, r.span.begin, r.span.end, args, method + " " + v.path);
   }
 
-  std::vector<std::string> exempt_;
+  std::vector<Exemption> exempt_;
 };
 
 }  // namespace

@@ -66,25 +66,32 @@ class HealthEndpointMissing : public Check {
       const Service& s = services[i];
       if (!s.is_http() || !routes_understood(s)) continue;
       const ServiceRoutes& routes = ctx.derived.routes(i);
-      if (serves_health(routes)) continue;
+      auto probes = ctx.derived.links().probes_of(static_cast<int>(i));
+      if (serves_health(routes, paths_.with_probes(probes))) continue;
       auto sites = routes.servers();
       if (only_grpc(s) && sites.empty()) continue;  // a gRPC client, not a server
-      report(s, routes, report_site(s, sites), out);
+      report(s, routes, probes, report_site(s, sites), out);
     }
   }
 
  private:
-  bool serves_health(const ServiceRoutes& routes) const {
+  static bool serves_health(const ServiceRoutes& routes, const HealthPaths& paths) {
     for (const auto* f : routes.files())
       if (f->routes.health_library) return true;
     return std::any_of(routes.routes().begin(), routes.routes().end(),
-                       [&](const ResolvedRoute& r) { return paths_.matches(r); });
+                       [&](const ResolvedRoute& r) { return paths.matches(r); });
   }
 
-  void report(const Service& s, const ServiceRoutes& routes, const ServerSite* site, FindingSink& out) const {
+  void report(const Service& s, const ServiceRoutes& routes, const std::vector<const ProbeUse*>& probes,
+              const ServerSite* site, FindingSink& out) const {
+    // A probe that calls a path nothing serves is the likeliest cause: say which.
+    std::string probe = probes.empty() ? ""
+                                       : fmt::format("; {} calls {} but no route serves it", probes.front()->source,
+                                                     probes.front()->path);
     MessageArgs args = {{"service", s.name},
                         {"framework", site ? site->server->framework : s.primary_framework()},
                         {"routes", routes_seen(s, routes)},
+                        {"probe", probe},
                         {"accepted", paths_.describe()}};
     if (site) {
       const auto& span = site->server->span;

@@ -238,7 +238,7 @@ class Audit {
       facts.service = service;
       for (const FactKind* kind : kinds) {
         if (interrupted()) return result;
-        kind->extract(file, tree.get(), documents, facts);
+        kind->extract(file, tree.get(), dockerfile.get(), documents, facts);
       }
       if (!facts.empty()) result.facts = std::move(facts);
     }

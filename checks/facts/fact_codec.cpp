@@ -12,7 +12,8 @@ SVC_JSON_FIELDS(Container, name, framework, kind, prefix, typed, span)
 SVC_JSON_FIELDS(ContainerAlias, name, factory)
 SVC_JSON_FIELDS(Handler, body, ref)
 SVC_JSON_FIELDS(Route, receiver, method, path, dynamic_path, definition, handler, span)
-SVC_JSON_FIELDS(Mount, parent, child, prefix, replaces_child_prefix, prefix_known, span)
+SVC_JSON_FIELDS(Mount, parent, child, prefix, replaces_child_prefix, prefix_known, span, autoload_dir,
+                folder_prefix)
 SVC_JSON_FIELDS(Import, local, module, imported, kind)
 SVC_JSON_FIELDS(Export, exported, local, module)
 SVC_JSON_FIELDS(RouteDefinition, name, method, path)
@@ -35,13 +36,14 @@ SVC_JSON_FIELDS(TableFacts, definitions, references, modules, migration)
 SVC_JSON_FIELDS(EnvVar, name, value, span)
 SVC_JSON_FIELDS(NamedRef, name, span)
 SVC_JSON_FIELDS(QueueRef, system, queue, task, produces, span)
+SVC_JSON_FIELDS(HealthProbe, source, path, span)
 SVC_JSON_FIELDS(ProcessDecl, kind, name, container, namespace_, build, dockerfile, image, env,
-                   env_files, config_maps, depends_on, queues, span)
+                   env_files, config_maps, depends_on, queues, span, probes)
 SVC_JSON_FIELDS(ConfigMapDecl, name, namespace_, data)
 SVC_JSON_FIELDS(UrlLiteral, url, span)
 SVC_JSON_FIELDS(EnvRead, name, span)
 SVC_JSON_FIELDS(LinkFacts, compose, env_file, processes, env, config_maps, database_urls,
-                   service_urls, env_reads, queues)
+                   service_urls, env_reads, queues, probes)
 
 void to_json(nlohmann::json& j, const FileFacts& facts) {
   j = nlohmann::json{{"routes", facts.routes}, {"tables", facts.tables}, {"links", facts.links}};

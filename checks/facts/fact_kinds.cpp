@@ -14,19 +14,22 @@ bool wants_routes(const SourceFile& file, const Service* service) {
   return is_code(file.language()) && service && service->is_http() && !is_test_path(file.path());
 }
 
-void extract_routes(const SourceFile&, const SyntaxTree* tree, const Documents&, FileFacts& out) {
+void extract_routes(const SourceFile&, const SyntaxTree* tree, const docker::Dockerfile*, const Documents&,
+                    FileFacts& out) {
   if (tree) extract_route_facts(*tree, out.routes);
 }
 
 bool wants_tables(const SourceFile& file, const Service*) { return wants_table_facts(file); }
-void extract_tables(const SourceFile& file, const SyntaxTree* tree, const Documents&, FileFacts& out) {
+void extract_tables(const SourceFile& file, const SyntaxTree* tree, const docker::Dockerfile*, const Documents&,
+                    FileFacts& out) {
   extract_table_facts(file, tree, out.tables);
 }
 
 // Links are read everywhere: compose files and manifests often sit outside any service.
 bool wants_links(const SourceFile& file, const Service*) { return wants_link_facts(file); }
-void extract_links(const SourceFile& file, const SyntaxTree* tree, const Documents& documents, FileFacts& out) {
-  extract_link_facts(file, tree, documents, out.links);
+void extract_links(const SourceFile& file, const SyntaxTree* tree, const docker::Dockerfile* dockerfile,
+                   const Documents& documents, FileFacts& out) {
+  extract_link_facts(file, tree, dockerfile, documents, out.links);
 }
 
 }  // namespace

@@ -10,6 +10,9 @@ namespace svc::engine {
 
 class SyntaxTree;
 class Documents;
+namespace docker {
+struct Dockerfile;
+}
 
 // A kind of fact that rules ask for with `needs:` in their YAML. Each kind says,
 // before anything is parsed, which files can contribute to it, so a file that no
@@ -17,9 +20,10 @@ class Documents;
 struct FactKind {
   std::string_view name;
   bool (*wants)(const SourceFile& file, const Service* service);
-  // `tree` is the file's syntax tree for languages with a grammar, else null;
-  // `documents` its YAML/JSON documents, parsed on first use.
-  void (*extract)(const SourceFile& file, const SyntaxTree* tree, const Documents& documents, FileFacts& out);
+  // `tree` is the file's syntax tree for languages with a grammar, else null; `dockerfile`
+  // the parsed Dockerfile, else null; `documents` its YAML/JSON documents, parsed on first use.
+  void (*extract)(const SourceFile& file, const SyntaxTree* tree, const docker::Dockerfile* dockerfile,
+                  const Documents& documents, FileFacts& out);
 };
 
 const std::vector<FactKind>& fact_kinds();

@@ -65,12 +65,23 @@ HealthPaths HealthPaths::from_options(const YAML::Node& options) {
   return HealthPaths(std::move(paths));
 }
 
+HealthPaths HealthPaths::with_probes(const std::vector<const ProbeUse*>& probes) const {
+  HealthPaths out = *this;
+  for (const auto* p : probes) out.probed_.push_back(join_route_path("", p->path));
+  return out;
+}
+
 bool HealthPaths::matches(const ResolvedRoute& route) const {
   if (!reads(route.method)) return false;
+  if (!route.dynamic && matches_one_of(route, probed_)) return true;
   if (route.dynamic) return names_health(route.path, paths_);
   if (paths_.empty()) return follows_convention(route.path);
-  // A path whose mount prefix is unknown may sit under any prefix: compare its tail.
-  return std::any_of(paths_.begin(), paths_.end(), [&](const std::string& p) {
+  return matches_one_of(route, paths_);
+}
+
+// A path whose mount prefix is unknown may sit under any prefix: compare its tail.
+bool HealthPaths::matches_one_of(const ResolvedRoute& route, const std::vector<std::string>& paths) const {
+  return std::any_of(paths.begin(), paths.end(), [&](const std::string& p) {
     return route.rooted ? route.path == p : ends_with_segments(route.path, p);
   });
 }

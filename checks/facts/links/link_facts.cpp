@@ -2,6 +2,7 @@
 
 #include "checks/facts/links/link_facts_code.h"
 #include "checks/facts/routes/route_resolver.h"
+#include "common/ascii.h"
 #include "common/paths.h"
 
 namespace svc::engine {
@@ -10,6 +11,9 @@ namespace svc::engine {
 void extract_compose_links(const SourceFile& file, const Documents& documents, LinkFacts& out);
 void extract_kubernetes_links(const SourceFile& file, const Documents& documents, LinkFacts& out);
 void extract_env_file_links(const SourceFile& file, LinkFacts& out);
+// link_facts_probes.cpp.
+void extract_dockerfile_probes(const SourceFile& file, const docker::Dockerfile& df, LinkFacts& out);
+void extract_fly_probes(const SourceFile& file, LinkFacts& out);
 
 namespace {
 
@@ -37,6 +41,11 @@ bool is_compose_file(const std::string& path) {
          name.find(".compose.") != std::string::npos || name.find("-compose.") != std::string::npos;
 }
 
+bool is_fly_config(const std::string& path) {
+  std::string name = base_name(path);
+  return name.rfind("fly.", 0) == 0 && name.ends_with(".toml");
+}
+
 bool is_env_file(const std::string& path) {
   std::string name = base_name(path);
   return name == ".env" || name.rfind(".env.", 0) == 0 || name.ends_with(".env");
@@ -44,13 +53,15 @@ bool is_env_file(const std::string& path) {
 
 bool LinkFacts::empty() const {
   return processes.empty() && env.empty() && config_maps.empty() && database_urls.empty() && service_urls.empty() &&
-         env_reads.empty() && queues.empty();
+         env_reads.empty() && queues.empty() && probes.empty();
 }
 
 bool wants_link_facts(const SourceFile& file) {
   switch (file.language()) {
     case Language::yaml: return is_compose_file(file.path()) || is_kubernetes_manifest(file);
     case Language::text: return is_env_file(file.path());
+    case Language::dockerfile: return ascii_lower(file.text()).find("healthcheck") != std::string::npos;
+    case Language::toml: return is_fly_config(file.path());
     case Language::typescript:
     case Language::tsx:
     case Language::javascript:
@@ -59,8 +70,15 @@ bool wants_link_facts(const SourceFile& file) {
   }
 }
 
-void extract_link_facts(const SourceFile& file, const SyntaxTree* tree, const Documents& documents, LinkFacts& out) {
+void extract_link_facts(const SourceFile& file, const SyntaxTree* tree, const docker::Dockerfile* dockerfile,
+                        const Documents& documents, LinkFacts& out) {
   switch (file.language()) {
+    case Language::dockerfile:
+      if (dockerfile) extract_dockerfile_probes(file, *dockerfile, out);
+      break;
+    case Language::toml:
+      if (is_fly_config(file.path())) extract_fly_probes(file, out);
+      break;
     case Language::yaml:
       if (is_compose_file(file.path())) extract_compose_links(file, documents, out);
       else extract_kubernetes_links(file, documents, out);

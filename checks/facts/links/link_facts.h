@@ -8,6 +8,9 @@
 namespace svc::engine {
 
 class Documents;
+namespace docker {
+struct Dockerfile;
+}
 
 class SyntaxTree;
 
@@ -34,6 +37,14 @@ struct QueueRef {
   SourceSpan span;
 };
 
+// A health probe the platform runs against a service, and the HTTP path it calls: the
+// route it names is the service's health route whatever that route is called.
+struct HealthProbe {
+  std::string source;  // what declares it, for messages: "the Dockerfile HEALTHCHECK"
+  std::string path;    // "/ping", without query
+  SourceSpan span;
+};
+
 // A process definition: a docker-compose service or a Kubernetes container.
 struct ProcessDecl {
   enum class Kind { compose, kubernetes };
@@ -50,6 +61,7 @@ struct ProcessDecl {
   std::vector<NamedRef> depends_on;    // compose `depends_on` and `links`
   std::vector<QueueRef> queues;        // consumers started by `command:` (rq worker, celery worker)
   SourceSpan span;                     // the service key / the container's name
+  std::vector<HealthProbe> probes;     // compose `healthcheck`, Kubernetes liveness/readiness/startup
 };
 
 // Kubernetes ConfigMap data, joined to containers by name.
@@ -85,15 +97,23 @@ struct LinkFacts {
   std::vector<UrlLiteral> service_urls;
   std::vector<EnvRead> env_reads;
   std::vector<QueueRef> queues;
+  // Probes of the file's own service: a Dockerfile HEALTHCHECK, fly.toml checks.
+  std::vector<HealthProbe> probes;
 
   bool empty() const;
 };
 
 bool wants_link_facts(const SourceFile& file);
-void extract_link_facts(const SourceFile& file, const SyntaxTree* tree, const Documents& documents, LinkFacts& out);
+void extract_link_facts(const SourceFile& file, const SyntaxTree* tree, const docker::Dockerfile* dockerfile,
+                        const Documents& documents, LinkFacts& out);
+
+// The path of the URL a probe command calls (`curl -f http://localhost:3000/ping`,
+// `wget -qO- localhost:8080/healthz`), or "" when it calls none.
+std::string probe_path(const std::string& command);
 
 // File kinds, by name alone.
 bool is_compose_file(const std::string& path);
 bool is_env_file(const std::string& path);
+bool is_fly_config(const std::string& path);  // fly.toml, fly.staging.toml
 
 }  // namespace svc::engine

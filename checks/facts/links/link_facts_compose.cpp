@@ -46,6 +46,7 @@ class ComposeReader {
       else if (field == "env_file") read_env_files(v, p);
       else if (field == "depends_on" || field == "links") read_depends_on(v, p);
       else if (field == "command") read_command(v, p);
+      else if (field == "healthcheck") read_healthcheck(v, p);
     });
     return p;
   }
@@ -100,6 +101,15 @@ class ComposeReader {
       q.span = yaml_span(file_, v);
       p.queues.push_back(std::move(q));
     }
+  }
+
+  // `test: ["CMD", "curl", "-f", "http://localhost:3000/ping"]` or `test: curl -f ... || exit 1`.
+  void read_healthcheck(const YAML::Node& v, ProcessDecl& p) {
+    if (!v.IsMap() || yaml_string(v["disable"]) == "true") return;
+    std::string command;
+    for (const auto& part : yaml_list(v["test"])) command += yaml_string(part) + " ";
+    if (std::string path = probe_path(command); !path.empty())
+      p.probes.push_back({"the compose healthcheck of " + p.name, path, yaml_span(file_, v["test"])});
   }
 
   const SourceFile& file_;

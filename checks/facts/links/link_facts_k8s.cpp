@@ -76,7 +76,27 @@ class ManifestReader {
       q.span = p.span;
       p.queues.push_back(std::move(q));
     }
+    for (const char* kind : {"livenessProbe", "readinessProbe", "startupProbe"}) read_probe(c[kind], kind, p);
     out_.processes.push_back(std::move(p));
+  }
+
+  // `httpGet: {path: /ping}` (the path defaults to /), or an `exec` command calling a URL.
+  void read_probe(const YAML::Node& probe, const std::string& kind, ProcessDecl& p) {
+    if (!probe || !probe.IsMap()) return;
+    // Spans are taken from the nodes where they stand: assigning a YAML::Node would
+    // rebind the shared document's node, not this variable.
+    std::string path;
+    SourceSpan at = yaml_span(file_, probe);
+    if (const YAML::Node get = probe["httpGet"]; get && get.IsMap()) {
+      path = get["path"] ? yaml_string(get["path"]) : "/";
+      at = yaml_span(file_, get["path"] ? get["path"] : get);
+    } else if (const YAML::Node exec = probe["exec"]; exec && exec.IsMap()) {
+      std::string command;
+      for (const auto& part : yaml_list(exec["command"])) command += yaml_string(part) + " ";
+      path = probe_path(command);
+    }
+    if (path.empty() || path.find("{{") != std::string::npos) return;  // templated: not knowable
+    p.probes.push_back({"the Kubernetes " + kind + " of " + p.name, path, at});
   }
 
   const SourceFile& file_;

@@ -104,7 +104,12 @@ void LinkBuilder::add_process_links() {
                  {file.path, dep.span});
       }
       for (const auto& q : p.queues) add_queue(info.service, q, file.path);
+      for (const auto& probe : p.probes)
+        out_.probes.push_back({info.service, probe.source, probe.path, {file.path, probe.span}});
     }
+  for (const auto& file : facts_)  // a Dockerfile's or fly.toml's probes are its service's
+    for (const auto& probe : file.links.probes)
+      if (file.service >= 0) out_.probes.push_back({file.service, probe.source, probe.path, {file.path, probe.span}});
 }
 
 void LinkBuilder::add_code_links(const FileFacts& file) {

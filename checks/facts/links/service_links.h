@@ -73,11 +73,21 @@ struct ServiceCall {
   LinkSite site;
 };
 
+// A health probe that the platform runs against a service (HealthProbe, joined to the
+// service its Dockerfile, fly.toml, compose service or Kubernetes workload runs).
+struct ProbeUse {
+  int service = -1;
+  std::string source;  // "the Dockerfile HEALTHCHECK", "the Kubernetes livenessProbe of orders"
+  std::string path;
+  LinkSite site;
+};
+
 struct ServiceLinks {
   std::vector<ProcessInfo> processes;
   std::vector<DatabaseUse> databases;
   std::vector<QueueUse> queues;
   std::vector<ServiceCall> calls;
+  std::vector<ProbeUse> probes;
 
   template <class T>
   static std::vector<const T*> of_service(const std::vector<T>& list, int service) {
@@ -90,6 +100,7 @@ struct ServiceLinks {
   std::vector<const QueueUse*> queues_of(int service) const { return of_service(queues, service); }
   std::vector<const ServiceCall*> calls_from(int service) const;
   std::vector<const ProcessInfo*> processes_of(int service) const { return of_service(processes, service); }
+  std::vector<const ProbeUse*> probes_of(int service) const { return of_service(probes, service); }
   // The names a service answers to: its svc name, its folder's name, its compose names.
   std::vector<std::string> names_of(const ServiceMap& services, int service) const;
 };

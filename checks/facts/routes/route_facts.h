@@ -55,6 +55,11 @@ struct Mount {
   bool replaces_child_prefix = false;  // Flask: url_prefix= at registration wins over the Blueprint's
   bool prefix_known = true;            // false for `include_router(r, prefix=settings.API)`
   SourceSpan span;
+  // @fastify/autoload: `register(AutoLoad, { dir: join(__dirname, 'routes') })` mounts every
+  // plugin under that folder (relative to this file's), each under its subfolder's path
+  // unless `dirNameRoutePrefix: false`. `child` is then empty.
+  std::string autoload_dir;
+  bool folder_prefix = true;
 };
 
 enum class ImportKind { default_export, named, namespace_object, commonjs, python_from };

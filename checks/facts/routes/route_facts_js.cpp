@@ -13,6 +13,10 @@ constexpr char kPatterns[] = R"q(
   value: (call_expression function: (identifier) @fn arguments: (arguments . (string) @source .))
   (#eq? @fn "require")) @require
 ((string) @grpc (#match? @grpc "grpc\\.health\\.v1"))
+(call_expression
+  function: (member_expression property: (property_identifier) @add)
+  arguments: (arguments . (member_expression) @health_service)
+  (#eq? @add "addService") (#match? @health_service "(^|\\.)Health\\.service$")) @grpc
 (new_expression constructor: (_) @ctor) @create
 (call_expression function: (_) @ctor) @create
 (function_declaration name: (identifier) @name body: (_) @body) @function
@@ -133,6 +137,7 @@ void JsRouteExtractor::add_import(const QueryMatch& m) {
   if (source->find("grpc") != std::string::npos) grpc_imported_ = true;
   TSNode at = ts_node_is_null(m["import"]) ? m["require"] : m["import"];
   if (is_health_library(*source)) out_.health_library = span_of(tree_, at);
+  if (*source == "@fastify/autoload") return add_autoload_import(m);
   if (!is_local_module(*source)) return;
   auto add = [&](std::string local, std::string imported, ImportKind kind) {
     imports_.insert(local);
@@ -162,6 +167,18 @@ void JsRouteExtractor::add_import(const QueryMatch& m) {
       }
     }
   }
+}
+
+// `const AutoLoad = require('@fastify/autoload')`, `import AutoLoad from '@fastify/autoload'`.
+void JsRouteExtractor::add_autoload_import(const QueryMatch& m) {
+  if (!ts_node_is_null(m["require"])) {
+    if (node_type(m["name"]) == "identifier") autoload_names_.insert(text(m["name"]));
+    return;
+  }
+  for (TSNode clause : named_children(m["import"]))
+    if (node_type(clause) == "import_clause")
+      for (TSNode part : named_children(clause))
+        if (node_type(part) == "identifier") autoload_names_.insert(text(part));
 }
 
 void JsRouteExtractor::collect_creations(const std::vector<QueryMatch>& matches) {
@@ -202,14 +219,29 @@ void JsRouteExtractor::collect_functions(const std::vector<QueryMatch>& matches)
 void JsRouteExtractor::collect_factory_bindings(const std::vector<QueryMatch>& matches) {
   for (const QueryMatch& m : matches) {
     std::string name = text(m["name"]);
-    NameRef factory = name_ref(tree_, m["fn"], g_);
+    // `const orders = createRouter().get('/orders', h)`: routes chained on the factory's result.
+    TSNode base = chain_base(ts_node_parent(m["fn"]));
+    NameRef factory = name_ref(tree_, field(base, "function"), g_);
     if (factory.empty() || containers_.count(name) || aliases_.count(name)) continue;
     bool ours = factory.member.empty() ? functions_.count(factory.name) || imports_.count(factory.name)
                                        : imports_.count(factory.name) > 0;
     if (!ours) continue;
+    factory_calls_[ts_node_start_byte(base)] = name;
     aliases_.insert(name);
     out_.aliases.push_back({name, factory});
   }
+}
+
+// The call a chain of route registrations starts from: `f()` in `f().get(...).post(...)`.
+TSNode JsRouteExtractor::chain_base(TSNode call) const {
+  for (int hops = 0; hops < 64 && node_type(call) == "call_expression"; ++hops) {
+    TSNode fn = field(call, "function");
+    if (node_type(fn) != "member_expression" || !is_chain_method(tree_.text(field(fn, "property")))) break;
+    TSNode object = field(fn, "object");
+    if (node_type(object) != "call_expression") break;
+    call = object;
+  }
+  return call;
 }
 
 void JsRouteExtractor::collect_exports(const std::vector<QueryMatch>& matches) {

@@ -45,6 +45,7 @@ class JsRouteExtractor {
   // route_facts_js.cpp
   void collect_imports(const std::vector<QueryMatch>& matches);
   void add_import(const QueryMatch& m);
+  void add_autoload_import(const QueryMatch& m);
   void collect_creations(const std::vector<QueryMatch>& matches);
   void collect_functions(const std::vector<QueryMatch>& matches);
   void collect_factory_bindings(const std::vector<QueryMatch>& matches);
@@ -65,6 +66,8 @@ class JsRouteExtractor {
   void add_route(const NameRef& receiver, const std::string& method, const PathArgument& path, TSNode handler,
                  const SourceSpan& at);
   void add_mount(const NameRef& parent, TSNode child, const PathArgument& prefix, const SourceSpan& at);
+  bool add_autoload(const NameRef& parent, const std::string& prefix, const std::vector<TSNode>& args,
+                    const SourceSpan& at);
   // route_facts_js_nest.cpp
   void collect_controllers(const std::vector<QueryMatch>& matches);
   void add_controller_routes(const std::string& controller, TSNode body);
@@ -73,10 +76,12 @@ class JsRouteExtractor {
   void collect_call_mounts(const std::vector<QueryMatch>& matches);
   std::optional<NameRef> receiver_of(TSNode node, std::string& prefix) const;
   bool is_creation_chain(TSNode node) const;
+  TSNode chain_base(TSNode call) const;
   NameRef child_of(TSNode node);
   Handler handler_of(TSNode node) const;
   bool accept_receiver(TSNode at, NameRef& ref);
   std::string plugin_for(TSNode fn);
+  std::string autoload_folder(TSNode dir) const;
 
   bool is_creation(TSNode node) const { return creation_names_.count(ts_node_start_byte(node)) > 0; }
   std::string text(TSNode node) const { return std::string(tree_.text(node)); }
@@ -86,8 +91,10 @@ class JsRouteExtractor {
   const RouteGrammar& g_;
   mutable BodySummaries summaries_;  // a cache: handler_of() stays logically const
   std::set<std::string> containers_, imports_, functions_, aliases_;
+  std::set<std::string> autoload_names_;  // local names of @fastify/autoload
   StringConstants constants_;
   std::map<uint32_t, std::string> creation_names_;  // start byte of `new Hono()` etc. -> container
+  std::map<uint32_t, std::string> factory_calls_;   // start byte of `createRouter()` in a chain -> its alias
   bool grpc_imported_ = false;
 };
 
@@ -96,5 +103,6 @@ std::vector<TSNode> call_arguments(TSNode args);  // named arguments, comments s
 TSNode object_value(const SyntaxTree& tree, TSNode object, std::string_view key);
 bool is_function_node(TSNode node);
 bool is_local_module(std::string_view specifier);
+bool is_chain_method(std::string_view method);
 
 }  // namespace svc::engine

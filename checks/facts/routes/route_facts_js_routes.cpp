@@ -115,6 +115,7 @@ void JsRouteExtractor::add_mounts(TSNode call, TSNode receiver, const NameRef& r
     for (std::size_t i = p.empty() ? 0 : 1; i < args.size(); ++i)
       add_mount(ref, args[i], {prefix + (p.empty() ? "" : p[0]), dynamic}, at);
   } else if (method == "register" && !args.empty()) {
+    if (add_autoload(ref, prefix, args, at)) return;
     auto p = args.size() > 1 ? path_arguments(tree_, object_value(tree_, args[1], "prefix"), g_, constants_)
                              : std::vector<PathArgument>{};
     add_mount(ref, args[0], {prefix + (p.empty() ? "" : p[0].path), !p.empty() && p[0].dynamic}, at);
@@ -135,6 +136,9 @@ void JsRouteExtractor::add_openapi_route(const NameRef& ref, const std::string& 
   Route r{ref, "", prefix, false, {}, handler_of(args[1]), at};
   if (node_type(args[0]) == "identifier") {
     r.definition = {text(args[0]), "", ""};
+  } else if (node_type(args[0]) == "member_expression") {  // `import * as routes`: routes.list
+    r.definition = name_ref(tree_, args[0], g_);
+    if (r.definition.empty() || r.definition.member.empty()) return;
   } else if (node_type(args[0]) == "call_expression" && tree_.text(field(args[0], "function")) == "createRoute") {
     auto spec = call_arguments(field(args[0], "arguments"));
     if (spec.empty()) return;
@@ -144,6 +148,53 @@ void JsRouteExtractor::add_openapi_route(const NameRef& ref, const std::string& 
     return;
   }
   out_.routes.push_back(std::move(r));
+}
+
+// register(AutoLoad, { dir: path.join(__dirname, 'routes'), options: { prefix: '/v1' } }).
+bool JsRouteExtractor::add_autoload(const NameRef& parent, const std::string& prefix,
+                                    const std::vector<TSNode>& args, const SourceSpan& at) {
+  std::string callee = text(args[0]);
+  if (!autoload_names_.count(callee) && callee != "require('@fastify/autoload')" &&
+      callee != "require(\"@fastify/autoload\")")
+    return false;
+  if (args.size() < 2 || node_type(args[1]) != "object") return true;
+  std::string dir = autoload_folder(object_value(tree_, args[1], "dir"));
+  if (dir.empty()) return true;  // a folder svc cannot read: its plugins stay unrooted
+  Mount mount{parent, {}, prefix, false, true, at, dir, true};
+  TSNode options = object_value(tree_, args[1], "options");
+  TSNode given = node_type(options) == "object" ? object_value(tree_, options, "prefix") : TSNode{};
+  if (!ts_node_is_null(given)) {  // a prefix svc cannot read keeps the paths unknown
+    auto p = path_arguments(tree_, given, g_, constants_);
+    mount.prefix_known = !p.empty() && !p[0].dynamic;
+    mount.prefix += p.empty() ? "" : p[0].path;
+  }
+  TSNode by_folder = object_value(tree_, args[1], "dirNameRoutePrefix");
+  mount.folder_prefix = ts_node_is_null(by_folder) || tree_.text(by_folder) != "false";
+  out_.mounts.push_back(std::move(mount));
+  return true;
+}
+
+// `path.join(__dirname, 'routes')`, `join(import.meta.dirname, 'src', 'routes')`,
+// `${__dirname}/routes`: the folder relative to the file; "" when not written so.
+std::string JsRouteExtractor::autoload_folder(TSNode dir) const {
+  if (ts_node_is_null(dir)) return "";
+  std::string_view type = node_type(dir);
+  if (type == "template_string") {
+    static const RE2 under_dirname(R"(^`\$\{(__dirname|import\.meta\.dirname)\}/([\w./-]+)`$)");
+    std::string folder;
+    return RE2::FullMatch(text(dir), under_dirname, nullptr, &folder) ? folder : "";
+  }
+  if (type != "call_expression") return "";
+  auto args = call_arguments(field(dir, "arguments"));
+  std::string base = args.empty() ? "" : text(args[0]);
+  if (base != "__dirname" && base != "import.meta.dirname") return "";
+  std::string folder;
+  for (std::size_t i = 1; i < args.size(); ++i) {
+    auto part = string_value(tree_, args[i]);
+    if (!part) return "";
+    folder += (folder.empty() ? "" : "/") + *part;
+  }
+  return folder;
 }
 
 void JsRouteExtractor::add_route(const NameRef& receiver, const std::string& method, const PathArgument& path,
@@ -174,6 +225,8 @@ std::optional<NameRef> JsRouteExtractor::receiver_of(TSNode node, std::string& p
     return ts_node_named_child_count(node) ? receiver_of(ts_node_named_child(node, 0), prefix) : std::nullopt;
   if (is_creation(node)) return NameRef{creation_names_.at(ts_node_start_byte(node)), "", ""};
   if (type != "call_expression") return std::nullopt;
+  if (auto it = factory_calls_.find(ts_node_start_byte(node)); it != factory_calls_.end())
+    return NameRef{it->second, "", ""};
   TSNode fn = field(node, "function");
   auto args = call_arguments(field(node, "arguments"));
   if ((tree_.text(fn) == "require" || node_type(fn) == "import") && !args.empty()) {
@@ -185,9 +238,13 @@ std::optional<NameRef> JsRouteExtractor::receiver_of(TSNode node, std::string& p
   TSNode object = field(fn, "object");
   if (method == "basePath" && !is_creation_chain(object) && !args.empty())
     prefix = string_value(tree_, args[0]).value_or("") + prefix;
-  bool chain = is_http_method(method) || method == "basePath" || method == "route" || method == "use" ||
-               method == "on" || method == "openapi" || method == "register" || method == "routes";
-  return chain ? receiver_of(object, prefix) : std::nullopt;
+  return is_chain_method(method) ? receiver_of(object, prefix) : std::nullopt;
+}
+
+// Methods that return their receiver, so routes chain on one container.
+bool is_chain_method(std::string_view method) {
+  return is_http_method(method) || method == "basePath" || method == "route" || method == "use" || method == "on" ||
+         method == "openapi" || method == "register" || method == "routes";
 }
 
 bool JsRouteExtractor::is_creation_chain(TSNode node) const {

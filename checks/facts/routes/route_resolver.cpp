@@ -114,19 +114,13 @@ ServiceRoutes::Symbol ServiceRoutes::exported(int file, const std::string& name,
   return s.kind == Symbol::none ? Symbol{Symbol::unknown_local} : s;
 }
 
-// A container, following factory aliases to the container the factory creates.
+// A container; a factory alias is one of its own (add_alias_containers).
 int ServiceRoutes::container_id(int file, const NameRef& ref) const {
   Symbol s = resolve(file, ref, 0);
-  for (int hops = 0; s.kind == Symbol::alias && hops < 4; ++hops) {
-    Symbol factory = resolve(s.file, files_[s.file]->routes.aliases[s.index].factory, 0);
-    if (factory.kind != Symbol::function) return -1;
-    const auto& f = files_[factory.file]->routes.functions[factory.index];
-    if (f.returns_container.empty()) return -1;
-    s = lookup(factory.file, f.returns_container, 0);
-  }
-  if (s.kind != Symbol::container) return -1;
-  auto it = container_ids_.find({s.file, s.index});
-  return it == container_ids_.end() ? -1 : it->second;
+  const auto& ids = s.kind == Symbol::alias ? alias_ids_ : container_ids_;
+  if (s.kind != Symbol::alias && s.kind != Symbol::container) return -1;
+  auto it = ids.find({s.file, s.index});
+  return it == ids.end() ? -1 : it->second;
 }
 
 std::optional<bool> ServiceRoutes::handler_touches_dependency(const ResolvedRoute& route) const {

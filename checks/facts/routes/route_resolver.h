@@ -1,4 +1,5 @@
 #pragma once
+#include <deque>
 #include <map>
 #include <optional>
 #include <string>
@@ -76,8 +77,16 @@ class ServiceRoutes {
   std::vector<const FileFacts*> files_;
   ModuleMap modules_;
   std::map<const FileFacts*, int> file_index_;
+  void add_alias_containers();
+  void add_autoload_edges(int parent, int file, const Mount& mount);
+
   std::vector<std::pair<int, const Container*>> containers_;  // container id -> (file, container)
   std::map<std::pair<int, std::size_t>, int> container_ids_;
+  // Each `const orders = createRouter()` is an instance of its own: routes on it stay
+  // apart from another call's, and the factory's container is reached through it.
+  std::deque<Container> alias_containers_;
+  std::map<std::pair<int, std::size_t>, int> alias_ids_;  // (file, alias index) -> container id
+  std::vector<bool> instantiated_;                         // a factory's container some alias stands for
   std::vector<std::vector<std::pair<int, const Route*>>> routes_on_;  // by container id
   std::vector<std::vector<Edge>> edges_;                                // by parent container id
   std::vector<int> incoming_;

@@ -23,7 +23,7 @@ FileFacts links_of(const std::string& path, const std::string& text, int service
   facts.path = path;
   facts.service = service;
   Documents documents(file);
-  extract_link_facts(file, tree.get(), documents, facts.links);
+  extract_link_facts(file, tree.get(), nullptr, documents, facts.links);
   return facts;
 }
 
