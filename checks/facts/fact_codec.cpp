@@ -27,7 +27,7 @@ SVC_JSON_FIELDS(RouteFacts, containers, aliases, routes, mounts, imports, export
                    functions, servers, health_library, reexports, nest)
 
 // Tables.
-SVC_JSON_FIELDS(TableDefinition, table, symbol, origin, change, span)
+SVC_JSON_FIELDS(TableDefinition, table, symbol, origin, change, span, renamed_to, rollback)
 SVC_JSON_FIELDS(TableReference, name, target, access, module_kind, module, statement, span)
 SVC_JSON_FIELDS(TableFacts, definitions, references, modules, migration)
 
