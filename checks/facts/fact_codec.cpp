@@ -43,14 +43,20 @@ SVC_JSON_FIELDS(EnvRead, name, span)
 SVC_JSON_FIELDS(LinkFacts, compose, env_file, processes, env, config_maps, database_urls,
                    service_urls, env_reads, queues)
 
+// Servers started without a framework.
+SVC_JSON_FIELDS(RuntimeServer, runtime, span, text, default_export)
+SVC_JSON_FIELDS(ServerFacts, servers, url_paths)
+
 void to_json(nlohmann::json& j, const FileFacts& facts) {
-  j = nlohmann::json{{"routes", facts.routes}, {"tables", facts.tables}, {"links", facts.links}};
+  j = nlohmann::json{{"routes", facts.routes}, {"tables", facts.tables}, {"links", facts.links},
+                     {"servers", facts.servers}};
 }
 
 void from_json(const nlohmann::json& j, FileFacts& facts) {
   j.at("routes").get_to(facts.routes);
   j.at("tables").get_to(facts.tables);
   j.at("links").get_to(facts.links);
+  j.at("servers").get_to(facts.servers);
 }
 
 }  // namespace svc::engine
