@@ -7,6 +7,7 @@
 #include "checks/engine/check.h"
 #include "checks/facts/derived_facts.h"
 #include "checks/builtin/shared/health_routes.h"
+#include "checks/builtin/shared/runtime_servers.h"
 #include "checks/facts/routes/route_resolver.h"
 
 namespace svc::builtin {
@@ -64,6 +65,7 @@ class HealthEndpointMissing : public Check {
     const auto& services = ctx.services.services();
     for (std::size_t i = 0; i < services.size(); ++i) {
       const Service& s = services[i];
+      if (!s.is_http()) judge_runtime_server(ctx, static_cast<int>(i), out);
       if (!s.is_http() || !routes_understood(s)) continue;
       const ServiceRoutes& routes = ctx.derived.routes(i);
       auto probes = ctx.derived.links().probes_of(static_cast<int>(i));
@@ -80,6 +82,42 @@ class HealthEndpointMissing : public Check {
       if (f->routes.health_library) return true;
     return std::any_of(routes.routes().begin(), routes.routes().end(),
                        [&](const ResolvedRoute& r) { return paths.matches(r); });
+  }
+
+  // A server started without a framework (node:http, Bun, Deno): its routes are the
+  // paths its handlers compare the request's URL with. A handler that compares none
+  // answers every path, or routes where the facts cannot see: not judged.
+  void judge_runtime_server(const WorkspaceContext& ctx, int service, FindingSink& out) const {
+    auto servers = runtime_servers(ctx, service);
+    auto paths = runtime_url_paths(ctx, service);
+    if (servers.empty() || paths.empty()) return;
+    auto probes = ctx.derived.links().probes_of(service);
+    auto accepted = paths_.with_probes(probes);
+    std::set<std::string> seen;
+    for (const auto& p : paths) {
+      ResolvedRoute route;
+      route.method = "GET";
+      route.path = p;
+      route.rooted = true;
+      if (accepted.matches(route)) return;
+      seen.insert(p);
+    }
+    std::string routes = "paths its handlers compare the request URL with: ";
+    std::size_t shown = 0;
+    for (const auto& p : seen) {
+      if (shown == 5) {
+        routes += fmt::format(" and {} more", seen.size() - shown);
+        break;
+      }
+      routes += (shown++ ? ", " : "") + p;
+    }
+    const Service& s = ctx.services.services()[service];
+    const auto& first = servers.front();
+    MessageArgs args = {{"service", s.name}, {"framework", first.server->runtime}, {"routes", routes},
+                        {"accepted", paths_.describe()},
+                        {"probe", probes.empty() ? "" : fmt::format("; {} calls {} but no route serves it",
+                                                                     probes.front()->source, probes.front()->path)}};
+    out.report_at(first.path, first.server->span.begin, first.server->span.end, args, first.server->text);
   }
 
   void report(const Service& s, const ServiceRoutes& routes, const std::vector<const ProbeUse*>& probes,

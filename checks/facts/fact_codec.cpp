@@ -28,7 +28,7 @@ SVC_JSON_FIELDS(RouteFacts, containers, aliases, routes, mounts, imports, export
                    functions, servers, health_library, reexports, nest)
 
 // Tables.
-SVC_JSON_FIELDS(TableDefinition, table, symbol, origin, change, span)
+SVC_JSON_FIELDS(TableDefinition, table, symbol, origin, change, span, renamed_to, rollback)
 SVC_JSON_FIELDS(TableReference, name, target, access, module_kind, module, statement, span)
 SVC_JSON_FIELDS(TableFacts, definitions, references, modules, migration)
 
@@ -45,14 +45,20 @@ SVC_JSON_FIELDS(EnvRead, name, span)
 SVC_JSON_FIELDS(LinkFacts, compose, env_file, processes, env, config_maps, database_urls,
                    service_urls, env_reads, queues, probes)
 
+// Servers started without a framework.
+SVC_JSON_FIELDS(RuntimeServer, runtime, span, text, default_export)
+SVC_JSON_FIELDS(ServerFacts, servers, url_paths)
+
 void to_json(nlohmann::json& j, const FileFacts& facts) {
-  j = nlohmann::json{{"routes", facts.routes}, {"tables", facts.tables}, {"links", facts.links}};
+  j = nlohmann::json{{"routes", facts.routes}, {"tables", facts.tables}, {"links", facts.links},
+                     {"servers", facts.servers}};
 }
 
 void from_json(const nlohmann::json& j, FileFacts& facts) {
   j.at("routes").get_to(facts.routes);
   j.at("tables").get_to(facts.tables);
   j.at("links").get_to(facts.links);
+  j.at("servers").get_to(facts.servers);
 }
 
 }  // namespace svc::engine

@@ -32,6 +32,12 @@ void extract_links(const SourceFile& file, const SyntaxTree* tree, const docker:
   extract_link_facts(file, tree, dockerfile, documents, out.links);
 }
 
+// Servers started without a framework (node:http, Bun, Deno): what makes such a service HTTP.
+bool wants_servers(const SourceFile& file, const Service* service) { return service && wants_server_facts(file); }
+void extract_servers(const SourceFile&, const SyntaxTree* tree, const Documents&, FileFacts& out) {
+  if (tree) extract_server_facts(*tree, out.servers);
+}
+
 }  // namespace
 
 const std::vector<FactKind>& fact_kinds() {
@@ -39,6 +45,7 @@ const std::vector<FactKind>& fact_kinds() {
       {"routes", &wants_routes, &extract_routes},
       {"tables", &wants_tables, &extract_tables},
       {"links", &wants_links, &extract_links},
+      {"servers", &wants_servers, &extract_servers},
   };
   return kinds;
 }

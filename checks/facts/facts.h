@@ -3,6 +3,7 @@
 
 #include "checks/facts/links/link_facts.h"
 #include "checks/facts/routes/route_facts.h"
+#include "checks/facts/servers/server_facts.h"
 #include "checks/facts/tables/table_facts.h"
 
 namespace svc::engine {
@@ -15,8 +16,9 @@ struct FileFacts {
   RouteFacts routes;
   TableFacts tables;
   LinkFacts links;
+  ServerFacts servers;
 
-  bool empty() const { return routes.empty() && tables.empty() && links.empty(); }
+  bool empty() const { return routes.empty() && tables.empty() && links.empty() && servers.empty(); }
 };
 
 }  // namespace svc::engine

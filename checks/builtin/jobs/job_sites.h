@@ -20,8 +20,9 @@ struct ImportedName {
   std::string module, name;
 };
 
-// A call that enqueues a job without an id. Calls that carry one, or whose options
-// are an expression the file does not spell out, are not recorded.
+// A call that enqueues a job without an id, or with one built from the clock or
+// randomness (new on every call). Calls that carry a stable id, or whose options are
+// an expression the file does not spell out, are not recorded.
 struct JobProducer {
   std::string system;  // bullmq | celery | rq
   std::string job;     // BullMQ job name(s) / Celery task / RQ function, as written
@@ -33,6 +34,7 @@ struct JobProducer {
   ImportedName queue_import;
   std::string queue;     // a queue the call itself names (FlowProducer `queueName`)
   ImportedName handler;  // RQ: the function enqueued
+  std::string volatile_id;  // the clock or random call its id is built from; "" when it has none
 };
 
 // How a handler skips jobs it has already processed. Only a key taken from the job's
@@ -81,5 +83,9 @@ void extract_python_job_sites(const engine::SyntaxTree& tree, JobSites& out);
 // insert-if-absent or a caught unique violation (data), or an early `return` guarded by
 // a lookup of a key, classified by what the key is derived from.
 SkipKey processed_check(const engine::SyntaxTree& tree, TSNode body);
+
+// The clock or random call (`Date.now()`, `randomUUID()`, `uuid.uuid4()` ...) a job id
+// expression is built from, directly or through a local variable; "" when none.
+std::string volatile_job_id(const engine::SyntaxTree& tree, TSNode value);
 
 }  // namespace svc::builtin

@@ -72,32 +72,36 @@ class PythonJobSites {
     return python_argument(tree_, args, index, name, splat);
   }
 
-  // True when the call names the id keyword, or may through `**options`: not judged.
-  bool passes_id(TSNode args, std::string_view keyword) const {
+  // True when the call names the id keyword with a stable value, or may through
+  // `**options`: not judged. An id from the clock or randomness goes to `volatile_id`.
+  bool passes_id(TSNode args, std::string_view keyword, std::string& volatile_id) const {
     bool splat = false;
     TSNode id = argument(args, kKeywordOnly, keyword, &splat);
-    return splat || !ts_node_is_null(id);
+    if (splat) return true;
+    if (ts_node_is_null(id)) return false;
+    volatile_id = volatile_job_id(tree_, id);
+    return volatile_id.empty();
   }
 
   void on_call(const QueryMatch& m) {
     std::string fn = text(m["fn"]);
     std::string name = last_segment(fn);
     TSNode args = m["args"];
-    JobProducer p{"celery", "", "", span_of(tree_, m["call"]), tree_.start(m["call"]), {}, "", {}};
+    JobProducer p{"celery", "", "", span_of(tree_, m["call"]), tree_.start(m["call"]), {}, "", {}, ""};
     if (name == "delay" && fn.find('.') != std::string::npos) {
       p.job = last_segment(before_last_dot(fn));
       p.how = "is sent with delay()";
     } else if (name == "apply_async" && fn.find('.') != std::string::npos) {
-      if (passes_id(args, "task_id")) return;
+      if (passes_id(args, "task_id", p.volatile_id)) return;
       p.job = last_segment(before_last_dot(fn));
       p.how = "is sent with apply_async()";
     } else if (name == "send_task") {
-      if (passes_id(args, "task_id")) return;
+      if (passes_id(args, "task_id", p.volatile_id)) return;
       auto task = string_value(tree_, argument(args, 0, "name"));
       p.job = task ? last_segment(*task) : "";
       p.how = "is sent with send_task()";
     } else if (rq_ && name.rfind("enqueue", 0) == 0 && name != "enqueue_many" && fn.find('.') != std::string::npos) {
-      if (passes_id(args, "job_id")) return;
+      if (passes_id(args, "job_id", p.volatile_id)) return;
       std::size_t index = name == "enqueue_in" || name == "enqueue_at" ? 1 : 0;
       TSNode job = argument(args, index, name == "enqueue_call" ? "func" : "f");
       if (ts_node_is_null(job)) return;

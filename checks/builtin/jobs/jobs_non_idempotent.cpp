@@ -5,6 +5,7 @@
 // names.
 #include <map>
 #include <optional>
+#include <set>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -13,13 +14,14 @@
 #include "checks/engine/check.h"
 #include "checks/facts/facts.h"
 #include "checks/syntax/module_resolver.h"
+#include "checks/facts/routes/route_facts_js.h"  // is_local_module
 #include "checks/facts/routes/route_resolver.h"
 
 namespace svc::builtin {
 
 // For the result cache.
 SVC_JSON_FIELDS(ImportedName, module, name)
-SVC_JSON_FIELDS(JobProducer, system, job, how, call, queue_site, queue_import, queue, handler)
+SVC_JSON_FIELDS(JobProducer, system, job, how, call, queue_site, queue_import, queue, handler, volatile_id)
 SVC_JSON_FIELDS(JobHandler, name, extent, line, consumer, skip, delegate_import)
 SVC_JSON_FIELDS(QueueBinding, name, site)
 SVC_JSON_FIELDS(JobSites, producers, handlers, queues, mentions_celery)
@@ -75,6 +77,7 @@ class JobJoin {
       return q ? q->queue : "";
     }
     const auto* target = resolve(path, p.queue_import.module);
+    if (!target && !is_local_module(p.queue_import.module)) return by_name(p.queue_import.name);
     if (!target) return std::nullopt;  // not known to be a queue
     for (const auto& b : target->second.queues)
       if (b.name == p.queue_import.name) {
@@ -82,6 +85,19 @@ class JobJoin {
         return q ? q->queue : "";
       }
     return std::nullopt;
+  }
+
+  // A class's static queue accessor imported from a package (`OrdersQueue.getInstance()`
+  // from '@shop/queues'): the one binding of that name in the workspace, if only one.
+  std::optional<std::string> by_name(const std::string& name) const {
+    std::set<std::tuple<std::string, int, int>> sites_named;
+    const QueueRef* found = nullptr;
+    for (const auto& [file, sites] : files_)
+      for (const auto& b : sites.queues)
+        if (b.name == name && sites_named.emplace(file, b.site.line, b.site.column).second)
+          found = produced_at(file, b.site, "bullmq");
+    if (sites_named.size() != 1) return std::nullopt;
+    return found ? found->queue : "";
   }
 
   // Consumers of a queue (BullMQ) or task (Celery) as the link facts find them.
@@ -142,7 +158,7 @@ class JobJoin {
 // What a producer lacks, and the fix: `fix` when no consumer skips by a data key,
 // `own_fix` when a consumer skips by the job's own id, which a duplicate enqueue escapes.
 struct Wording {
-  std::string ids, missing, fix, own_fix;
+  std::string ids, missing, fix, own_fix, key;
 };
 
 const Wording& wording(const std::string& system) {
@@ -151,17 +167,20 @@ const Wording& wording(const std::string& system) {
                   "pass { jobId: <stable id from the data> }, or make the handler skip work whose data key "
                   "(e.g. the order id) it has already processed",
                   "set the jobId from the data ({ jobId: <stable id from the data> }) so that a duplicate enqueue "
-                  "gets the id its consumer has already processed"}},
+                  "gets the id its consumer has already processed",
+                  "jobId"}},
       {"celery", {"task ids", "a task_id",
                   "send it with apply_async(..., task_id=<stable id from the arguments>), or make the task skip "
                   "work whose key from its arguments it has already processed",
                   "send it with apply_async(..., task_id=<stable id from the arguments>) so that a duplicate "
-                  "enqueue gets the id its task has already processed"}},
+                  "enqueue gets the id its task has already processed",
+                  "task_id"}},
       {"rq", {"job ids", "a job_id",
               "pass job_id=<stable id from the arguments> to enqueue(), or make the function skip work whose "
               "key from its arguments it has already processed",
               "pass job_id=<stable id from the arguments> to enqueue() so that a duplicate enqueue gets the id "
-              "its function has already processed"}},
+              "its function has already processed",
+              "job_id"}},
   };
   return words.at(system);
 }
@@ -244,9 +263,14 @@ class JobsNonIdempotent : public Check {
     if (!consumers.empty() && !unchecked) return;
     const Wording& w = wording(p.system);
     bool own_id = unchecked && unchecked->skip == SkipKey::own_id;
+    // An id from the clock or randomness is new on every call: as good as none.
+    std::string missing = p.volatile_id.empty()
+                              ? w.missing
+                              : fmt::format("a stable {0} (its {0} is new on every call, built from `{1}`)", w.key,
+                                            p.volatile_id.size() > 40 ? p.volatile_id.substr(0, 37) + "..." : p.volatile_id);
     MessageArgs args = {{"job", job},
                         {"how", p.how},
-                        {"missing", w.missing},
+                        {"missing", missing},
                         {"consumer", consumer_text(unchecked, w)},
                         {"fix", own_id ? w.own_fix : w.fix}};
     out.report_at(path, p.call.begin, p.call.end, args, fmt::format("{} {}", job, p.how));

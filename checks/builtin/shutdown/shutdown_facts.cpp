@@ -99,8 +99,8 @@ constexpr const char* kNodeQueries[] = {
     R"((call_expression
          function: (member_expression object: (identifier) @obj property: (property_identifier) @m)
          arguments: (arguments . (_) @signal . (_) @handler)
-         (#eq? @obj "process")
-         (#any-of? @m "on" "once" "addListener" "prependListener" "prependOnceListener")) @match)",
+         (#any-of? @obj "process" "Deno")
+         (#any-of? @m "on" "once" "addListener" "prependListener" "prependOnceListener" "addSignalListener")) @match)",
     // kLibraries: these register the SIGTERM handling themselves
     R"((call_expression function: (identifier) @fn
          (#any-of? @fn "createTerminus" "closeWithGrace" "createHttpTerminator" "createLightship" "stoppable")) @match
@@ -153,7 +153,7 @@ TSNode handler_body(const engine::SyntaxTree& tree, TSNode handler) {
 // Closing calls end the server, a pool or a client; trivial ones only log or exit.
 // Any other call may close something out of sight.
 std::optional<bool> closes(const engine::SyntaxTree& tree, TSNode body) {
-  static const RE2 closing(R"((^|\.)\$?(close\w*|end|destroy|disconnect|quit|terminate|shutdown|stop|drain|dispose)$)");
+  static const RE2 closing(R"((^|\.)\$?(close\w*|end|destroy|disconnect|quit|terminate|shutdown|stop|drain|dispose|abort)$)");
   static const RE2 trivial(R"(^(process\.exit|setTimeout|clearTimeout|setImmediate|resolve|reject)$)"
                            R"(|(^|\.)(log|info|warn|error|debug|fatal|trace|unref|flush)$)");
   if (ts_node_is_null(body)) return std::nullopt;

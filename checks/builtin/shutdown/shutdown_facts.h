@@ -16,7 +16,7 @@ struct CodeSite {
   std::string text;  // the matched code, the finding's fingerprint basis
 };
 
-// `process.on('SIGTERM', handler)`.
+// `process.on('SIGTERM', handler)`, `Deno.addSignalListener('SIGTERM', handler)`.
 struct SignalHandler {
   engine::SourceSpan span;
   std::string text;

@@ -20,6 +20,7 @@
 #include "checks/dockerfile/dockerfile.h"
 #include "checks/facts/links/link_facts.h"
 #include "checks/facts/links/link_facts_yaml.h"
+#include "checks/facts/servers/server_facts.h"
 #include "checks/facts/routes/route_resolver.h"
 #include "common/paths.h"
 
@@ -71,8 +72,11 @@ struct Node {
   std::vector<At<CodeSite>> starts;
   std::vector<At<SignalHandler>> handlers;
   bool library_call = false;
+  // The first server started without a framework (node:http, bun, deno): it makes a
+  // service whose manifest names no framework an HTTP service. "" when none.
+  std::string runtime;
 };
-SVC_JSON_FIELDS(Node, starts, handlers, library_call)
+SVC_JSON_FIELDS(Node, starts, handlers, library_call, runtime)
 
 // A start command judged once every file is seen: a compose command (its service is
 // found from `build`) or a `python app.py` whose script must be read first.
@@ -123,6 +127,7 @@ class ShutdownNoSigterm : public Check {
         if (!worker_process)
           for (auto& h : facts.handlers) found.node.handlers.push_back({path, std::move(h)});
         found.node.library_call = facts.library_call;
+        add_runtime_servers(ctx, found.node);
       }
     }
     return found.empty() ? nullptr : notes_for(std::move(found));
@@ -142,6 +147,7 @@ class ShutdownNoSigterm : public Check {
       node.starts.insert(node.starts.end(), f->node.starts.begin(), f->node.starts.end());
       node.handlers.insert(node.handlers.end(), f->node.handlers.begin(), f->node.handlers.end());
       node.library_call = node.library_call || f->node.library_call;
+      if (node.runtime.empty()) node.runtime = f->node.runtime;
     }
     for (const auto& [service, node] : nodes) judge_node_service(*service, node, out);
     for (const FileShutdown* f : files)
@@ -149,6 +155,19 @@ class ShutdownNoSigterm : public Check {
   }
 
  private:
+  // Servers started without a framework, from the `servers` fact extractor: starts too.
+  // Bun serves `export default { fetch, port }` only from the module it runs.
+  static void add_runtime_servers(const FileContext& ctx, Node& node) {
+    ServerFacts facts;
+    extract_server_facts(*ctx.tree, facts);
+    const auto& entries = ctx.service->entry_files;
+    for (auto& s : facts.servers) {
+      if (s.default_export && std::find(entries.begin(), entries.end(), ctx.file.path()) == entries.end()) continue;
+      if (node.runtime.empty()) node.runtime = s.runtime;
+      node.starts.push_back({ctx.file.path(), {s.span, std::move(s.text)}});
+    }
+  }
+
   void check_dockerfile(const FileContext& ctx, FileShutdown& found) const {
     const auto& df = *ctx.dockerfile;
     const auto* stage = df.final_stage();
@@ -263,10 +282,11 @@ class ShutdownNoSigterm : public Check {
   }
 
   void judge_node_service(const Service& s, const Node& node, FindingSink& out) const {
-    if (!s.is_http() || node.starts.empty() || node.library_call) return;
+    const std::string& runtime = node.runtime;
+    if ((!s.is_http() && runtime.empty()) || node.starts.empty() || node.library_call) return;
     for (const auto& lib : libraries_)
       if (s.dependencies.count(lib)) return;
-    std::string fix = node_fix(s, !node.handlers.empty());
+    std::string fix = node_fix(s, !node.handlers.empty(), runtime);
     if (node.handlers.empty()) {
       const auto& start = *std::min_element(node.starts.begin(), node.starts.end(), earlier<CodeSite>);
       std::string what = fmt::format(
@@ -293,15 +313,18 @@ class ShutdownNoSigterm : public Check {
     return std::tie(a.path, a.what.span.begin.line) < std::tie(b.path, b.what.span.begin.line);
   }
 
-  static std::string node_fix(const Service& s, bool has_handler) {
+  static std::string node_fix(const Service& s, bool has_handler, const std::string& runtime) {
     std::string pools = s.has_database() ? " and close the database pool (`pool.end()`, `prisma.$disconnect()`)" : "";
     if (s.uses("nestjs"))
       return fmt::format("call `app.enableShutdownHooks()` before `app.listen()`{}",
                          s.has_database() ? " and close pools in `onApplicationShutdown()`" : "");
     std::string stop = s.uses("fastify") ? "`await app.close()` (stops accepting, waits for in-flight requests, runs onClose hooks)"
-                       : s.uses("hono") ? "`server.close()` on the server `serve()` returns (stops accepting, waits for in-flight requests)"
+                       : s.uses("hono") && runtime.empty() ? "`server.close()` on the server `serve()` returns (stops accepting, waits for in-flight requests)"
+                       : runtime == "bun" ? "`await server.stop()` on the server `Bun.serve()` returns (stops accepting, waits for in-flight requests)"
+                       : runtime == "deno" ? "`await server.shutdown()` on the server `Deno.serve()` returns (or abort the signal it was given)"
                         : "`server.close()` on the server `listen()` returns (stops accepting, waits for in-flight requests)";
     std::string how = has_handler ? "make it call"
+                   : runtime == "deno" ? "register `Deno.addSignalListener('SIGTERM', shutdown)` where shutdown calls"
                    : "register `process.once('SIGTERM', shutdown)` (or use close-with-grace) where shutdown calls";
     return fmt::format("{} {}{}, then exit", how, stop, pools);
   }

@@ -148,6 +148,7 @@ void extract_table_facts(const SourceFile& file, const SyntaxTree* tree, TableFa
   }
   if (out.empty()) return;
   out.migration = is_migration_file(file);
+  mark_rollbacks(file, tree, out);
   out.definitions.shrink_to_fit();
   out.references.shrink_to_fit();
   out.modules.shrink_to_fit();

@@ -31,6 +31,8 @@ struct TableDefinition {
   TableOrigin origin = TableOrigin::sql;
   TableChange change = TableChange::create;
   SourceSpan span;
+  std::string renamed_to;  // rename: the table's new name, when the code says it
+  bool rollback = false;   // in a down migration (`down()`, `downgrade()`, `-- migrate:down`)
 };
 
 // How a reference names its table.
@@ -84,6 +86,9 @@ struct TableFacts {
 
 bool wants_table_facts(const SourceFile& file);
 void extract_table_facts(const SourceFile& file, const SyntaxTree* tree, TableFacts& out);
+
+// Marks the definitions that sit in a down migration (table_rollbacks.cpp).
+void mark_rollbacks(const SourceFile& file, const SyntaxTree* tree, TableFacts& out);
 
 // Migration folders and files: migrations/, alembic/versions/, drizzle/,
 // prisma/migrations/, db/migrate/, knex migration modules (exports.up) ...

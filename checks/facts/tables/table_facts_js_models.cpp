@@ -178,6 +178,8 @@ bool JsTableExtractor::on_migration_call(TSNode call, const std::vector<std::str
   }
   if (!table) return false;
   define(*table, "", origin, *change, at);
+  if (*change == C::rename && args.size() > 1 && !out_.definitions.empty())  // renameTable('from', 'to')
+    out_.definitions.back().renamed_to = string_arg(args[1]).value_or("");
   return true;
 }
 

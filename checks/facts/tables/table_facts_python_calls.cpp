@@ -64,6 +64,8 @@ bool PythonTableExtractor::on_alembic_call(const std::string& op, TSNode args) {
   if (!table) return false;
   if (auto schema = str(keyword_arg(tree_, args, "schema"))) *table = *schema + "." + *table;
   define(*table, "", TableOrigin::alembic, found->change, at);
+  if (found->change == C::rename && pos.size() > 1 && !out_.definitions.empty())  // rename_table(old, new)
+    out_.definitions.back().renamed_to = str(pos[1]).value_or("");
   if (op == "create_foreign_key" && pos.size() > 2)
     if (auto referent = str(pos[2]))
       out_.add_reference(*referent, RefTarget::table, TableAccess::foreign_key, "", ModuleKind::none, -1, span(pos[2]));

@@ -79,7 +79,8 @@ class SqlWalker {
       if (has_child_of_type(parent, "keyword_temporary") || has_child_of_type(parent, "keyword_temp")) return;
       return define(node, name, TableChange::create);
     }
-    if (p == "alter_table") return define(node, name, TableChange::alter);
+    if (p == "alter_table") return define(node, name, TableChange::alter, renamed_to(parent));
+    if (p == "rename_object") return;  // the new name: on the ALTER TABLE's definition
     if (p == "drop_table") return define(node, name, TableChange::drop);
     if (p == "create_index") return define(node, name, TableChange::index);
     if (p == "column_definition" || p == "constraint") return refer(node, name, TableAccess::foreign_key);
@@ -92,8 +93,18 @@ class SqlWalker {
     return {scan_.file.position_of(base_ + ts_node_start_byte(node)), scan_.file.position_of(base_ + ts_node_end_byte(node))};
   }
 
-  void define(TSNode node, const std::string& name, TableChange change) {
-    scan_.out.definitions.push_back({name, "", TableOrigin::sql, change, span(node)});
+  // `ALTER TABLE a RENAME TO b`: a rename, and b.
+  std::string renamed_to(TSNode alter) const {
+    for (TSNode child : named_children(alter))
+      if (node_type(child) == "rename_object")
+        for (TSNode name : named_children(child))
+          if (node_type(name) == "object_reference") return unquote_name(text_of(name));
+    return "";
+  }
+
+  void define(TSNode node, const std::string& name, TableChange change, std::string renamed = "") {
+    if (!renamed.empty()) change = TableChange::rename;
+    scan_.out.definitions.push_back({name, "", TableOrigin::sql, change, span(node), std::move(renamed)});
   }
 
   void refer(TSNode node, const std::string& name, TableAccess access) {

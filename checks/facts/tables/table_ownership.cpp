@@ -24,20 +24,51 @@ bool claim_order(const TableClaim& a, const TableClaim& b) {
 
 using ClaimMap = std::map<std::string, std::vector<TableClaim>>;
 
+// One service's definitions replayed in order (file path, then position): a table its
+// migrations create and later drop or rename away is not a table of the schema (a
+// SQLite rebuild's `__new_orders`), and a rename's target is. Models state the current
+// schema and are never withdrawn; down migrations are not replayed.
+void replay(int service, std::vector<std::pair<const FileFacts*, const TableDefinition*>> steps, ClaimMap& claims) {
+  std::sort(steps.begin(), steps.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.first->path, a.second->span.begin.line, a.second->span.begin.column) <
+           std::tie(b.first->path, b.second->span.begin.line, b.second->span.begin.column);
+  });
+  ClaimMap live;
+  auto withdraw = [&](const std::string& key) {
+    auto& held = live[key];
+    held.erase(std::remove_if(held.begin(), held.end(), [](const TableClaim& c) { return c.level == ClaimLevel::migration; }),
+               held.end());
+  };
+  for (const auto& [f, d] : steps) {
+    std::string key = table_key(d->table);
+    ClaimLevel level = is_model_origin(d->origin) ? ClaimLevel::model : ClaimLevel::migration;
+    if (d->change == TableChange::create) {
+      live[key].push_back({service, level, f->path, d->span, d->table, d->symbol, d->origin});
+    } else if (d->change == TableChange::drop) {
+      withdraw(key);
+    } else if (d->change == TableChange::rename && !d->renamed_to.empty()) {
+      withdraw(key);
+      live[table_key(d->renamed_to)].push_back(
+          {service, ClaimLevel::migration, f->path, d->span, d->renamed_to, "", d->origin});
+    }
+  }
+  for (auto& [key, held] : live)
+    if (!held.empty()) claims[key].insert(claims[key].end(), held.begin(), held.end());
+}
+
 ClaimMap collect_claims(const ServiceMap& services, const std::vector<FileFacts>& facts) {
   ClaimMap claims;
   const auto& list = services.services();
   for (std::size_t i = 0; i < list.size(); ++i)
     for (const auto& table : list[i].owns)
       claims[table_key(table)].push_back({static_cast<int>(i), ClaimLevel::declared, "", {}, table, "", TableOrigin::sql});
+  std::map<int, std::vector<std::pair<const FileFacts*, const TableDefinition*>>> steps;
   for (const auto& f : facts) {
     if (f.service < 0 || is_test_path(f.path) || list[f.service].schema_package) continue;
-    for (const auto& d : f.tables.definitions) {
-      if (d.change != TableChange::create) continue;
-      ClaimLevel level = is_model_origin(d.origin) ? ClaimLevel::model : ClaimLevel::migration;
-      claims[table_key(d.table)].push_back({f.service, level, f.path, d.span, d.table, d.symbol, d.origin});
-    }
+    for (const auto& d : f.tables.definitions)
+      if (!d.rollback) steps[f.service].push_back({&f, &d});
   }
+  for (auto& [service, list_of] : steps) replay(service, std::move(list_of), claims);
   // `orders` written without a schema joins `shop.orders` when that is the only one.
   std::map<std::string, std::vector<std::string>> qualified;
   for (const auto& entry : claims)

@@ -107,7 +107,15 @@ void scan_sql_fallback(SqlScan& scan, std::string_view fragment, std::size_t bas
       scan.out.definitions.push_back({table, "", TableOrigin::sql, TableChange::create, span});
     } else if (v == "alter" || v == "drop") {
       auto change = v == "alter" ? TableChange::alter : TableChange::drop;
-      scan.out.definitions.push_back({table, "", TableOrigin::sql, change, span});
+      // `ALTER TABLE a RENAME TO b` (SQLite's table rebuilds, Postgres): a rename.
+      static const RE2 rename_to(R"((?i)\s*rename\s+to\s+)" SVC_SQL_NAME);
+      re2::StringPiece rest(text.data() + at + name.size(), text.size() - at - name.size()), target;
+      std::string renamed;
+      if (v == "alter" && RE2::Consume(&rest, rename_to, &target)) {
+        change = TableChange::rename;
+        renamed = unquote_name(std::string_view(target.data(), target.size()));
+      }
+      scan.out.definitions.push_back({table, "", TableOrigin::sql, change, span, renamed});
     } else {
       if ((v == "from" || v == "join") && call) continue;  // a set-returning function
       if (ctes.count(key)) continue;

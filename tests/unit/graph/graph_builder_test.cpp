@@ -96,6 +96,20 @@ TEST_CASE("build_graph: services, their table, database and calls", "[graph]") {
   CHECK_FALSE(call->violation);
 }
 
+TEST_CASE("build_graph: a table rebuild's temporary table is no table of the service", "[graph]") {
+  TempTree tree;
+  write_orders_and_billing(tree);
+  tree.write_file("services/orders/drizzle/0001_rebuild.sql",
+                  "CREATE TABLE `__new_orders` (`id` integer PRIMARY KEY);--> statement-breakpoint\n"
+                  "INSERT INTO `__new_orders`(\"id\") SELECT \"id\" FROM `orders`;--> statement-breakpoint\n"
+                  "DROP TABLE `orders`;--> statement-breakpoint\n"
+                  "ALTER TABLE `__new_orders` RENAME TO `orders`;\n");
+  graph::Graph g = graph_of(tree);
+  CHECK_FALSE(node(g, "table:__new_orders"));
+  REQUIRE(node(g, "table:orders"));
+  CHECK(edge(g, "service:services/orders", "table:orders", "owns"));
+}
+
 TEST_CASE("build_graph: a foreign read and a shared database are violations", "[graph]") {
   TempTree tree;
   write_orders_and_billing(tree);

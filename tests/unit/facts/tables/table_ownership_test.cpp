@@ -130,6 +130,43 @@ TEST_CASE("ownership: schema-qualified names, test files and files outside servi
   CHECK(own.find("payments") == nullptr);
 }
 
+TEST_CASE("ownership: migrations replay: a table dropped or renamed away is gone, a rename's target is owned", "[tables]") {
+  Config config;
+  // drizzle-kit's SQLite table rebuild, and a rename written by knex and by Alembic.
+  const std::string rebuild =
+      "PRAGMA foreign_keys=OFF;--> statement-breakpoint\n"
+      "CREATE TABLE `__new_orders` (`id` text PRIMARY KEY NOT NULL, `total` integer);--> statement-breakpoint\n"
+      "INSERT INTO `__new_orders`(\"id\") SELECT \"id\" FROM `orders`;--> statement-breakpoint\n"
+      "DROP TABLE `orders`;--> statement-breakpoint\n"
+      "ALTER TABLE `__new_orders` RENAME TO `orders`;--> statement-breakpoint\n"
+      "PRAGMA foreign_keys=ON;\n";
+  std::vector<FileFacts> facts = {
+      table_facts_of("services/orders/drizzle/0000_init.sql", "CREATE TABLE `orders` (`id` text PRIMARY KEY);\n"
+                                                              "CREATE TABLE `tmp_import` (`id` text);\n", orders),
+      table_facts_of("services/orders/drizzle/0001_rebuild.sql", rebuild + "DROP TABLE `tmp_import`;\n", orders),
+      table_facts_of("services/billing/migrations/1.js",
+                     "exports.up = (knex) => knex.schema.createTable('invoice', (t) => t.uuid('id'))\n"
+                     "  .then(() => knex.schema.renameTable('invoice', 'invoices'));\n"
+                     "exports.down = (knex) => knex.schema.dropTable('invoices');\n", billing),
+      table_facts_of("services/reports/alembic/versions/a1_runs.py",
+                     "def upgrade():\n    op.create_table('run')\n    op.rename_table('run', 'report_runs')\n\n"
+                     "def downgrade():\n    op.rename_table('report_runs', 'run')\n    op.drop_table('run')\n", reports),
+  };
+  auto own = ownership_of(shop(), facts, config);
+  CHECK(own.find("__new_orders") == nullptr);
+  CHECK(own.find("tmp_import") == nullptr);
+  REQUIRE(own.find("orders"));
+  CHECK(own.find("orders")->owner == orders);
+  CHECK(own.find("orders")->claims.size() == 1);  // the rename; the first CREATE was dropped
+  CHECK(own.find("orders")->claims.front().where() == "services/orders/drizzle/0001_rebuild.sql:5");
+  CHECK(own.find("invoice") == nullptr);
+  REQUIRE(own.find("invoices"));
+  CHECK(own.find("invoices")->owner == billing);  // the down migration's drop is not replayed
+  CHECK(own.find("run") == nullptr);
+  REQUIRE(own.find("report_runs"));
+  CHECK(own.find("report_runs")->owner == reports);
+}
+
 TEST_CASE("references resolve through imports, Prisma models and Python packages", "[tables]") {
   Config config;
   ServiceMap services = shop();
