@@ -172,6 +172,41 @@ void shell_targets(const std::string& text, std::vector<std::string>& out) {
   for (const RE2* re : {&redirect, &flag, &tee}) add_matches(text, *re, out);
 }
 
+}  // namespace
+
+PositionalWriters::PositionalWriters(const std::vector<std::string>& commands) {
+  std::string alternatives;
+  for (const auto& command : commands) {
+    std::string words;
+    re2::StringPiece in(command);
+    std::string word;
+    static const RE2 next(R"(\s*(\S+))");
+    while (RE2::Consume(&in, next, &word)) words += (words.empty() ? "" : "[ \t]+") + RE2::QuoteMeta(word);
+    if (!words.empty()) alternatives += (alternatives.empty() ? "" : "|") + words;
+  }
+  if (alternatives.empty()) return;
+  // The command's words, then its arguments up to the end of the command (an operator,
+  // a quote closing a JSON-escaped script, a line end).
+  re_ = std::make_shared<RE2>(R"((?:^|[\s"'/])(?:)" + alternatives + R"()((?:[ \t]+[^\s;&|'"<>\\()]+)+))");
+}
+
+void PositionalWriters::targets(const std::string& text, std::vector<std::string>& out) const {
+  if (!re_) return;
+  static const RE2 file(R"([^-][^\s]*\.(?:json|ya?ml))");
+  re2::StringPiece in(text);
+  std::string arguments;
+  while (RE2::FindAndConsume(&in, *re_, &arguments)) {
+    re2::StringPiece args(arguments);
+    std::string word;
+    static const RE2 next(R"([ \t]+(\S+))");
+    while (RE2::Consume(&args, next, &word))
+      if (RE2::FullMatch(word, file))
+        if (auto n = clean_name(word); !n.empty()) out.push_back(n);
+  }
+}
+
+namespace {
+
 bool writes_files(const SourceFile& file) {
   static const RE2 js(
       R"re(\b(?:writeFileSync|writeFile|outputFileSync|outputFile|writeJsonSync|writeJson|writeJSON|createWriteStream)\s*\(|\bBun\.write\s*\(|\bDeno\.writeTextFile)re");
@@ -197,9 +232,11 @@ std::optional<SpecDocument> read_spec(const SourceFile& file, const engine::Docu
   return doc;
 }
 
-WriteEvidence scan_writes(const SourceFile& file, const std::vector<std::string>& generator_calls) {
+WriteEvidence scan_writes(const SourceFile& file, const std::vector<std::string>& generator_calls,
+                          const PositionalWriters& writers) {
   WriteEvidence out;
   shell_targets(file.text(), out.written);
+  writers.targets(file.text(), out.written);
   if (!engine::is_code(file.language())) return out;
   bool writes = writes_files(file);
   if (writes) {

@@ -1,12 +1,15 @@
 // What openapi-hand-written reads from one file: either an OpenAPI/Swagger document,
 // or evidence that some script or code writes one.
 #pragma once
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "checks/core/source_file.h"
 #include "checks/syntax/documents.h"
+
+namespace re2 { class RE2; }
 
 namespace svc::builtin::openapi {
 
@@ -32,9 +35,23 @@ struct WriteEvidence {
   std::string exporter_call;
 };
 
-// Shell redirects, `-o`/`--output`/`tee` targets (package.json scripts, CI steps,
-// pyproject tasks, commands in code) and, in code that writes files, the .json/.yaml
-// names it mentions. `generator_calls` are literal call texts (`get_openapi(`).
-WriteEvidence scan_writes(const engine::SourceFile& file, const std::vector<std::string>& generator_calls);
+// Commands that take the file they write as a positional argument (`fern export
+// [--api NAME] docs/openapi.yml`), compiled once from the rule's options.
+class PositionalWriters {
+ public:
+  explicit PositionalWriters(const std::vector<std::string>& commands = {});
+  // The .json/.yaml arguments of those commands in `text`.
+  void targets(const std::string& text, std::vector<std::string>& out) const;
+
+ private:
+  std::shared_ptr<const re2::RE2> re_;  // null when there are no commands
+};
+
+// Shell redirects, `-o`/`--output`/`tee` targets and the positional outputs of
+// `writers` (package.json scripts, CI steps, pyproject tasks, commands in code) and,
+// in code that writes files, the .json/.yaml names it mentions. `generator_calls`
+// are literal call texts (`get_openapi(`).
+WriteEvidence scan_writes(const engine::SourceFile& file, const std::vector<std::string>& generator_calls,
+                          const PositionalWriters& writers);
 
 }  // namespace svc::builtin::openapi

@@ -70,6 +70,7 @@ class OpenapiHandWritten : public Check {
       generators_.clear();
       for (const auto& kv : g) generators_[kv.first.as<std::string>()] = strings_of(kv.second);
     }
+    if (options["positional_writers"]) writers_ = openapi::PositionalWriters(strings_of(options["positional_writers"]));
     calls_.clear();
     for (const auto& [_, calls] : generators_) calls_.insert(calls_.end(), calls.begin(), calls.end());
   }
@@ -82,7 +83,7 @@ class OpenapiHandWritten : public Check {
       if (in_skipped_dir(file.path())) return nullptr;
       return notes_for(Found{Spec{file.path(), service, std::move(*doc), std::string(file.line(doc->begin.line))}});
     }
-    auto evidence = openapi::scan_writes(file, calls_);
+    auto evidence = openapi::scan_writes(file, calls_, writers_);
     if (evidence.written.empty() && evidence.exporter_call.empty()) return nullptr;
     return notes_for(Found{Writer{file.path(), service, std::move(evidence)}});
   }
@@ -167,6 +168,7 @@ class OpenapiHandWritten : public Check {
   std::vector<std::string> skip_dirs_ = {"test", "tests", "__tests__", "fixtures", "__fixtures__", "testdata"};
   std::map<std::string, std::vector<std::string>> generators_;
   std::vector<std::string> calls_;
+  openapi::PositionalWriters writers_;
 };
 
 }  // namespace

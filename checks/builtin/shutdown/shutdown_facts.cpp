@@ -16,76 +16,6 @@ namespace svc::builtin {
 namespace {
 
 using engine::base_name;
-using Words = std::vector<std::string>;
-
-bool is_python(const std::string& word) {
-  static const RE2 python(R"(python(\d+(\.\d+)?)?)");
-  return RE2::FullMatch(base_name(word), python);
-}
-
-bool is_separator(const std::string& w) { return w == "&&" || w == "||" || w == ";" || w == "|" || w == "&"; }
-
-// `exec`, `env A=b`, `sh -c`, `poetry run`, `opentelemetry-instrument`, `tini --` ...: words that
-// start the real command rather than being it.
-std::size_t skip_wrappers(const Words& w, std::size_t i) {
-  static const std::set<std::string> runners = {"poetry", "pipenv", "uv", "pdm", "hatch", "rye"};
-  static const std::set<std::string> wrappers = {"exec", "env", "opentelemetry-instrument", "ddtrace-run",
-                                                 "newrelic-admin", "dumb-init", "tini", "--", "run-program"};
-  static const std::set<std::string> shells = {"sh", "bash", "dash", "ash", "zsh"};
-  while (i < w.size()) {
-    bool shell_c = shells.count(base_name(w[i])) && i + 1 < w.size() && w[i + 1].size() > 1 && w[i + 1][0] == '-' &&
-                   w[i + 1].find('c') != std::string::npos;  // sh -c "<script>", its words split already
-    if (shell_c || (runners.count(w[i]) && i + 1 < w.size() && w[i + 1] == "run")) i += 2;
-    else if (wrappers.count(base_name(w[i])) || (w[i].find('=') != std::string::npos && w[i][0] != '-')) ++i;
-    else break;
-  }
-  return i;
-}
-
-bool has_word(const Words& w, std::size_t from, std::size_t to, const std::string& word) {
-  return std::find(w.begin() + from, w.begin() + to, word) != w.begin() + to;
-}
-
-bool has_reload(const Words& w, std::size_t from, std::size_t to) {
-  return std::any_of(w.begin() + from, w.begin() + to,
-                     [](const std::string& x) { return x == "--reload" || x.rfind("--reload-", 0) == 0; });
-}
-
-// The first word after `from` that is not an option.
-std::string first_argument(const Words& w, std::size_t from, std::size_t to) {
-  for (std::size_t i = from; i < to; ++i)
-    if (w[i][0] != '-') return w[i];
-  return "";
-}
-
-// One command of a command line: words [i, end).
-StartCommandVerdict judge_one(const Words& w, std::size_t i, std::size_t end) {
-  i = skip_wrappers(w, i);
-  if (i >= end) return {};
-  std::string tool = base_name(w[i]);
-  if (is_python(w[i])) {
-    std::size_t j = i + 1;
-    while (j < end && w[j][0] == '-' && w[j] != "-m" && w[j] != "-c") j += (w[j] == "-X" || w[j] == "-W") ? 2 : 1;
-    if (j >= end || w[j] == "-c") return {};  // `python -c "..."`: inline code, nothing to follow
-    if (w[j] == "-m" && j + 1 < end) {
-      tool = w[j + 1];
-      i = j + 1;
-      static const std::set<std::string> tools = {"flask", "uvicorn", "fastapi", "gunicorn", "hypercorn", "django"};
-      if (!tools.count(tool)) return {std::nullopt, tool, true};
-    } else if (base_name(w[j]) == "manage.py") {
-      if (has_word(w, j + 1, end, "runserver")) return {"manage.py runserver", std::nullopt, false};
-      return {};
-    } else {
-      return {std::nullopt, w[j], false};
-    }
-  }
-  if (tool == "flask" && has_word(w, i + 1, end, "run")) return {"flask run", std::nullopt, false};
-  if (tool == "uvicorn" && has_reload(w, i + 1, end)) return {"uvicorn --reload", std::nullopt, false};
-  if (tool == "fastapi" && first_argument(w, i + 1, end) == "dev") return {"fastapi dev", std::nullopt, false};
-  if ((tool == "django-admin" || tool == "django") && has_word(w, i + 1, end, "runserver"))
-    return {"django-admin runserver", std::nullopt, false};
-  return {};
-}
 
 // ---- code -----------------------------------------------------------------------
 
@@ -249,34 +179,6 @@ std::vector<DevRun> python_dev_runs(const engine::SyntaxTree& tree) {
       out.push_back({at.span, "a development server (`" + obj + ".run()` with Flask's host/port/debug arguments)"});
   });
   return out;
-}
-
-StartCommandVerdict judge_start_command(const Words& w) {
-  // A start script may run several commands (`alembic upgrade head && flask run`):
-  // the last verdict with something to say wins, as the server comes last.
-  StartCommandVerdict out;
-  std::size_t begin = 0;
-  for (std::size_t i = 0; i <= w.size(); ++i) {
-    if (i < w.size() && !is_separator(w[i])) continue;
-    StartCommandVerdict v = judge_one(w, begin, i);
-    if (v.dev_server || v.script) out = v;
-    begin = i + 1;
-  }
-  return out;
-}
-
-std::vector<std::string> shell_words(const std::string& command) {
-  return engine::command_words({YAML::Node(command)});
-}
-
-std::vector<std::string> script_files(const std::string& script, bool module) {
-  std::string path = script;
-  if (!module) {
-    while (path.rfind("./", 0) == 0) path = path.substr(2);
-    return {path};
-  }
-  std::replace(path.begin(), path.end(), '.', '/');
-  return {path + ".py", path + "/__main__.py"};
 }
 
 }  // namespace svc::builtin

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "checks/builtin/shared/start_commands.h"
 #include "checks/facts/routes/route_facts.h"  // SourceSpan
 #include "checks/syntax/syntax_tree.h"
 
@@ -43,24 +44,5 @@ struct DevRun {
   std::string what;  // "Flask's development server (`app.run()`)"
 };
 std::vector<DevRun> python_dev_runs(const engine::SyntaxTree& tree);
-
-struct StartCommandVerdict {
-  // The dev server it runs as the user would write it: "flask run", "uvicorn --reload",
-  // "fastapi dev", "manage.py runserver"; nullopt when none is evident from the words.
-  std::optional<std::string> dev_server;
-  // `python app.py` / `python -m app.main`: a script whose code decides (app.run()).
-  std::optional<std::string> script;
-  bool module = false;  // script is a module name (`-m`), not a path
-};
-
-// `words`: the command split like a shell would (quoted `sh -c "..."` scripts split too).
-StartCommandVerdict judge_start_command(const std::vector<std::string>& words);
-
-// The words of a shell command line (quotes removed, quoted scripts split).
-std::vector<std::string> shell_words(const std::string& command);
-
-// The file paths a script or module can be, relative to where it runs:
-// "app.py" -> {"app.py"}; module "app.main" -> {"app/main.py", "app/main/__main__.py"}.
-std::vector<std::string> script_files(const std::string& script, bool module);
 
 }  // namespace svc::builtin

@@ -12,7 +12,6 @@
 #include <set>
 
 #include <fmt/format.h>
-#include <re2/re2.h>
 
 #include "checks/builtin/shutdown/shutdown_facts.h"
 #include "checks/engine/check.h"
@@ -30,18 +29,10 @@ namespace svc::builtin {
 SVC_JSON_FIELDS(CodeSite, span, text)
 SVC_JSON_FIELDS(SignalHandler, span, text, closes)
 SVC_JSON_FIELDS(DevRun, span, what)
-SVC_JSON_FIELDS(StartCommandVerdict, dev_server, script, module)
 
 namespace {
 
 using namespace engine;
-
-// Files named for development or tests (`Dockerfile.dev`, `docker-compose.override.yml`)
-// and stages named so do not say how production starts.
-bool is_dev_name(std::string_view name) {
-  static const RE2 dev(R"((?i)(^|[._-])(dev|develop|development|local|test|tests|e2e|ci|override|debug)([._-]|$))");
-  return RE2::PartialMatch(name, dev);
-}
 
 std::string dev_server_fix(const Service* s) {
   std::string server = "gunicorn, uvicorn without --reload, or hypercorn";
@@ -172,20 +163,11 @@ class ShutdownNoSigterm : public Check {
     const auto& df = *ctx.dockerfile;
     const auto* stage = df.final_stage();
     if (!stage || is_dev_name(base_name(ctx.file.path())) || is_dev_name(stage->name)) return;
-    auto start = df.start_command(*stage);
-    std::vector<std::string> words;
-    auto add = [&](const docker::Instruction* ins) {
-      if (!ins) return;
-      auto w = ins->form == docker::CommandForm::exec ? ins->exec : shell_words(ins->command);
-      words.insert(words.end(), w.begin(), w.end());
-    };
-    bool shell_entrypoint = start.entrypoint && start.entrypoint->form == docker::CommandForm::shell;
-    add(start.entrypoint);
-    if (!shell_entrypoint) add(start.cmd);  // a shell-form ENTRYPOINT ignores CMD
-    const docker::Instruction* at = start.cmd && !shell_entrypoint ? start.cmd : start.entrypoint;
+    StageStart start = stage_start(df, *stage);
+    const docker::Instruction* at = start.at;
     if (!at) return;
     SourceSpan span{ctx.file.position_of(at->begin), ctx.file.position_of(at->end)};
-    record_command(ctx, words, span, ctx.service, "", found);
+    record_command(ctx, start.words, span, ctx.service, "", found);
   }
 
   // Compose services built from this repository; a service that bind-mounts its code
@@ -260,24 +242,14 @@ class ShutdownNoSigterm : public Check {
     out.report_at(cmd.path, cmd.span.begin, cmd.span.end, {{"what", what}, {"fix", dev_server_fix(service)}}, cmd.text);
   }
 
-  // The service's file a script names. Where it runs (WORKDIR) is not followed, so a
-  // relative path matches as a path suffix and an absolute one loses leading folders.
+  // The service's file a script names (see script_paths).
   static const At<DevRun>* find_script(const Service& service, const PendingCommand& cmd,
                       const std::vector<const At<DevRun>*>& dev_runs) {
-    for (std::string file : script_files(*cmd.verdict.script, cmd.verdict.module)) {
-      bool absolute = !file.empty() && file[0] == '/';
-      if (absolute) file = file.substr(1);
-      while (!file.empty()) {
-        for (const At<DevRun>* r : dev_runs) {
-          bool in_service = service.path == "." || r->path.rfind(service.path + "/", 0) == 0;
-          bool named = r->path == file || (r->path.size() > file.size() && r->path.ends_with("/" + file));
-          if (in_service && named) return r;
-        }
-        auto slash = file.find('/');
-        if (!absolute || slash == std::string::npos) break;
-        file = file.substr(slash + 1);
+    for (const std::string& file : script_paths(cmd.verdict))
+      for (const At<DevRun>* r : dev_runs) {
+        bool in_service = service.path == "." || r->path.rfind(service.path + "/", 0) == 0;
+        if (in_service && path_names(r->path, file)) return r;
       }
-    }
     return nullptr;
   }
 
