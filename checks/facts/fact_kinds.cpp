@@ -34,7 +34,8 @@ void extract_links(const SourceFile& file, const SyntaxTree* tree, const docker:
 
 // Servers started without a framework (node:http, Bun, Deno): what makes such a service HTTP.
 bool wants_servers(const SourceFile& file, const Service* service) { return service && wants_server_facts(file); }
-void extract_servers(const SourceFile&, const SyntaxTree* tree, const Documents&, FileFacts& out) {
+void extract_servers(const SourceFile&, const SyntaxTree* tree, const docker::Dockerfile*, const Documents&,
+                     FileFacts& out) {
   if (tree) extract_server_facts(*tree, out.servers);
 }
 
