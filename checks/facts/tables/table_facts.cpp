@@ -44,6 +44,7 @@ std::string_view to_string(TableOrigin origin) {
     case TableOrigin::alembic: return "Alembic migration";
     case TableOrigin::django_migration: return "Django migration";
     case TableOrigin::sql: return "SQL DDL";
+    case TableOrigin::mongoose: return "Mongoose model";
   }
   return "definition";
 }
@@ -86,7 +87,9 @@ bool code_may_name_tables(const std::string& text, bool python) {
       "insert(", "update(", "delete(", "prisma", "findMany", "findUnique", "findFirst", "findAll", "findOne",
       "findBy", "findAndCount", "bulkCreate", "destroy(", "Repository", "references", "queryInterface",
       "queryRunner", "SELECT", "INSERT", "UPDATE", "DELETE", "CREATE", "ALTER", "DROP", "TRUNCATE", "MERGE",
-      "sql", "SQL", "query(", "execute(", "raw(", "exec(", "run(", "/schema", "/models", "/entities", "/entity"};
+      "sql", "SQL", "query(", "execute(", "raw(", "exec(", "run(", "/schema", "/models", "/entities", "/entity",
+      "model(", "model<", "@Schema", "InjectModel", "collection(", "findById", "updateOne", "deleteOne",
+      "countDocuments", "insertMany"};
   static const char* const py[] = {
       "__tablename__", "Table(", "table=True", ".Model", "op.", "migrations.", "select(", "insert(", "update(",
       "delete(", "query", "objects", "ForeignKey", "execute", "text(", "sql", "SQL", "SELECT", "INSERT",

@@ -15,7 +15,8 @@ class SyntaxTree;
 // migrations (DDL) when services compete for a table.
 enum class TableOrigin : std::uint8_t {
   drizzle, prisma, typeorm, sequelize, sqlalchemy, sqlmodel, django,  // models
-  knex, sequelize_migration, typeorm_migration, alembic, django_migration, sql  // migrations and DDL
+  knex, sequelize_migration, typeorm_migration, alembic, django_migration, sql,  // migrations and DDL
+  mongoose,  // a Mongoose model or NestJS @Schema class: a collection, a document store's table
 };
 bool is_model_origin(TableOrigin origin);
 std::string_view to_string(TableOrigin origin);

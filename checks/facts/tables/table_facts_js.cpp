@@ -24,6 +24,7 @@ std::string strip_extension(std::string path) {
 JsTableExtractor::JsTableExtractor(const SyntaxTree& tree, TableFacts& out)
     : tree_(tree), out_(out), scan_{tree.file(), out}, g_(js_route_grammar()) {
   knex_ = tree.file().text().find("knex") != std::string::npos;
+  mongoose_ = tree.file().text().find("mongoose") != std::string::npos;
 }
 
 // Calls whose name can define or touch a table; all others are skipped before any
@@ -43,7 +44,10 @@ bool JsTableExtractor::interesting_call(TSNode fn) const {
       "findAndCountAll", "count", "find", "findBy", "findOneBy", "findOneOrFail", "findAndCount", "exists",
       "create", "bulkCreate", "destroy", "upsert", "findOrCreate", "increment", "truncate", "findMany",
       "findUnique", "findUniqueOrThrow", "findFirst", "findFirstOrThrow", "aggregate", "groupBy", "createMany",
-      "createManyAndReturn", "updateMany", "deleteMany", "knex", "trx"};
+      "createManyAndReturn", "updateMany", "deleteMany", "knex", "trx", "model", "Schema", "InjectModel",
+      "collection", "findById", "findByIdAndUpdate", "findByIdAndDelete", "findOneAndUpdate", "findOneAndDelete",
+      "findOneAndReplace", "updateOne", "deleteOne", "replaceOne", "insertMany", "insertOne", "countDocuments",
+      "bulkWrite", "distinct"};
   std::string_view type = node_type(fn), last;
   if (type == "identifier") last = tree_.text(fn);
   else if (type == "member_expression") last = tree_.text(field(fn, "property"));

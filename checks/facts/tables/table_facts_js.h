@@ -39,6 +39,7 @@ class JsTableExtractor {
   void on_definition_call(TSNode call, const std::vector<std::string>& path, const std::vector<TSNode>& args);
   void on_decorator(TSNode call, const std::string& name, const std::vector<TSNode>& args);
   void on_sequelize_define(TSNode call, const std::vector<TSNode>& args);
+  void on_mongoose_model(TSNode call, const std::vector<TSNode>& args);
   void on_sequelize_init(TSNode call, const std::string& model, const std::vector<TSNode>& args);
   bool on_migration_call(TSNode call, const std::vector<std::string>& path, const std::vector<TSNode>& args);
   std::string binding_of(TSNode call) const;
@@ -73,6 +74,7 @@ class JsTableExtractor {
   std::set<uint32_t> sql_context_;              // strings passed to SQL calls or tags
   std::map<uint32_t, int> chains_;              // statement number per builder chain, by start byte
   std::map<uint32_t, TSNode> chain_tops_;       // the outermost call starting at a byte
+  bool mongoose_ = false;  // the file mentions mongoose: `model('Order', schema)` is a collection
   bool knex_ = false;                           // the file mentions knex: `db('t')` is a query
 };
 

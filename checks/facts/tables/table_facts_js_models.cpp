@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "checks/facts/routes/route_facts_js.h"
+#include "common/ascii.h"
 #include "checks/facts/tables/table_facts_js.h"
 
 namespace svc::engine {
@@ -73,8 +74,12 @@ void JsTableExtractor::on_definition_call(TSNode call, const std::vector<std::st
     TSNode parent = ts_node_parent(call);
     if ((last == "Entity" || last == "Table") && !ts_node_is_null(parent) && node_type(parent) == "decorator")
       return on_decorator(call, last, args);
+    if (last == "Schema" && mongoose_ && !ts_node_is_null(parent) && node_type(parent) == "decorator")
+      return on_decorator(call, last, args);
+    if (last == "model" && mongoose_ && args.size() >= 2 && first) return on_mongoose_model(call, args);
     return;
   }
+  if (last == "model" && mongoose_ && args.size() >= 2 && first) return on_mongoose_model(call, args);
   if (path.size() == 2 && last == "table" && schemas_.count(path[0]) && first)
     return define(schemas_[path[0]] + "." + *first, binding_of(call), TableOrigin::drizzle, C::create, args[0]);
   if (last == "define" && args.size() >= 2 && first && node_type(args[1]) == "object")
@@ -103,6 +108,10 @@ void JsTableExtractor::on_decorator(TSNode call, const std::string& name, const 
       if (!table) table = string_arg(object_value(tree_, args[0], key));
   }
   if (name == "Entity") return define(table.value_or(snake_case(cls)), cls, TableOrigin::typeorm, C::create, at);
+  if (name == "Schema") {  // @nestjs/mongoose: @Schema({ collection }) or the model's default collection
+    if (!args.empty() && node_type(args[0]) == "object") table = string_arg(object_value(tree_, args[0], "collection"));
+    return define(table.value_or(pluralize(ascii_lower(cls))), cls, TableOrigin::mongoose, C::create, at);
+  }
   bool frozen = !args.empty() && node_type(args[0]) == "object" &&
                 is_true(object_value(tree_, args[0], "freezeTableName"));
   define(table.value_or(frozen ? cls : pluralize(cls)), cls, TableOrigin::sequelize, C::create, at);
@@ -119,6 +128,22 @@ void JsTableExtractor::on_sequelize_define(TSNode call, const std::vector<TSNode
   }
   std::string symbol = binding_of(call);
   define(table.value_or(frozen ? model : pluralize(model)), symbol.empty() ? model : symbol, TableOrigin::sequelize,
+         C::create, args[0]);
+}
+
+// mongoose.model('Order', schema, 'orders'), connection.model<IOrder>('Order', schema):
+// the collection is the third argument, the schema's `collection` option, or what
+// Mongoose derives from the model name (lower case, plural).
+void JsTableExtractor::on_mongoose_model(TSNode call, const std::vector<TSNode>& args) {
+  std::string model = *string_arg(args[0]);
+  std::optional<std::string> collection = args.size() >= 3 ? string_arg(args[2]) : std::nullopt;
+  if (!collection && node_type(args[1]) == "new_expression") {  // model('Order', new Schema({...}, { collection }))
+    auto schema_args = call_arguments(field(args[1], "arguments"));
+    if (schema_args.size() >= 2 && node_type(schema_args[1]) == "object")
+      collection = string_arg(object_value(tree_, schema_args[1], "collection"));
+  }
+  std::string symbol = binding_of(call);
+  define(collection.value_or(pluralize(ascii_lower(model))), symbol.empty() ? model : symbol, TableOrigin::mongoose,
          C::create, args[0]);
 }
 

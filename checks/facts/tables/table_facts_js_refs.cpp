@@ -21,7 +21,9 @@ bool is_join(std::string_view m) {
 }
 
 bool is_write_method(std::string_view m) {
-  return one_of(m, {"insert", "update", "del", "delete", "upsert", "increment", "decrement", "truncate", "merge"});
+  return one_of(m, {"insert", "update", "del", "delete", "upsert", "increment", "decrement", "truncate", "merge",
+                    "insertOne", "insertMany", "updateOne", "updateMany", "deleteOne", "deleteMany", "replaceOne",
+                    "findOneAndUpdate", "findOneAndDelete", "bulkWrite"});
 }
 
 std::optional<TableAccess> prisma_access(std::string_view method) {
@@ -36,10 +38,13 @@ std::optional<TableAccess> prisma_access(std::string_view method) {
 
 std::optional<TableAccess> static_access(std::string_view method) {
   if (one_of(method, {"findAll", "findOne", "findByPk", "findAndCountAll", "count", "find", "findBy", "findOneBy",
-                      "findOneOrFail", "findAndCount", "exists"}))
+                      "findOneOrFail", "findAndCount", "exists", "findById", "countDocuments", "aggregate",
+                      "distinct"}))
     return TableAccess::read;
   if (one_of(method, {"create", "bulkCreate", "update", "destroy", "upsert", "findOrCreate", "insert", "delete",
-                      "increment", "truncate"}))
+                      "increment", "truncate", "findByIdAndUpdate", "findByIdAndDelete", "findOneAndUpdate",
+                      "findOneAndDelete", "findOneAndReplace", "updateOne", "updateMany", "deleteOne", "deleteMany",
+                      "replaceOne", "insertMany", "bulkWrite"}))
     return TableAccess::write;
   return std::nullopt;
 }
@@ -61,6 +66,9 @@ void JsTableExtractor::on_reference_call(TSNode call, TSNode callee, const std::
   const std::string& method = path.back();
   if (one_of(method, {"getRepository", "InjectRepository", "getTreeRepository", "getCustomRepository"}))
     return (void)symbol_ref(args[0], TableAccess::read, -1, call);
+  // NestJS: @InjectModel(Order.name) hands the service the Order collection.
+  if (method == "InjectModel" && node_type(args[0]) == "member_expression" && text(field(args[0], "property")) == "name")
+    return (void)symbol_ref(field(args[0], "object"), TableAccess::read, -1, call);
   auto access = static_access(method);
   if (access && path.size() == 2 && std::isupper(static_cast<unsigned char>(path[0][0])))
     chained_symbol_ref(field(callee, "object"), *access, call, call);
@@ -130,6 +138,10 @@ bool JsTableExtractor::on_named_table_call(TSNode call, const std::vector<std::s
       TableAccess access = !is_join(method) && write_chain() ? TableAccess::write : TableAccess::read;
       return table_ref(*name, access, chain_statement(call), args[0]), true;
     }
+  }
+  if (method == "collection" && path.size() >= 2 && is_builder_root(root)) {  // MongoDB driver: db.collection('orders')
+    TableAccess access = write_chain() ? TableAccess::write : TableAccess::read;
+    return table_ref(*name, access, chain_statement(call), args[0]), true;
   }
   if (method == "inTable") return table_ref(*name, TableAccess::foreign_key, -1, args[0]), true;
   if (method == "references" && name->find('.') != std::string::npos)  // knex: .references('orders.id')
