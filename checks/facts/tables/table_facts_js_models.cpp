@@ -35,6 +35,20 @@ std::optional<TableChange> find_verb(std::initializer_list<Verb> verbs, std::str
 
 using C = TableChange;
 
+// The collection Mongoose derives from a model name: lower case, then its plural rules
+// (the common ones): 'Order' -> orders, 'Category' -> categories, 'Status' -> statuses,
+// and a name that already ends in s stays as it is ('Controls' -> controls).
+std::string mongoose_collection(std::string_view model) {
+  std::string n = ascii_lower(model);
+  auto ends = [&](std::string_view s) { return n.size() >= s.size() && n.compare(n.size() - s.size(), s.size(), s) == 0; };
+  if (n.empty()) return n;
+  if (ends("status") || ends("alias") || ends("ss") || ends("sh") || ends("ch") || ends("x")) return n + "es";
+  if (ends("s")) return n;
+  if (ends("y") && n.size() > 1 && std::string_view("aeiou").find(n[n.size() - 2]) == std::string_view::npos)
+    return n.substr(0, n.size() - 1) + "ies";
+  return n + "s";
+}
+
 }  // namespace
 
 // `const orders = pgTable(...)`, `export const x = await f()`, `exports.orders = ...`.
@@ -110,7 +124,7 @@ void JsTableExtractor::on_decorator(TSNode call, const std::string& name, const 
   if (name == "Entity") return define(table.value_or(snake_case(cls)), cls, TableOrigin::typeorm, C::create, at);
   if (name == "Schema") {  // @nestjs/mongoose: @Schema({ collection }) or the model's default collection
     if (!args.empty() && node_type(args[0]) == "object") table = string_arg(object_value(tree_, args[0], "collection"));
-    return define(table.value_or(pluralize(ascii_lower(cls))), cls, TableOrigin::mongoose, C::create, at);
+    return define(table.value_or(mongoose_collection(cls)), cls, TableOrigin::mongoose, C::create, at);
   }
   bool frozen = !args.empty() && node_type(args[0]) == "object" &&
                 is_true(object_value(tree_, args[0], "freezeTableName"));
@@ -143,7 +157,7 @@ void JsTableExtractor::on_mongoose_model(TSNode call, const std::vector<TSNode>&
       collection = string_arg(object_value(tree_, schema_args[1], "collection"));
   }
   std::string symbol = binding_of(call);
-  define(collection.value_or(pluralize(ascii_lower(model))), symbol.empty() ? model : symbol, TableOrigin::mongoose,
+  define(collection.value_or(mongoose_collection(model)), symbol.empty() ? model : symbol, TableOrigin::mongoose,
          C::create, args[0]);
 }
 

@@ -152,6 +152,40 @@ await prisma.$queryRaw`SELECT id FROM "Payment" WHERE x = ${y}`;
   CHECK(refs.count("read Payment@4"));
 }
 
+TEST_CASE("Mongoose models, NestJS schema classes and the MongoDB driver", "[tables]") {
+  auto f = table_facts_of("src/models.ts", R"(
+import mongoose, { model, Schema } from 'mongoose';
+export const Order = mongoose.model('Order', orderSchema);
+const Category = model('Category', new Schema({}));
+const Status = model<IStatus>('Status', statusSchema);
+const Controls = mongoose.models.Controls || mongoose.model('Controls', controlsSchema);
+const Ledger = model('Ledger', new Schema({}, { collection: 'ledger_v2' }));
+const Audit = model('Audit', auditSchema, 'audit_trail');
+await Order.findById(id);
+await Category.updateOne({ _id: id }, { $set: {} });
+await db.collection('payouts').insertOne(doc);
+)");
+  CHECK(defined(f) == std::set<std::string>{"creates orders@3", "creates categories@4", "creates statuses@5",
+                                            "creates controls@6", "creates ledger_v2@7", "creates audit_trail@8"});
+  auto refs = referenced(f);
+  CHECK(refs.count("read symbol:Order@9"));
+  CHECK(refs.count("write symbol:Category@10"));
+  CHECK(refs.count("write payouts@11"));
+
+  auto nest = table_facts_of("src/order.schema.ts", R"(
+import { Schema, SchemaFactory } from '@nestjs/mongoose';
+@Schema()
+export class PurchaseOrder {}
+@Schema({ collection: 'invoices' })
+export class Invoice {}
+)");
+  // @Schema() with no options points at the class name.
+  CHECK(defined(nest) == std::set<std::string>{"creates purchaseorders@4", "creates invoices@5"});
+  // Without mongoose in the file, `model(...)` and `@Schema()` are someone else's.
+  auto other = table_facts_of("src/ai.ts", "const m = model('gpt-4o', options);\n");
+  CHECK(other.tables.definitions.empty());
+}
+
 TEST_CASE("Knex, Sequelize and TypeORM migrations, Knex and Kysely queries", "[tables]") {
   auto m = table_facts_of("services/payments/migrations/001_init.js", R"(
 exports.up = function (knex) {
