@@ -45,6 +45,7 @@ PackageJson read_package_json(const std::string& text) {
   if (auto it = json.find("scripts"); it != json.end() && it->is_object())
     for (const auto& [script, _] : it->items()) out.scripts.insert(script);
   if (auto it = json.find("name"); it != json.end() && it->is_string()) out.name = it->get<std::string>();
+  out.workspaces = json.contains("workspaces");
   return out;
 }
 

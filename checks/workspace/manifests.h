@@ -10,6 +10,7 @@ struct PackageJson {
   std::string name;
   std::set<std::string> dependencies;
   std::set<std::string> scripts;
+  bool workspaces = false;  // declares workspace packages: the root of a monorepo
 };
 PackageJson read_package_json(const std::string& text);
 

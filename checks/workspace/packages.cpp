@@ -30,7 +30,9 @@ bool deploys(const std::string& rel) {
       "src/main.ts", "main.py", "app.py", "wsgi.py", "asgi.py", "manage.py", "server.py", "src/main.py",
       "app/main.py", "src/app/main.py"};
   std::string base = base_name(rel);
-  return base == "Dockerfile" || base.ends_with(".Dockerfile") || base.rfind("Dockerfile.", 0) == 0 ||
+  if (is_dev_environment_image(rel)) return false;
+  bool here = rel.find('/') == std::string::npos;  // nested packages deploy themselves
+  return (here && (base == "Dockerfile" || base.ends_with(".Dockerfile") || base.rfind("Dockerfile.", 0) == 0)) ||
          platform.count(rel) > 0 || entries.count(rel) > 0;
 }
 
@@ -51,6 +53,12 @@ nlohmann::json read_jsonc(std::string text) {
 
 }  // namespace
 
+bool is_dev_environment_image(const std::string& path) {
+  std::string base = base_name(path);
+  return base.rfind(".gitpod.", 0) == 0 || path.rfind(".devcontainer/", 0) == 0 ||
+         path.find("/.devcontainer/") != std::string::npos;
+}
+
 PackageMap PackageMap::read(const Workspace& ws) {
   PackageMap map;
   const auto& files = ws.files();
@@ -70,6 +78,8 @@ PackageMap PackageMap::read(const Workspace& ws) {
       p.name = manifest.name;
       p.dependencies = std::move(manifest.dependencies);
       p.deployed = manifest.scripts.count("start") || manifest.scripts.count("start:prod") || manifest.scripts.count("serve");
+      p.workspace_root = manifest.workspaces ||
+                         std::binary_search(files.begin(), files.end(), (p.dir == "." ? "" : p.dir + "/") + "pnpm-workspace.yaml");
     } else {
       p.dependencies = pyproject_dependencies(r.text, &p.name);
       p.name = python_name(p.name);

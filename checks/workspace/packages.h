@@ -16,10 +16,17 @@ struct WorkspacePackage {
   std::set<std::string> dependencies;  // lower-case names from its manifest
   bool deployed = false;  // a Dockerfile, a start script, a platform file or a server entry
   bool depended_on = false;  // another package of the workspace lists it as a dependency
+  bool workspace_root = false;  // declares the workspace (package.json `workspaces`, pnpm-workspace.yaml)
   // A package other packages import and nothing deploys on its own: code shared by
   // services, never a service itself (docs/guide/configuration.md, "Services").
   bool library() const { return depended_on && !deployed; }
+  // A monorepo's root manifest holds the tools of every package (an Express in its
+  // devDependencies is some package's): a service only when it deploys itself.
+  bool tooling_only() const { return workspace_root && !deployed; }
 };
+
+// A Dockerfile that builds a development environment (Gitpod, Dev Containers), not a service.
+bool is_dev_environment_image(const std::string& path);
 
 class PackageMap {
  public:

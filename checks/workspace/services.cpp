@@ -151,14 +151,14 @@ std::vector<Service> discovered(const Workspace& ws, const PackageMap& packages)
   for (const auto& f : ws.files()) {
     std::string name = base_name(f);
     if (classify_path(f) == Language::dockerfile) {
-      dirs.insert(folder_of(f));
+      if (!is_dev_environment_image(f)) dirs.insert(folder_of(f));
     } else if (is_manifest(name)) {
       Service probe;
       read_manifest(ws, f, probe, nullptr);
       classify_dependencies(probe);
       if (probe.frameworks.empty()) continue;
       const WorkspacePackage* p = packages.containing(f);
-      if (p && p->dir == folder_of(f) && p->library()) continue;
+      if (p && p->dir == folder_of(f) && (p->library() || p->tooling_only())) continue;
       dirs.insert(folder_of(f));
     }
   }

@@ -33,10 +33,17 @@ std::map<std::string, std::string> sources(const json& report) {
   return out;
 }
 
-// apps/api and apps/worker deploy; packages/queue names bullmq but only the apps import it.
+// apps/api and apps/worker deploy; packages/queue names bullmq but only the apps import it;
+// the root declares the workspace.
 void write_workspace(TempTree& tree) {
   tree.write_file("pnpm-workspace.yaml", "packages:\n  - apps/*\n  - packages/*\n");
-  tree.write_file("package.json", R"({"name": "shop", "private": true})");
+  // The root holds every package's tools (Express for some package's tests) and a
+  // development-environment image: neither makes it a service.
+  tree.write_file("package.json",
+                  R"({"name": "shop", "private": true, "workspaces": ["apps/*", "packages/*"],
+                      "devDependencies": {"express": "^4.21.0"}})");
+  tree.write_file(".gitpod.dockerfile", "FROM gitpod/workspace-full\n");
+  tree.write_file(".devcontainer/Dockerfile", "FROM mcr.microsoft.com/devcontainers/typescript-node\n");
   tree.write_file("apps/api/package.json",
                   R"({"name": "@shop/api", "scripts": {"start": "node dist/index.js"},
                       "dependencies": {"hono": "^4.6.0", "@shop/queue": "workspace:*"}})");
@@ -50,7 +57,7 @@ void write_workspace(TempTree& tree) {
 
 }  // namespace
 
-TEST_CASE("discovery: a workspace package only other packages import is a library, not a service",
+TEST_CASE("discovery: a workspace package only other packages import is a library, and the workspace root is no service",
           "[e2e][discovery]") {
   TempTree tree;
   write_workspace(tree);
