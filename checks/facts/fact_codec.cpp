@@ -30,7 +30,8 @@ SVC_JSON_FIELDS(RouteFacts, containers, aliases, routes, mounts, imports, export
 // Tables.
 SVC_JSON_FIELDS(TableDefinition, table, symbol, origin, change, span, renamed_to, rollback)
 SVC_JSON_FIELDS(TableReference, name, target, access, module_kind, module, statement, span)
-SVC_JSON_FIELDS(TableFacts, definitions, references, modules, migration)
+SVC_JSON_FIELDS(TableAlias, symbol, reference)
+SVC_JSON_FIELDS(TableFacts, definitions, references, aliases, modules, migration)
 
 // Links.
 SVC_JSON_FIELDS(EnvVar, name, value, span)

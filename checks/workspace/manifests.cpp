@@ -43,7 +43,8 @@ PackageJson read_package_json(const std::string& text) {
     for (const auto& [dep, _] : it->items()) out.dependencies.insert(ascii_lower(dep));
   }
   if (auto it = json.find("scripts"); it != json.end() && it->is_object())
-    for (const auto& [script, _] : it->items()) out.scripts.insert(script);
+    for (const auto& [script, command] : it->items())
+      out.scripts[script] = command.is_string() ? command.get<std::string>() : std::string();
   if (auto it = json.find("name"); it != json.end() && it->is_string()) out.name = it->get<std::string>();
   out.workspaces = json.contains("workspaces");
   return out;

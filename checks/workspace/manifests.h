@@ -1,4 +1,5 @@
 #pragma once
+#include <map>
 #include <set>
 #include <string>
 
@@ -9,7 +10,7 @@ namespace svc::engine {
 struct PackageJson {
   std::string name;
   std::set<std::string> dependencies;
-  std::set<std::string> scripts;
+  std::map<std::string, std::string> scripts;  // name -> command
   bool workspaces = false;  // declares workspace packages: the root of a monorepo
 };
 PackageJson read_package_json(const std::string& text);

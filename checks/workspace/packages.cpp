@@ -36,6 +36,27 @@ bool deploys(const std::string& rel) {
          platform.count(rel) > 0 || entries.count(rel) > 0;
 }
 
+// A `start`, `start:prod` or `serve` script that runs a program. Libraries keep a
+// `start` that only rebuilds on change (`npm run watch:build`, `tsc -w`): followed
+// through `npm run x` / `pnpm x` / `yarn x`, a command that only builds deploys nothing.
+bool starts_a_process(const std::map<std::string, std::string>& scripts) {
+  static const RE2 indirection(R"(^\s*(?:npm run|pnpm run|pnpm|yarn run|yarn|bun run)\s+([\w:.-]+)\s*$)");
+  static const RE2 runs(R"(\b(node|nodemon|nest start|ts-node|tsx|bun|deno|next start|python3?|uvicorn|gunicorn|pm2|fastify start|serve)\b)");
+  static const RE2 builds(R"((^|[\s&;(])(tsc|tsup|rollup|webpack|babel|swc|esbuild|unbuild|microbundle)\b|build)");
+  for (const char* name : {"start", "start:prod", "serve"}) {
+    auto it = scripts.find(name);
+    if (it == scripts.end()) continue;
+    std::string command = it->second, next;
+    for (int hops = 0; hops < 4 && RE2::FullMatch(command, indirection, &next); ++hops) {
+      auto target = scripts.find(next);
+      if (target == scripts.end()) break;
+      command = target->second;
+    }
+    if (RE2::PartialMatch(command, runs) || !RE2::PartialMatch(command, builds)) return true;
+  }
+  return false;
+}
+
 // PEP 503: 'Acme_DB' and 'acme-db' are one name.
 std::string python_name(std::string name) {
   name = ascii_lower(name);
@@ -77,7 +98,7 @@ PackageMap PackageMap::read(const Workspace& ws) {
       PackageJson manifest = read_package_json(r.text);
       p.name = manifest.name;
       p.dependencies = std::move(manifest.dependencies);
-      p.deployed = manifest.scripts.count("start") || manifest.scripts.count("start:prod") || manifest.scripts.count("serve");
+      p.deployed = starts_a_process(manifest.scripts);
       p.workspace_root = manifest.workspaces ||
                          std::binary_search(files.begin(), files.end(), (p.dir == "." ? "" : p.dir + "/") + "pnpm-workspace.yaml");
     } else {

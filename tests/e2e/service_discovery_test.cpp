@@ -51,7 +51,10 @@ void write_workspace(TempTree& tree) {
   tree.write_file("apps/worker/package.json",
                   R"({"name": "@shop/worker", "dependencies": {"bullmq": "^5.0.0", "@shop/queue": "workspace:*"}})");
   tree.write_file("apps/worker/Dockerfile", "FROM node:22-slim\nUSER node\nCMD [\"node\", \"dist/worker.js\"]\n");
-  tree.write_file("packages/queue/package.json", R"({"name": "@shop/queue", "dependencies": {"bullmq": "^5.0.0"}})");
+  // A `start` that only rebuilds on change deploys nothing.
+  tree.write_file("packages/queue/package.json",
+                  R"({"name": "@shop/queue", "scripts": {"start": "npm run watch:build", "watch:build": "tsc -w"},
+                      "dependencies": {"bullmq": "^5.0.0"}})");
   tree.write_file("packages/queue/src/index.ts", "import { Queue } from 'bullmq';\nexport const q = new Queue('mail');\n");
 }
 

@@ -88,7 +88,7 @@ bool code_may_name_tables(const std::string& text, bool python) {
       "findBy", "findAndCount", "bulkCreate", "destroy(", "Repository", "references", "queryInterface",
       "queryRunner", "SELECT", "INSERT", "UPDATE", "DELETE", "CREATE", "ALTER", "DROP", "TRUNCATE", "MERGE",
       "sql", "SQL", "query(", "execute(", "raw(", "exec(", "run(", "/schema", "/models", "/entities", "/entity",
-      "model(", "model<", "@Schema", "InjectModel", "collection(", "findById", "updateOne", "deleteOne",
+      "model(", "model<", "@Schema", "InjectModel", "super(", "collection(", "findById", "updateOne", "deleteOne",
       "countDocuments", "insertMany"};
   static const char* const py[] = {
       "__tablename__", "Table(", "table=True", ".Model", "op.", "migrations.", "select(", "insert(", "update(",

@@ -70,16 +70,25 @@ struct TableReference {
   SourceSpan span;
 };
 
+// A class that stands for a model: a repository whose constructor hands the model to
+// its base class (`super(Subscriber, SubscriberEntity)`) or gets it injected
+// (`@InjectModel(Order.name)`). Importing the class is using the model's table.
+struct TableAlias {
+  std::string symbol;           // the class
+  std::uint32_t reference = 0;  // TableFacts::references index of the model it wraps
+};
+
 // Tables one file defines (ORM models, migrations, schema files) and touches
 // (SQL text, query builders, ORM symbols imported from elsewhere). No syntax
 // nodes and no file text: facts outlive the parse.
 struct TableFacts {
   std::vector<TableDefinition> definitions;
   std::vector<TableReference> references;
+  std::vector<TableAlias> aliases;
   std::vector<std::string> modules;  // each module path once: a file names the same few many times
   bool migration = false;            // a migration file (by folder or content)
 
-  bool empty() const { return definitions.empty() && references.empty(); }
+  bool empty() const { return definitions.empty() && references.empty() && aliases.empty(); }
   void add_reference(std::string name, RefTarget target, TableAccess access, const std::string& module,
                      ModuleKind kind, int statement, SourceSpan span);
   const std::string& module_of(const TableReference& ref) const;  // "" when it names none

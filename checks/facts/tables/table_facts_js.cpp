@@ -63,7 +63,7 @@ void JsTableExtractor::run() {
     std::vector<std::string> path;
     std::vector<TSNode> arguments;
   };
-  std::vector<TSNode> imports, strings;
+  std::vector<TSNode> imports, strings, classes;
   std::vector<Call> calls;
   // One cursor walk: cheaper than a query cursor, and calls are classified in code anyway.
   for_each_named(tree_.root(), [&](TSNode n) {
@@ -76,6 +76,8 @@ void JsTableExtractor::run() {
       strings.push_back(n);
     } else if (type == "import_statement" || type == "variable_declarator") {
       imports.push_back(n);
+    } else if (type == "class_declaration" || type == "abstract_class_declaration") {
+      classes.push_back(n);
     }
   });
   for (TSNode n : imports) add_import(n);
@@ -88,6 +90,7 @@ void JsTableExtractor::run() {
   // the calls have said which strings are SQL.
   for (const auto& c : calls) on_definition_call(c.call, c.path, c.arguments);
   for (const auto& c : calls) on_reference_call(c.call, c.fn, c.path, c.arguments);
+  for (TSNode c : classes) on_class(c);
   for (TSNode s : strings) on_string(s);
 }
 

@@ -44,6 +44,9 @@ class JsTableExtractor {
   bool on_migration_call(TSNode call, const std::vector<std::string>& path, const std::vector<TSNode>& args);
   std::string binding_of(TSNode call) const;
 
+  // table_facts_js_aliases.cpp
+  void on_class(TSNode cls);
+
   // table_facts_js_refs.cpp
   void on_reference_call(TSNode call, TSNode callee, const std::vector<std::string>& path,
                          const std::vector<TSNode>& args);
@@ -73,6 +76,7 @@ class JsTableExtractor {
   std::map<std::string, std::string> schemas_;  // `const shop = pgSchema('shop')`
   std::set<uint32_t> sql_context_;              // strings passed to SQL calls or tags
   std::map<uint32_t, int> chains_;              // statement number per builder chain, by start byte
+  std::map<uint32_t, std::size_t> injected_models_;  // @InjectModel call start byte -> its reference
   std::map<uint32_t, TSNode> chain_tops_;       // the outermost call starting at a byte
   bool mongoose_ = false;  // the file mentions mongoose: `model('Order', schema)` is a collection
   bool knex_ = false;                           // the file mentions knex: `db('t')` is a query

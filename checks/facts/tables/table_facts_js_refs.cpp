@@ -67,8 +67,11 @@ void JsTableExtractor::on_reference_call(TSNode call, TSNode callee, const std::
   if (one_of(method, {"getRepository", "InjectRepository", "getTreeRepository", "getCustomRepository"}))
     return (void)symbol_ref(args[0], TableAccess::read, -1, call);
   // NestJS: @InjectModel(Order.name) hands the service the Order collection.
-  if (method == "InjectModel" && node_type(args[0]) == "member_expression" && text(field(args[0], "property")) == "name")
-    return (void)symbol_ref(field(args[0], "object"), TableAccess::read, -1, call);
+  if (method == "InjectModel" && node_type(args[0]) == "member_expression" && text(field(args[0], "property")) == "name") {
+    if (symbol_ref(field(args[0], "object"), TableAccess::read, -1, call))
+      injected_models_[ts_node_start_byte(call)] = out_.references.size() - 1;
+    return;
+  }
   auto access = static_access(method);
   if (access && path.size() == 2 && std::isupper(static_cast<unsigned char>(path[0][0])))
     chained_symbol_ref(field(callee, "object"), *access, call, call);

@@ -42,12 +42,20 @@ TableIndex::TableIndex(const ServiceMap& services, const std::vector<FileFacts>&
       if (d.origin == TableOrigin::prisma) prisma_[ascii_lower(d.symbol)].push_back({&f, &d});
       by_service_symbol_[{f.service, d.symbol}].push_back({&f, &d});
     }
-    if (!defines) continue;
+    if (!defines && f.tables.aliases.empty()) continue;
     for (const auto& stem : stems_of(f.path)) {
       by_stem_[stem] = &f;
       by_base_[base_name(stem)].push_back(&f);
     }
   }
+  // Each repository class resolves to the model its constructor names; a repository of
+  // a repository is left unresolved.
+  for (const auto& f : facts)
+    for (const auto& a : f.tables.aliases) {
+      if (a.reference >= f.tables.references.size()) continue;
+      const TableReference& ref = f.tables.references[a.reference];
+      if (auto site = symbol_in(module_files(f, ref), ref.name, f.service)) aliases_[{&f, a.symbol}] = *site;
+    }
 }
 
 std::vector<const FileFacts*> TableIndex::module_files(const FileFacts& from, const TableReference& ref) const {
@@ -129,10 +137,14 @@ std::optional<TableIndex::Site> TableIndex::schema_key_in_packages(int service, 
 std::optional<TableIndex::Site> TableIndex::symbol_in(const std::vector<const FileFacts*>& files,
                                                       const std::string& symbol, int prefer_service) const {
   std::vector<Site> sites;
-  for (const FileFacts* f : files)
+  for (const FileFacts* f : files) {
     for (const auto& d : f->tables.definitions)
       if (d.change == TableChange::create && !d.symbol.empty() && (d.symbol == symbol || symbol == "*"))
         sites.push_back({f, &d});
+    for (const auto& a : f->tables.aliases)
+      if (a.symbol == symbol)
+        if (auto it = aliases_.find({f, a.symbol}); it != aliases_.end()) sites.push_back(it->second);
+  }
   for (const auto& s : sites)
     if (s.file->service == prefer_service) return s;
   std::set<int> owners;

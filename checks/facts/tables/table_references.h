@@ -48,6 +48,8 @@ class TableIndex {
   std::map<std::string, std::vector<const FileFacts*>> by_base_;  // last stem component, for Python packages
   std::map<std::string, std::vector<Site>> prisma_;                // lower-case model name
   std::map<std::pair<int, std::string>, std::vector<Site>> by_service_symbol_;
+  // Repository classes (TableAlias) and the model definition each stands for.
+  std::map<std::pair<const FileFacts*, std::string>, Site> aliases_;
   // The files a Python module names, by importing service and dotted path turned into a
   // path: every reference of a service to `app.models` asks the same question, and each
   // answer looks at every service's `models` module. Filled as resolve() asks; an index

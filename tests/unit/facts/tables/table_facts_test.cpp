@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "checks/workspace/config.h"
@@ -181,6 +182,23 @@ export class Invoice {}
 )");
   // @Schema() with no options points at the class name.
   CHECK(defined(nest) == std::set<std::string>{"creates purchaseorders@4", "creates invoices@5"});
+  // Repository classes stand for the model they hand to their base class or get injected.
+  auto repos = table_facts_of("src/repositories.ts", R"(
+import { InjectModel } from '@nestjs/mongoose';
+import { Order } from './order.schema';
+import { Subscriber } from './subscriber.schema';
+export class SubscriberRepository extends BaseRepository {
+  constructor() { super(Subscriber, SubscriberEntity); }
+}
+export class OrdersRepository {
+  constructor(@InjectModel(Order.name) private readonly orders: Model<Order>) {}
+}
+export class Unrelated extends Base { constructor() { super(options); } }
+)");
+  std::map<std::string, std::string> aliases;
+  for (const auto& a : repos.tables.aliases) aliases[a.symbol] = repos.tables.references.at(a.reference).name;
+  CHECK(aliases == std::map<std::string, std::string>{{"OrdersRepository", "Order"}, {"SubscriberRepository", "Subscriber"}});
+
   // Without mongoose in the file, `model(...)` and `@Schema()` are someone else's.
   auto other = table_facts_of("src/ai.ts", "const m = model('gpt-4o', options);\n");
   CHECK(other.tables.definitions.empty());
