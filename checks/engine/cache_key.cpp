@@ -16,7 +16,7 @@
 namespace svc::engine {
 
 SVC_JSON_FIELDS(Service, name, path, language, frameworks, dependencies, manifests, dockerfiles,
-                   entry_files, owns, database, declared)
+                   entry_files, owns, database, declared, workspace_packages)
 
 namespace {
 

@@ -205,6 +205,8 @@ ServiceMap discover_services(const Workspace& ws, const Config& config) {
     fill_details(ws, s, files, nested);
     const WorkspacePackage* p = packages.containing(s.path == "." ? "package.json" : s.path + "/package.json");
     s.schema_package = s.frameworks.empty() && p && p->dir == s.path && p->depended_on;
+    for (const auto& dep : s.dependencies)
+      if (const WorkspacePackage* w = packages.named(dep); w && w != p) s.workspace_packages.insert(dep);
   }
   return ServiceMap(std::move(services), std::move(packages));
 }

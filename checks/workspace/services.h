@@ -17,6 +17,7 @@ struct Service {
   std::string language;  // typescript | javascript | python | unknown
   std::set<std::string> frameworks;    // hono, express, fastapi, flask, bullmq, celery, ...
   std::set<std::string> dependencies;  // package names from its manifests, lower-case
+  std::set<std::string> workspace_packages;  // those of its dependencies that are packages of this workspace
   std::vector<std::string> manifests;    // package.json, pyproject.toml, requirements*.txt
   std::vector<std::string> dockerfiles;
   std::vector<std::string> entry_files;  // most likely first

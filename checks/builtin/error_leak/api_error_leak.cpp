@@ -95,7 +95,7 @@ class ApiErrorLeak : public Check {
     FindingSink found(out.rule());
     patterns_->check_file(ctx, found);
     Spans typed;
-    if (is_js(ctx.file.language()) && !found.findings().empty()) typed = typed_guard_spans(*ctx.tree, js_, libraries_);
+    if (is_js(ctx.file.language()) && !found.findings().empty()) typed = typed_guard_spans(*ctx.tree, js_, libraries_for(ctx.service));
     for (auto& f : found.findings()) {
       std::size_t b = ctx.file.offset_of(f.line, f.column), e = ctx.file.offset_of(f.end_line, f.end_column);
       if (!within(typed, b, e)) out.findings().push_back(std::move(f));
@@ -110,7 +110,7 @@ class ApiErrorLeak : public Check {
     } else if (lang == Language::yaml) {
       found.compose = read_compose(ctx.file, ctx.documents);
     } else if (ctx.tree && !is_test_path(ctx.file.path())) {
-      if (is_js(lang)) found.js = read_js(*ctx.tree, js_, guarded(*ctx.tree));
+      if (is_js(lang)) found.js = read_js(*ctx.tree, js_, guarded(*ctx.tree, ctx.service));
       else if (lang == Language::python) found.main_runs = main_debug_runs(*ctx.tree);
     }
     bool empty = found.js.empty() && found.main_runs.empty() && !found.dockerfile && found.compose.empty();
@@ -131,10 +131,19 @@ class ApiErrorLeak : public Check {
  private:
   static bool is_js(Language l) { return l == Language::typescript || l == Language::tsx || l == Language::javascript; }
 
+  // The error classes a service may call its own: the listed libraries' and those of
+  // the workspace packages it depends on (a monorepo's `@acme/errors`).
+  std::set<std::string> libraries_for(const Service* service) const {
+    if (!service || service->workspace_packages.empty()) return libraries_;
+    std::set<std::string> out = libraries_;
+    out.insert(service->workspace_packages.begin(), service->workspace_packages.end());
+    return out;
+  }
+
   // Where an error's text is no leak: development-only and 4xx-only branches, and
   // branches for the project's own error classes.
-  Spans guarded(const SyntaxTree& tree) const {
-    Spans out = typed_guard_spans(tree, js_, libraries_);
+  Spans guarded(const SyntaxTree& tree, const Service* service) const {
+    Spans out = typed_guard_spans(tree, js_, libraries_for(service));
     js_.guard->get(tree.file().language()).for_each(tree, [&](const QueryMatch& m) {
       out.emplace_back(ts_node_start_byte(m["inside"]), ts_node_end_byte(m["inside"]));
     });
