@@ -44,4 +44,8 @@ std::string join_relative(const std::string& dir, const std::string& path) {
   return out.empty() ? "." : out;
 }
 
+bool inside_folder(const std::string& path, const std::string& dir) {
+  return dir == "." || (path.size() > dir.size() && path.compare(0, dir.size(), dir) == 0 && path[dir.size()] == '/');
+}
+
 }  // namespace svc::engine

@@ -13,4 +13,7 @@ std::string dir_of(std::string_view path);     // "a/b.ts" -> "a"; "b.ts" -> ""
 // "." for the root; "" when it climbs above the root or is absolute.
 std::string join_relative(const std::string& dir, const std::string& path);
 
+// Whether `path` lies under folder `dir` ("." holds everything; a folder is not inside itself).
+bool inside_folder(const std::string& path, const std::string& dir);
+
 }  // namespace svc::engine

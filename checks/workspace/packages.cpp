@@ -13,9 +13,6 @@
 namespace svc::engine {
 namespace {
 
-bool inside(const std::string& path, const std::string& dir) {
-  return dir == "." || (path.size() > dir.size() && path.compare(0, dir.size(), dir) == 0 && path[dir.size()] == '/');
-}
 
 std::string in_dir(const std::string& dir, const std::string& rest) {
   return dir == "." || dir.empty() ? rest : dir + "/" + rest;
@@ -111,11 +108,12 @@ PackageMap PackageMap::read(const Workspace& ws) {
   // Deployment evidence and dependants, each in one pass over what was read.
   for (auto& p : map.packages_) {
     auto first = std::lower_bound(files.begin(), files.end(), p.dir == "." ? std::string() : p.dir + "/");
-    for (auto it = first; it != files.end() && !p.deployed && inside(*it, p.dir); ++it)
+    for (auto it = first; it != files.end() && !p.deployed && inside_folder(*it, p.dir); ++it)
       p.deployed = deploys(p.dir == "." ? *it : it->substr(p.dir.size() + 1));
   }
   // Another package's dependency: a service may share its name with a registry
   // package it uses ("hono-pino" depends on hono-pino).
+  for (std::size_t i = 0; i < map.packages_.size(); ++i) map.by_name_.emplace(map.packages_[i].name, i);
   for (auto& p : map.packages_) {
     std::string name = ascii_lower(p.name);
     p.depended_on = std::any_of(map.packages_.begin(), map.packages_.end(), [&](const WorkspacePackage& other) {
@@ -154,14 +152,13 @@ void PackageMap::read_tsconfig(const Workspace& ws, const std::string& path) {
 const WorkspacePackage* PackageMap::containing(const std::string& path) const {
   const WorkspacePackage* best = nullptr;
   for (const auto& p : packages_)
-    if (inside(path, p.dir) && (!best || best->dir == "." || p.dir.size() > best->dir.size())) best = &p;
+    if (inside_folder(path, p.dir) && (!best || best->dir == "." || p.dir.size() > best->dir.size())) best = &p;
   return best;
 }
 
 const WorkspacePackage* PackageMap::named(const std::string& name) const {
-  for (const auto& p : packages_)
-    if (p.name == name) return &p;
-  return nullptr;
+  auto it = by_name_.find(name);
+  return it == by_name_.end() ? nullptr : &packages_[it->second];
 }
 
 std::vector<std::string> PackageMap::resolve(const std::string& from, const std::string& spec) const {
@@ -173,7 +170,7 @@ std::vector<std::string> PackageMap::resolve(const std::string& from, const std:
   };
   // A tsconfig alias applies to files under the folder of the tsconfig that declares it.
   for (const auto& a : aliases_) {
-    if (!(a.dir.empty() || inside(from, a.dir))) continue;
+    if (!(a.dir.empty() || inside_folder(from, a.dir))) continue;
     if (a.wildcard ? spec.rfind(a.prefix, 0) != 0 : spec != a.prefix) continue;
     std::string rest = a.wildcard ? spec.substr(a.prefix.size()) : "";
     for (std::string t : a.targets) {

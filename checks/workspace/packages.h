@@ -2,6 +2,7 @@
 // The packages of a workspace (npm, pnpm, yarn and bun workspaces; uv and Poetry
 // projects) and the TypeScript path aliases that lead into them: what a bare import
 // specifier such as '@acme/db/schema' or '@db/orders' names inside the audited tree.
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -57,6 +58,8 @@ class PackageMap {
 
   std::vector<WorkspacePackage> packages_;
   std::vector<Alias> aliases_;
+  // named() runs for every bare import a table rule resolves: a lookup, not a scan.
+  std::map<std::string, std::size_t> by_name_;
 };
 
 }  // namespace svc::engine

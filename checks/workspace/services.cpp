@@ -41,9 +41,6 @@ bool is_database_package(const std::string& p) {
   return db.count(p) > 0;
 }
 
-bool inside(const std::string& file, const std::string& dir) {
-  return dir == "." || (file.size() > dir.size() && file.compare(0, dir.size(), dir) == 0 && file[dir.size()] == '/');
-}
 
 std::string relative_to(const std::string& file, const std::string& dir) {
   return dir == "." ? file : file.substr(dir.size() + 1);
@@ -65,8 +62,8 @@ void fill_details(const Workspace& ws, Service& s, const std::vector<std::string
   std::string manifest_name;
   std::map<std::string, int> by_language;
   for (const auto& f : files) {
-    if (!inside(f, s.path)) continue;
-    bool in_nested = std::any_of(nested.begin(), nested.end(), [&](const Service* n) { return inside(f, n->path); });
+    if (!inside_folder(f, s.path)) continue;
+    bool in_nested = std::any_of(nested.begin(), nested.end(), [&](const Service* n) { return inside_folder(f, n->path); });
     if (in_nested) continue;
     std::string rel = relative_to(f, s.path);
     Language lang = classify_path(f);
@@ -137,7 +134,7 @@ int ServiceMap::service_of(const std::string& path) const {
   std::size_t best_len = 0;
   for (std::size_t i = 0; i < services_.size(); ++i) {
     const auto& dir = services_[i].path;
-    if (!inside(path, dir)) continue;
+    if (!inside_folder(path, dir)) continue;
     std::size_t len = dir == "." ? 0 : dir.size() + 1;
     if (best < 0 || len > best_len) best = static_cast<int>(i), best_len = len;
   }
@@ -201,7 +198,7 @@ ServiceMap discover_services(const Workspace& ws, const Config& config) {
   for (auto& s : services) {
     std::vector<const Service*> nested;
     for (const auto& other : services)
-      if (&other != &s && other.path != s.path && inside(other.path, s.path)) nested.push_back(&other);
+      if (&other != &s && other.path != s.path && inside_folder(other.path, s.path)) nested.push_back(&other);
     fill_details(ws, s, files, nested);
     const WorkspacePackage* p = packages.containing(s.path == "." ? "package.json" : s.path + "/package.json");
     s.schema_package = s.frameworks.empty() && p && p->dir == s.path && p->depended_on;
