@@ -12,6 +12,7 @@
 #include "checks/facts/derived_facts.h"
 #include "checks/builtin/shared/health_routes.h"
 #include "checks/facts/routes/route_resolver.h"
+#include "checks/builtin/shared/next_api.h"
 #include "checks/builtin/shared/route_versioning.h"
 
 namespace svc::builtin {
@@ -23,7 +24,7 @@ using namespace engine;
 // `new Router({ prefix })`, which the facts do not read: a Koa service is not judged.
 bool routes_understood(const Service& s) {
   if (s.uses("koa")) return false;
-  for (const char* f : {"hono", "express", "fastify", "nestjs", "fastapi", "flask"})
+  for (const char* f : {"hono", "express", "fastify", "nestjs", "fastapi", "flask", "nextjs"})
     if (s.uses(f)) return true;
   return false;
 }
@@ -40,6 +41,7 @@ std::string how_to_fix(const std::string& framework) {
   if (framework == "fastify") return "register it in a plugin with { prefix: '/v1' }";
   if (framework == "fastapi") return "serve it from a router included with prefix=\"/v1\"";
   if (framework == "flask") return "serve it from a blueprint registered with url_prefix=\"/v1\"";
+  if (framework == "nextjs") return "move its route file under app/api/v1/, or say in .svc.yaml `exempt_paths` that it is no public API";
   return "mount it under /v1";
 }
 
@@ -105,6 +107,7 @@ class ApiUnversionedRoute : public Check {
       // Health routes are exempt, the ones the service's probes call among them.
       HealthPaths health = HealthPaths().with_probes(ctx.derived.links().probes_of(static_cast<int>(i)));
       auto verdicts = judge(routes, nest, health);
+      if (s.is_nextjs()) keep_public_api(routes, verdicts);
       for (const auto& v : verdicts) {
         if (v.cleared || !v.route) continue;
         auto& list = by_file[v.route->file->path];
@@ -142,6 +145,13 @@ class ApiUnversionedRoute : public Check {
     return verdicts;
   }
 
+  // A Next.js app's route handlers are judged only where they are a public API.
+  static void keep_public_api(const ServiceRoutes& routes, std::vector<Verdict>& verdicts) {
+    NextApiRoutes api(routes);
+    for (auto& v : verdicts)
+      if (v.route && !api.is_public(*v.route)) v.cleared = true;
+  }
+
   bool exempt(const ResolvedRoute& r, const std::string& path, const HealthPaths& health) const {
     ResolvedRoute probe = r;  // a conventional health path is exempt whatever the method
     probe.method = "GET";
@@ -160,11 +170,13 @@ class ApiUnversionedRoute : public Check {
     const ResolvedRoute& r = *v.route;
     std::string method = r.method.empty() ? "ANY" : r.method;
     std::string fix = nest.is_controller_route(r) ? how_to_fix_nest(nest.app()) : how_to_fix(s.primary_framework());
+    if (r.route && r.file->routes.file_router == FileRouter::pages_api)
+      fix = "move its file under pages/api/v1/, or say in .svc.yaml `exempt_paths` that it is no public API";
     MessageArgs args = {{"method", method},
                         {"path", v.path},
                         {"more", others ? fmt::format(" (and {} more route{} in this file)", others, others > 1 ? "s" : "") : ""},
                         {"service", s.name},
-                        {"suggested", versioned(v.path)},
+                        {"suggested", s.is_nextjs() ? NextApiRoutes::versioned(v.path) : versioned(v.path)},
                         {"fix", fix}};
     out.report_at(r.file->path, r.span.begin, r.span.end, args, method + " " + v.path);
   }

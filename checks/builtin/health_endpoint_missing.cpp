@@ -18,13 +18,13 @@ using namespace engine;
 // Frameworks whose routes the facts understand; a service on another one (Django,
 // aiohttp ...) is not judged rather than judged blind.
 bool routes_understood(const Service& s) {
-  for (const char* f : {"hono", "express", "fastify", "nestjs", "koa", "fastapi", "flask", "grpc"})
+  for (const char* f : {"hono", "express", "fastify", "nestjs", "koa", "fastapi", "flask", "grpc", "nextjs"})
     if (s.uses(f)) return true;
   return false;
 }
 
 bool only_grpc(const Service& s) {
-  for (const char* f : {"hono", "express", "fastify", "nestjs", "koa", "fastapi", "flask"})
+  for (const char* f : {"hono", "express", "fastify", "nestjs", "koa", "fastapi", "flask", "nextjs"})
     if (s.uses(f)) return false;
   return true;
 }
@@ -67,6 +67,9 @@ class HealthEndpointMissing : public Check {
       const Service& s = services[i];
       if (!s.is_http()) judge_runtime_server(ctx, static_cast<int>(i), out);
       if (!s.is_http() || !routes_understood(s)) continue;
+      // A Next.js app on Vercel and the like runs as functions the platform starts per
+      // request: no process to probe. Self-hosted (a Dockerfile, standalone output), it is.
+      if (s.is_nextjs() && !s.self_hosted) continue;
       const ServiceRoutes& routes = ctx.derived.routes(i);
       auto probes = ctx.derived.links().probes_of(static_cast<int>(i));
       if (serves_health(routes, paths_.with_probes(probes))) continue;

@@ -37,6 +37,7 @@ void add_services(const engine::ServiceMap& services, Graph& graph) {
     Node node{"service:" + s.path, "service", s.name, "", {{"path", s.path}}};
     if (!s.language.empty()) node.attributes["language"] = s.language;
     if (auto f = s.primary_framework(); !f.empty()) node.attributes["framework"] = f;
+    node.attributes["kind"] = s.kind();
     graph.nodes.push_back(std::move(node));
   }
 }

@@ -9,7 +9,7 @@ void write_json(const engine::AuditResult& r, const ReportOptions&, std::ostream
   json services = json::array();
   for (const auto& s : r.services)
     services.push_back({{"name", s.name}, {"path", s.path}, {"language", s.language},
-                        {"framework", s.primary_framework()},
+                        {"kind", s.kind()}, {"framework", s.primary_framework()},
                         {"frameworks", s.frameworks},
                         // Where it comes from: discovery, `.svc.yaml` services:, or both.
                         {"discovered", s.discovered}, {"declared", s.declared}});

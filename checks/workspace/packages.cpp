@@ -54,6 +54,20 @@ bool starts_a_process(const std::map<std::string, std::string>& scripts) {
   return false;
 }
 
+// `output: 'standalone'` in the folder's next.config: `next build` emits a server.js to
+// run in a container. Read as text: the config is code, but this one key is written
+// as a literal in every config seen, and discovery runs before anything is parsed.
+bool standalone_output(const Workspace& ws, const std::string& dir) {
+  static const RE2 standalone(R"re(\boutput\s*:\s*["'`]standalone["'`])re");
+  for (const char* name : {"next.config.js", "next.config.mjs", "next.config.ts", "next.config.cjs", "next.config.mts"}) {
+    std::string path = in_dir(dir, name);
+    if (!std::binary_search(ws.files().begin(), ws.files().end(), path)) continue;
+    ReadResult r = ws.read(path);
+    if (r.status == ReadStatus::ok && RE2::PartialMatch(r.text, standalone)) return true;
+  }
+  return false;
+}
+
 // PEP 503: 'Acme_DB' and 'acme-db' are one name.
 std::string python_name(std::string name) {
   name = ascii_lower(name);
@@ -107,6 +121,8 @@ PackageMap PackageMap::read(const Workspace& ws) {
   }
   // Deployment evidence and dependants, each in one pass over what was read.
   for (auto& p : map.packages_) {
+    p.next_standalone = p.dependencies.count("next") > 0 && standalone_output(ws, p.dir);
+    p.deployed = p.deployed || p.next_standalone;
     auto first = std::lower_bound(files.begin(), files.end(), p.dir == "." ? std::string() : p.dir + "/");
     for (auto it = first; it != files.end() && !p.deployed && inside_folder(*it, p.dir); ++it)
       p.deployed = deploys(p.dir == "." ? *it : it->substr(p.dir.size() + 1));

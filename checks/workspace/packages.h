@@ -18,6 +18,7 @@ struct WorkspacePackage {
   bool deployed = false;  // a Dockerfile, a start script, a platform file or a server entry
   bool depended_on = false;  // another package of the workspace lists it as a dependency
   bool workspace_root = false;  // declares the workspace (package.json `workspaces`, pnpm-workspace.yaml)
+  bool next_standalone = false;  // next.config sets `output: 'standalone'`: a server bundle to run
   // A package other packages import and nothing deploys on its own: code shared by
   // services, never a service itself (docs/guide/configuration.md, "Services").
   bool library() const { return depended_on && !deployed; }

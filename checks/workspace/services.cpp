@@ -21,13 +21,15 @@ const std::map<std::string, std::string>& framework_of_package() {
       {"flask", "flask"},       {"django", "django"},       {"starlette", "starlette"},
       {"aiohttp", "aiohttp"},   {"sanic", "sanic"},         {"grpcio", "grpc"},
       {"celery", "celery"},     {"rq", "rq"},               {"flask-openapi3", "flask"},
+      {"next", "nextjs"},
   };
   return table;
 }
 
 bool is_http_framework(const std::string& f) {
   static const std::set<std::string> http = {"hono", "express", "fastify", "nestjs", "koa", "grpc",
-                                             "fastapi", "flask", "django", "starlette", "aiohttp", "sanic"};
+                                             "fastapi", "flask", "django", "starlette", "aiohttp", "sanic",
+                                             "nextjs"};
   return http.count(f) > 0;
 }
 
@@ -89,7 +91,7 @@ void fill_details(const Workspace& ws, Service& s, const std::vector<std::string
       "src/index.ts", "src/main.ts", "src/server.ts", "src/app.ts", "index.ts", "server.ts", "app.ts",
       "src/index.js", "src/main.js", "src/server.js", "src/app.js", "index.js", "server.js", "app.js",
       "src/app/main.py", "app/main.py", "src/main.py", "main.py", "app.py", "wsgi.py", "asgi.py",
-      "server.py", "manage.py"};
+      "server.py", "manage.py", "next.config.ts", "next.config.mjs", "next.config.js", "next.config.cjs"};
   for (const char* e : entries) {
     std::string full = s.path == "." ? e : s.path + "/" + e;
     if (std::binary_search(files.begin(), files.end(), full)) s.entry_files.push_back(full);
@@ -107,9 +109,18 @@ bool Service::has_database() const {
 }
 
 std::string Service::primary_framework() const {
+  if (is_nextjs()) return "nextjs";
   for (const auto& f : frameworks)
     if (is_http_framework(f)) return f;
   return frameworks.empty() ? "" : *frameworks.begin();
+}
+
+std::string Service::kind() const {
+  if (is_nextjs()) return "nextjs";
+  if (is_http()) return "http";
+  for (const char* f : {"bullmq", "celery", "rq"})
+    if (uses(f)) return "worker";
+  return schema_package ? "schema" : "other";
 }
 
 std::string Service::anchor_file() const {
@@ -156,6 +167,9 @@ std::vector<Service> discovered(const Workspace& ws, const PackageMap& packages)
       if (probe.frameworks.empty()) continue;
       const WorkspacePackage* p = packages.containing(f);
       if (p && p->dir == folder_of(f) && (p->library() || p->tooling_only())) continue;
+      // A package naming `next` that nothing deploys is a component library or a
+      // playground, not an app anyone runs.
+      if (probe.uses("nextjs") && p && p->dir == folder_of(f) && !p->deployed) continue;
       dirs.insert(folder_of(f));
     }
   }
@@ -202,6 +216,7 @@ ServiceMap discover_services(const Workspace& ws, const Config& config) {
     fill_details(ws, s, files, nested);
     const WorkspacePackage* p = packages.containing(s.path == "." ? "package.json" : s.path + "/package.json");
     s.schema_package = s.frameworks.empty() && p && p->dir == s.path && p->depended_on;
+    s.self_hosted = s.is_nextjs() && (!s.dockerfiles.empty() || (p && p->dir == s.path && p->next_standalone));
     for (const auto& dep : s.dependencies)
       if (const WorkspacePackage* w = packages.named(dep); w && w != p) s.workspace_packages.insert(dep);
   }

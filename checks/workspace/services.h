@@ -29,11 +29,19 @@ struct Service {
   // shared schema package whose image only runs migrations. Its tables are shared,
   // not owned (docs/rules/db-shared-database.md).
   bool schema_package = false;
+  // A Next.js app whose server runs as a long-lived process the team operates: a
+  // Dockerfile, or `output: 'standalone'` in next.config. Elsewhere (Vercel and the
+  // like) the platform owns the process: no probe to answer, no SIGTERM to handle.
+  bool self_hosted = false;
 
   bool is_http() const;       // serves HTTP (or gRPC) requests
+  bool is_nextjs() const { return uses("nextjs"); }
+  // What it is, for reports and the graph: nextjs | http | worker | schema | other.
+  std::string kind() const;
   bool has_database() const;  // a database driver or ORM is among its dependencies
   bool uses(const std::string& framework) const { return frameworks.count(framework) > 0; }
-  // The HTTP framework if there is one, else the first framework, else "".
+  // The HTTP framework if there is one (Next.js first: it serves whatever else is
+  // mounted in its route handlers), else the first framework, else "".
   std::string primary_framework() const;
   // The file a finding about the whole service points at.
   std::string anchor_file() const;

@@ -125,7 +125,7 @@ TEST_CASE("json: the keys of the design's report, exactly", "[e2e][formats]") {
   REQUIRE(doc["services"].size() == 2);
   for (auto& s : doc["services"])
     CHECK(keys_of(s) ==
-          std::set<std::string>{"name", "path", "language", "framework", "frameworks", "discovered", "declared"});
+          std::set<std::string>{"name", "path", "language", "kind", "framework", "frameworks", "discovered", "declared"});
   CHECK(doc["services"][0]["path"] == "services/api");
   CHECK(doc["services"][0]["name"] == "api");
 

@@ -96,6 +96,12 @@ struct ServerCreation {
   std::string text;
 };
 
+// Next.js routes by where a file sits: an App Router `route.ts` serves its exported
+// GET/POST/... functions, a Pages Router `pages/api/**` module its default export.
+// Such a file's handlers are `routes` with no receiver; the service's routes give them
+// their path (next_routes.cpp), since only the service knows where `app/` starts.
+enum class FileRouter { none, app_route, pages_api };
+
 // HTTP routes and how routers are mounted, as written in one file.
 struct RouteFacts {
   std::vector<Container> containers;
@@ -113,6 +119,11 @@ struct RouteFacts {
   bool reexports = false;
   // NestJS global prefix and URI versions (route_facts_versioning.h).
   NestVersioning nest;
+  FileRouter file_router = FileRouter::none;
+  std::string next_base_path;  // next.config: `basePath: '/docs'`
+  // "/api/..." paths the file requests itself (`fetch('/api/links')`, `useSWR(`/api/x/${id}`)`),
+  // with each `${...}` kept as "*": a Next.js app's routes it calls are its own backend.
+  std::vector<std::string> called_paths;
 
   bool empty() const;  // imports alone are no fact: they only matter next to others
 };

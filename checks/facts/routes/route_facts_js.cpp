@@ -121,6 +121,7 @@ void JsRouteExtractor::run() {
   collect_definitions(by_root["definition"]);
   collect_route_calls(by_root["route"]);
   collect_call_mounts(by_root["call_mount"]);
+  collect_next();
 }
 
 void JsRouteExtractor::collect_imports(const std::vector<QueryMatch>& matches) {

@@ -71,6 +71,9 @@ class JsRouteExtractor {
   // route_facts_js_nest.cpp
   void collect_controllers(const std::vector<QueryMatch>& matches);
   void add_controller_routes(const std::string& controller, TSNode body);
+  // route_facts_js_next.cpp: Next.js file-system routes, next.config basePath, self-calls
+  void collect_next();
+  void add_next_export(TSNode node, FileRouter router);
   // route_facts_js_routes.cpp (continued)
   void collect_definitions(const std::vector<QueryMatch>& matches);
   void collect_call_mounts(const std::vector<QueryMatch>& matches);

@@ -39,6 +39,7 @@ ServiceRoutes::ServiceRoutes(const Service& service, std::vector<const FileFacts
   for (std::size_t i = 0; i < files_.size(); ++i) file_index_[files_[i]] = static_cast<int>(i);
   build_graph();
   walk_all();
+  if (service.is_nextjs()) add_file_routes(service);
 }
 
 ServiceRoutes::Symbol ServiceRoutes::resolve(int file, const NameRef& ref, int depth) const {

@@ -69,6 +69,9 @@ class ServiceRoutes {
   int container_id(int file, const NameRef& ref) const;
   std::optional<bool> body_touches(int file, const BodySummary& body, bool follow_calls) const;
 
+  // next_routes.cpp: Next.js routes by file location
+  void add_file_routes(const Service& service);
+
   // route_paths.cpp: the mount graph
   void build_graph();
   void walk(int container, const std::string& full_prefix, bool rooted, std::vector<int>& stack);
@@ -93,6 +96,11 @@ class ServiceRoutes {
   bool autoload_ = false;  // @fastify/autoload mounts plugins by their folder under routes/
   std::vector<ResolvedRoute> routes_;
 };
+
+// The URL path a Next.js route file serves, from its path inside the service
+// ("src/app/(shop)/api/orders/[id]/route.ts" -> "/api/orders/:id"); nullopt when the file
+// is not routed (outside app/ or pages/api/ at the service's root, or in a `_private` folder).
+std::optional<std::string> next_route_path(const std::string& service_relative, FileRouter router);
 
 // The facts of one service's files; test files never count as serving routes.
 std::vector<const FileFacts*> service_facts(const std::vector<FileFacts>& facts, int service);
