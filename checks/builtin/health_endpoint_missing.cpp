@@ -137,6 +137,9 @@ class HealthEndpointMissing : public Check {
     if (site) {
       const auto& span = site->server->span;
       out.report_at(site->file->path, span.begin, span.end, args, site->server->text);
+    } else if (const FileFacts* config = s.is_nextjs() ? next_config_of(s, routes) : nullptr) {
+      out.report_at(config->path, config->routes.next_config->begin, config->routes.next_config->begin, args,
+                    "service " + s.path);
     } else {
       out.report_at(s.anchor_file(), Position{1, 1}, Position{1, 1}, args, "service " + s.path);
     }

@@ -26,7 +26,7 @@ SVC_JSON_FIELDS(NestAppPaths, known, global_prefix, exclude, versioning, uri_ver
 SVC_JSON_FIELDS(NestVersioning, app, controllers, methods, router_module)
 SVC_JSON_FIELDS(RouteFacts, containers, aliases, routes, mounts, imports, exports, definitions,
                    functions, servers, health_library, reexports, nest, file_router, next_base_path,
-                   called_paths)
+                   next_config, called_paths)
 
 // Tables.
 SVC_JSON_FIELDS(TableDefinition, table, symbol, origin, change, span, renamed_to, rollback)

@@ -57,10 +57,15 @@ std::optional<std::string> next_route_path(const std::string& rel, FileRouter ro
   return path.empty() ? "/" : path;
 }
 
+const FileFacts* next_config_of(const Service& service, const ServiceRoutes& routes) {
+  for (const FileFacts* f : routes.files())
+    if (f->routes.next_config && folder_of(f->path) == service.path) return f;
+  return nullptr;
+}
+
 void ServiceRoutes::add_file_routes(const Service& service) {
   std::string base_path;
-  for (const FileFacts* f : files_)
-    if (!f->routes.next_base_path.empty() && folder_of(f->path) == service.path) base_path = f->routes.next_base_path;
+  if (const FileFacts* config = next_config_of(service, *this)) base_path = config->routes.next_base_path;
   for (const FileFacts* f : files_) {
     if (f->routes.file_router == FileRouter::none) continue;
     std::string rel = service.path == "." ? f->path : f->path.substr(service.path.size() + 1);

@@ -14,7 +14,7 @@ void extract_python_route_facts(const SyntaxTree& tree, RouteFacts& out);
 bool RouteFacts::empty() const {
   return containers.empty() && aliases.empty() && routes.empty() && mounts.empty() && exports.empty() &&
          definitions.empty() && functions.empty() && servers.empty() && !health_library &&
-         !(reexports && !imports.empty()) && nest.empty() && next_base_path.empty() && called_paths.empty();
+         !(reexports && !imports.empty()) && nest.empty() && next_base_path.empty() && called_paths.empty() && !next_config;
 }
 
 namespace {

@@ -65,6 +65,15 @@ void JsRouteExtractor::collect_next() {
       if (key.value_or(text(m["key"])) != "basePath") return;
       if (auto value = string_value(tree_, m["value"])) out_.next_base_path = *value;
     });
+    for (TSNode node : named_children(tree_.root())) {
+      std::string_view type = node_type(node);
+      bool exported = type == "export_statement" && !ts_node_is_null(field(node, "value"));
+      if (type == "expression_statement") {
+        TSNode e = ts_node_named_child(node, 0);
+        exported = node_type(e) == "assignment_expression" && tree_.text(field(e, "left")) == "module.exports";
+      }
+      if (exported && !out_.next_config) out_.next_config = span_of(tree_, node);
+    }
   }
   if (source.find("/api/") != std::string::npos) {
     js_query<kCalls>(lang).for_each(tree_, [&](const QueryMatch& m) {

@@ -102,6 +102,10 @@ class ServiceRoutes {
 // is not routed (outside app/ or pages/api/ at the service's root, or in a `_private` folder).
 std::optional<std::string> next_route_path(const std::string& service_relative, FileRouter router);
 
+// The next.config at a Next.js app's root, whose export findings about the whole app
+// point at; null when there is none.
+const FileFacts* next_config_of(const Service& service, const ServiceRoutes& routes);
+
 // The facts of one service's files; test files never count as serving routes.
 std::vector<const FileFacts*> service_facts(const std::vector<FileFacts>& facts, int service);
 
