@@ -5,7 +5,7 @@
 //   object's keys for the message nor tell a top-level `error` key from a nested one.
 // - `central_handler:` is a pattern rule (HTTPException, abort) run by the pattern
 //   engine: its matches are dropped in services that have a handler shaping errors.
-// Only services that serve HTTP are looked at.
+// Only services that serve HTTP are looked at (a Next.js app does: route handlers).
 #include <algorithm>
 #include <map>
 #include <memory>
@@ -13,6 +13,7 @@
 #include <set>
 
 #include <fmt/format.h>
+#include <re2/re2.h>
 
 #include "checks/engine/check.h"
 #include "checks/syntax/query.h"
@@ -100,6 +101,11 @@ TSNode unwrap(const SyntaxTree& tree, TSNode body) {
     auto fn = tree.text(field(body, "function"));
     if (fn == "jsonify" || fn.substr(fn.size() >= 8 ? fn.size() - 8 : 0) == ".jsonify") return field(body, "arguments");
   }
+  // new Response(JSON.stringify(body), …): the client gets `body`
+  if (type == "call_expression" && tree.text(field(body, "function")) == "JSON.stringify") {
+    TSNode args = field(body, "arguments");
+    return ts_node_named_child_count(args) > 0 ? unwrap(tree, ts_node_named_child(args, 0)) : TSNode{};
+  }
   return body;
 }
 
@@ -143,7 +149,8 @@ std::optional<std::string> unshaped(const SyntaxTree& tree, TSNode body, bool te
 
 // One `responses:` entry.
 struct Response {
-  std::shared_ptr<LazyQuery> inside;  // null without `inside:`
+  std::shared_ptr<LazyQuery> inside;      // null without `inside:`
+  std::shared_ptr<LazyQuery> not_inside;  // null without `not_inside:`
   bool text = false;
   std::string where, fix;
 };
@@ -164,6 +171,20 @@ bool held(const std::vector<Span>& spans, Span s) {
   return std::any_of(spans.begin(), spans.end(), [&](const Span& o) { return o.first <= s.first && s.second <= o.second; });
 }
 
+// A service that answers HTTP requests: an HTTP framework's, or a Next.js app's (its
+// route handlers and API routes), which service discovery may not name a framework.
+bool serves_http(const Service* service) {
+  return service && (service->is_http() || service->dependencies.count("next") > 0);
+}
+
+// A webhook receiver (`app/api/webhooks/stripe/route.ts`, `routes/webhook.js`) answers
+// the sender (Stripe, GitHub …), which reads the status alone and retries: its
+// bodies are no API clients handle.
+bool is_webhook_receiver(const std::string& path) {
+  static const RE2 segment(R"((?i)(^|/)[^/]*webhooks?[^/]*(/|\.[cm]?[jt]sx?$))", RE2::Quiet);
+  return RE2::PartialMatch(path, segment);
+}
+
 class ApiErrorShape : public Check {
  public:
   void load_rule(const RuleInfo& rule) override {
@@ -173,6 +194,7 @@ class ApiErrorShape : public Check {
       Response r;
       responses_batch_->add(yaml_languages(y["languages"]), y["query"].as<std::string>());
       if (y["inside"]) r.inside = pool.get(y["inside"].as<std::string>());
+      if (y["not_inside"]) r.not_inside = pool.get(y["not_inside"].as<std::string>());
       r.text = y["text"] && y["text"].as<bool>();
       r.where = y["where"].as<std::string>();
       r.fix = y["fix"].as<std::string>();
@@ -188,26 +210,30 @@ class ApiErrorShape : public Check {
   }
 
   void check_file(const FileContext& ctx, FindingSink& out) const override {
-    if (!ctx.tree || !ctx.service || !ctx.service->is_http() || is_test_path(ctx.file.path())) return;
+    if (!ctx.tree || !serves_http(ctx.service) || is_test_path(ctx.file.path())) return;
     central_->check_file(ctx, out);
+    if (is_webhook_receiver(ctx.file.path())) return;
     std::set<Span> seen;  // the first pattern to match a node names it
-    std::map<std::size_t, std::vector<Span>> scopes;  // of patterns with `inside:`, found when first needed
+    std::map<const LazyQuery*, std::vector<Span>> scopes;  // of `inside:`/`not_inside:`, found when first needed
+    auto spans = [&](const LazyQuery& q) -> const std::vector<Span>& {
+      auto it = scopes.find(&q);
+      if (it == scopes.end()) it = scopes.emplace(&q, inside_spans(*ctx.tree, q.get(ctx.file.language()))).first;
+      return it->second;
+    };
     responses_batch_->for_each(*ctx.tree, [&](std::size_t i, const QueryMatch& m) {
       const Response& r = responses_[i];
-      std::optional<std::vector<Span>> scope;
-      if (r.inside) {
-        auto it = scopes.find(i);
-        if (it == scopes.end()) it = scopes.emplace(i, inside_spans(*ctx.tree, r.inside->get(ctx.file.language()))).first;
-        scope = it->second;
-      }
-      judge(ctx, r, m, scope, seen, out);
+      TSNode at = m["match"];
+      if (ts_node_is_null(at)) return;
+      Span where{ts_node_start_byte(at), ts_node_end_byte(at)};
+      if ((r.inside && !held(spans(*r.inside), where)) || (r.not_inside && held(spans(*r.not_inside), where))) return;
+      judge(ctx, r, m, seen, out);
     });
   }
 
   // The central-handler pattern waits for every file of a service: its notes are this
   // check's notes, and come back to it in check_workspace.
   std::unique_ptr<FileNotes> collect(const FileContext& ctx) const override {
-    if (!ctx.tree || !ctx.service || !ctx.service->is_http() || is_test_path(ctx.file.path())) return nullptr;
+    if (!ctx.tree || !serves_http(ctx.service) || is_test_path(ctx.file.path())) return nullptr;
     return central_->collect(ctx);
   }
   std::unique_ptr<FileNotes> restore(const nlohmann::json& saved) const override { return central_->restore(saved); }
@@ -217,12 +243,12 @@ class ApiErrorShape : public Check {
   }
 
  private:
-  void judge(const FileContext& ctx, const Response& r, const QueryMatch& m,
-             const std::optional<std::vector<Span>>& scope, std::set<Span>& seen, FindingSink& out) const {
+  void judge(const FileContext& ctx, const Response& r, const QueryMatch& m, std::set<Span>& seen,
+             FindingSink& out) const {
     TSNode at = m["match"], body = m["body"];
-    if (ts_node_is_null(at) || ts_node_is_null(body)) return;
+    if (ts_node_is_null(body)) return;
     std::size_t begin = ts_node_start_byte(at), end = ts_node_end_byte(at);
-    if (seen.count({begin, end}) || (scope && !held(*scope, {begin, end}))) return;
+    if (seen.count({begin, end})) return;
     seen.insert({begin, end});
     TSNode status_node = m["status"];
     std::string_view status = ts_node_is_null(status_node) ? std::string_view() : ctx.tree->text(status_node);
