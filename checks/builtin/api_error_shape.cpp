@@ -171,12 +171,6 @@ bool held(const std::vector<Span>& spans, Span s) {
   return std::any_of(spans.begin(), spans.end(), [&](const Span& o) { return o.first <= s.first && s.second <= o.second; });
 }
 
-// A service that answers HTTP requests: an HTTP framework's, or a Next.js app's (its
-// route handlers and API routes), which service discovery may not name a framework.
-bool serves_http(const Service* service) {
-  return service && (service->is_http() || service->dependencies.count("next") > 0);
-}
-
 // A webhook receiver (`app/api/webhooks/stripe/route.ts`, `routes/webhook.js`) answers
 // the sender (Stripe, GitHub …), which reads the status alone and retries: its
 // bodies are no API clients handle.
@@ -210,7 +204,7 @@ class ApiErrorShape : public Check {
   }
 
   void check_file(const FileContext& ctx, FindingSink& out) const override {
-    if (!ctx.tree || !serves_http(ctx.service) || is_test_path(ctx.file.path())) return;
+    if (!ctx.tree || !(ctx.service && ctx.service->is_http()) || is_test_path(ctx.file.path())) return;
     central_->check_file(ctx, out);
     if (is_webhook_receiver(ctx.file.path())) return;
     std::set<Span> seen;  // the first pattern to match a node names it
@@ -233,7 +227,7 @@ class ApiErrorShape : public Check {
   // The central-handler pattern waits for every file of a service: its notes are this
   // check's notes, and come back to it in check_workspace.
   std::unique_ptr<FileNotes> collect(const FileContext& ctx) const override {
-    if (!ctx.tree || !serves_http(ctx.service) || is_test_path(ctx.file.path())) return nullptr;
+    if (!ctx.tree || !(ctx.service && ctx.service->is_http()) || is_test_path(ctx.file.path())) return nullptr;
     return central_->collect(ctx);
   }
   std::unique_ptr<FileNotes> restore(const nlohmann::json& saved) const override { return central_->restore(saved); }
