@@ -66,8 +66,10 @@ struct Node {
   // The first server started without a framework (node:http, bun, deno): it makes a
   // service whose manifest names no framework an HTTP service. "" when none.
   std::string runtime;
+  // A Next.js app's next.config export, where a finding about Next's own server points.
+  std::optional<At<CodeSite>> next_config;
 };
-SVC_JSON_FIELDS(Node, starts, handlers, library_call, runtime)
+SVC_JSON_FIELDS(Node, starts, handlers, library_call, runtime, next_config)
 
 // A start command judged once every file is seen: a compose command (its service is
 // found from `build`) or a `python app.py` whose script must be read first.
@@ -87,7 +89,8 @@ struct FileShutdown {
   std::vector<At<DevRun>> dev_runs;
   std::vector<PendingCommand> commands;
   bool empty() const {
-    return node.starts.empty() && node.handlers.empty() && !node.library_call && dev_runs.empty() && commands.empty();
+    return node.starts.empty() && node.handlers.empty() && !node.library_call && !node.next_config &&
+           dev_runs.empty() && commands.empty();
   }
 };
 SVC_JSON_FIELDS(PendingCommand, service, build, path, text, verdict, span)
@@ -119,6 +122,8 @@ class ShutdownNoSigterm : public Check {
           for (auto& h : facts.handlers) found.node.handlers.push_back({path, std::move(h)});
         found.node.library_call = facts.library_call;
         add_runtime_servers(ctx, found.node);
+        if (ctx.service->is_nextjs() && is_next_config(path) && folder_of(path) == ctx.service->path)
+          if (auto at = next_config_export(*ctx.tree)) found.node.next_config = At<CodeSite>{path, {*at, "next.config"}};
       }
     }
     return found.empty() ? nullptr : notes_for(std::move(found));
@@ -133,8 +138,9 @@ class ShutdownNoSigterm : public Check {
     std::vector<const At<DevRun>*> dev_runs;
     for (const FileShutdown* f : files) {
       for (const auto& r : f->dev_runs) dev_runs.push_back(&r);
-      if (f->node.starts.empty() && f->node.handlers.empty() && !f->node.library_call) continue;
+      if (f->node.starts.empty() && f->node.handlers.empty() && !f->node.library_call && !f->node.next_config) continue;
       Node& node = nodes[f->service];
+      if (f->node.next_config) node.next_config = f->node.next_config;
       node.starts.insert(node.starts.end(), f->node.starts.begin(), f->node.starts.end());
       node.handlers.insert(node.handlers.end(), f->node.handlers.begin(), f->node.handlers.end());
       node.library_call = node.library_call || f->node.library_call;
@@ -253,7 +259,32 @@ class ShutdownNoSigterm : public Check {
     return nullptr;
   }
 
+  // A Next.js app on Next's own server (`next start`, standalone server.js): since
+  // Next.js 14.1 that server stops accepting and lets in-flight requests finish on
+  // SIGTERM, but it knows nothing of the app's database pool. Judged when self-hosted
+  // (on Vercel and the like the platform runs it) and the app holds a database.
+  void judge_next_app(const Service& s, const Node& node, FindingSink& out) const {
+    if (!s.self_hosted || !s.has_database() || !node.next_config || node.library_call) return;
+    for (const auto& h : node.handlers)
+      if (h.what.closes.value_or(true)) return;
+    std::string fix = "in instrumentation.ts, let `register()` (when `process.env.NEXT_RUNTIME === 'nodejs'`) add "
+                      "`process.once('SIGTERM', …)` that closes the pool (`await pool.end()`, `await prisma.$disconnect()`)";
+    if (!node.handlers.empty()) {
+      const auto& h = *std::min_element(node.handlers.begin(), node.handlers.end(), earlier<SignalHandler>);
+      std::string what = fmt::format("this SIGTERM handler of Next.js app `{}` never closes its database pool", s.name);
+      out.report_at(h.path, h.what.span.begin, h.what.span.end, {{"what", what}, {"fix", fix}}, h.what.text);
+      return;
+    }
+    const auto& at = *node.next_config;
+    std::string what = fmt::format(
+        "Next.js app `{}` runs self-hosted on Next's own server, which drains requests on SIGTERM (Next.js 14.1 and "
+        "later) but never closes the app's database pool",
+        s.name);
+    out.report_at(at.path, at.what.span.begin, at.what.span.begin, {{"what", what}, {"fix", fix}}, "next " + s.path);
+  }
+
   void judge_node_service(const Service& s, const Node& node, FindingSink& out) const {
+    if (s.is_nextjs() && node.starts.empty()) return judge_next_app(s, node, out);
     const std::string& runtime = node.runtime;
     if ((!s.is_http() && runtime.empty()) || node.starts.empty() || node.library_call) return;
     for (const auto& lib : libraries_)

@@ -132,4 +132,9 @@ struct RouteFacts {
 
 void extract_route_facts(const SyntaxTree& tree, RouteFacts& out);
 
+// next.config's `export default …` / `module.exports = …` statement.
+std::optional<SourceSpan> next_config_export(const SyntaxTree& tree);
+// next.config.js, .mjs, .ts ... by its name.
+bool is_next_config(const std::string& path);
+
 }  // namespace svc::engine

@@ -55,25 +55,32 @@ std::string literal_path(const SyntaxTree& tree, TSNode node) {
 
 }  // namespace
 
+bool is_next_config(const std::string& path) { return base_name(path).rfind("next.config.", 0) == 0; }
+
+std::optional<SourceSpan> next_config_export(const SyntaxTree& tree) {
+  for (TSNode node : named_children(tree.root())) {
+    std::string_view type = node_type(node);
+    bool exported = type == "export_statement" && !ts_node_is_null(field(node, "value"));
+    if (type == "expression_statement") {
+      TSNode e = ts_node_named_child(node, 0);
+      exported = node_type(e) == "assignment_expression" && tree.text(field(e, "left")) == "module.exports";
+    }
+    if (exported) return span_of(tree, node);
+  }
+  return std::nullopt;
+}
+
 void JsRouteExtractor::collect_next() {
   const std::string& path = tree_.file().path();
   const std::string& source = tree_.file().text();
   Language lang = tree_.file().language();
-  if (base_name(path).rfind("next.config.", 0) == 0) {
+  if (is_next_config(path)) {
     js_query<kBasePath>(lang).for_each(tree_, [&](const QueryMatch& m) {
       auto key = string_value(tree_, m["key"]);
       if (key.value_or(text(m["key"])) != "basePath") return;
       if (auto value = string_value(tree_, m["value"])) out_.next_base_path = *value;
     });
-    for (TSNode node : named_children(tree_.root())) {
-      std::string_view type = node_type(node);
-      bool exported = type == "export_statement" && !ts_node_is_null(field(node, "value"));
-      if (type == "expression_statement") {
-        TSNode e = ts_node_named_child(node, 0);
-        exported = node_type(e) == "assignment_expression" && tree_.text(field(e, "left")) == "module.exports";
-      }
-      if (exported && !out_.next_config) out_.next_config = span_of(tree_, node);
-    }
+    out_.next_config = next_config_export(tree_);
   }
   if (source.find("/api/") != std::string::npos) {
     js_query<kCalls>(lang).for_each(tree_, [&](const QueryMatch& m) {
