@@ -197,7 +197,9 @@ class AuthJwtLongLived : public Check {
     };
     // NextAuth's `maxAge` values are read with their options object, not as sites below.
     std::set<uint32_t> next_auth_values;
-    if (!python)
+    // Every options object names NextAuth, NextAuthOptions/Config or AuthOptions/Config:
+    // most files that pass the rule's prefilter do not, and skip the reader's queries.
+    if (!python && ctx.file.text().find("Auth") != std::string::npos)
       for (const auto& options : next_auth_.read(*ctx.tree)) {
         for (TSNode v : options.max_age_values) next_auth_values.insert(ts_node_start_byte(v));
         if (auto life = next_auth_lifetime(*ctx.tree, options); life && life->seconds > max_minutes_ * 60)
