@@ -6,11 +6,13 @@
 // token's context are legitimately long and are skipped.
 #include <map>
 #include <memory>
+#include <set>
 
 #include <fmt/format.h>
 #include <re2/re2.h>
 
 #include "checks/builtin/jwt/jwt_durations.h"
+#include "checks/builtin/jwt/next_auth_options.h"
 #include "checks/engine/check.h"
 #include "checks/syntax/query.h"
 #include "checks/facts/routes/route_resolver.h"
@@ -44,6 +46,16 @@ const RE2 kTokenContext(R"((?i)jwt|token|access|(^|[\s._])sign)");
 const RE2 kRefresh(R"((?i)refresh)");
 // Single-use links (password reset, email verification, invitations) are not sessions.
 const RE2 kSingleUse(R"((?i)reset|invit|email|magic|confirm)");
+// A cookie's `maxAge` (milliseconds for Express, seconds for the cookie package and
+// Next.js) bounds the cookie, not the token in it, whose own expiry is read where it is set.
+const RE2 kMaxAge(R"((?i)^max_?age$)");
+const RE2 kCookie(R"((?i)cookie)");
+
+constexpr const char* kTokenFix =
+    "issue access tokens for {:g} minutes or less and renew sessions with a refresh token or the IdP";
+constexpr const char* kNextAuthFix =
+    "set `session.maxAge` to {:g} * 60 seconds or less (NextAuth renews the token while the user is active), "
+    "or use database sessions with an adapter";
 
 bool is_function(std::string_view type) {
   return type == "function_declaration" || type == "function_expression" || type == "function" ||
@@ -175,19 +187,49 @@ class AuthJwtLongLived : public Check {
 
   void check_file(const FileContext& ctx, FindingSink& out) const override {
     if (!ctx.tree || is_test_path(ctx.file.path())) return;
+    bool python = ctx.file.language() == Language::python;
+    auto report = [&](const Lifetime& life, const std::string& fix) {
+      MessageArgs args = {{"lifetime", describe_seconds(life.seconds)},
+                          {"detail", life.detail},
+                          {"max", fmt::format("{:g}", max_minutes_)},
+                          {"fix", fix}};
+      out.report(ctx.file, ts_node_start_byte(life.at), ts_node_end_byte(life.at), args);
+    };
+    // NextAuth's `maxAge` values are read with their options object, not as sites below.
+    std::set<uint32_t> next_auth_values;
+    // Every options object names NextAuth, NextAuthOptions/Config or AuthOptions/Config:
+    // most files that pass the rule's prefilter do not, and skip the reader's queries.
+    if (!python && ctx.file.text().find("Auth") != std::string::npos)
+      for (const auto& options : next_auth_.read(*ctx.tree)) {
+        for (TSNode v : options.max_age_values) next_auth_values.insert(ts_node_start_byte(v));
+        if (auto life = next_auth_lifetime(*ctx.tree, options); life && life->seconds > max_minutes_ * 60)
+          report(*life, fmt::format(kNextAuthFix, max_minutes_));
+      }
     // Compiled on first use: a run whose files all come from the cache compiles nothing.
-    const LazyQuery& sites = ctx.file.language() == Language::python ? py_sites_ : js_sites_;
+    const LazyQuery& sites = python ? py_sites_ : js_sites_;
     sites.get(ctx.file.language()).for_each(*ctx.tree, [&](const QueryMatch& m) {
+      if (next_auth_values.count(ts_node_start_byte(m["value"]))) return;
       auto life = lifetime(*ctx.tree, m["name"], m["value"]);
       if (!life || life->seconds <= max_minutes_ * 60) return;
-      MessageArgs args = {{"lifetime", describe_seconds(life->seconds)},
-                          {"detail", life->detail},
-                          {"max", fmt::format("{:g}", max_minutes_)}};
-      out.report(ctx.file, ts_node_start_byte(life->at), ts_node_end_byte(life->at), args);
+      report(*life, fmt::format(kTokenFix, max_minutes_));
     });
   }
 
  private:
+  // A NextAuth session token lives `jwt.maxAge`, else `session.maxAge`, else 30 days;
+  // all in seconds. Only JWT sessions are judged: a database session is revocable.
+  std::optional<Lifetime> next_auth_lifetime(const SyntaxTree& tree, const NextAuthOptions& options) const {
+    if (!options.jwt_sessions()) return std::nullopt;
+    if (ts_node_is_null(options.max_age)) {
+      if (options.spread) return std::nullopt;  // `...authConfig` may set it
+      return Lifetime{kNextAuthDefaultMaxAge, options.object, "NextAuth's default for JWT sessions without `maxAge`"};
+    }
+    auto seconds = Evaluator(tree).constant(options.max_age);
+    if (!seconds) return std::nullopt;
+    return Lifetime{*seconds, options.max_age,
+                    fmt::format("{}: {} seconds", options.max_age_key, cut(tree.text(options.max_age)))};
+  }
+
   std::optional<Lifetime> lifetime(const SyntaxTree& tree, TSNode name_node, TSNode value) const {
     bool python = tree.file().language() == Language::python;
     std::string name = last_word(tree.text(name_node));
@@ -198,6 +240,7 @@ class AuthJwtLongLived : public Check {
     if (!absolute && !expires_in && !RE2::PartialMatch(name, kExpiryName)) return std::nullopt;
     std::string context = name + " " + context_of(tree, name_node);
     if (RE2::PartialMatch(context, kRefresh) || RE2::PartialMatch(name, kSingleUse)) return std::nullopt;
+    if (RE2::PartialMatch(name, kMaxAge) && RE2::PartialMatch(context, kCookie)) return std::nullopt;
     Evaluator eval(tree);
     TSNode site = ts_node_parent(name_node);
     std::string shown = name == "setExpirationTime" ? fmt::format("{}({})", name, cut(tree.text(value)))
@@ -254,8 +297,8 @@ class AuthJwtLongLived : public Check {
   // tell an access token's lifetime from a refresh token's.
   static std::string context_of(const SyntaxTree& tree, TSNode node) {
     std::string out;
-    TSNode child = node;
-    for (TSNode n = ts_node_parent(node); !ts_node_is_null(n); child = n, n = ts_node_parent(n)) {
+    TSNode child = node, arg = node;  // arg: the call argument on the way up, skipped below
+    for (TSNode n = ts_node_parent(node); !ts_node_is_null(n); arg = child, child = n, n = ts_node_parent(n)) {
       std::string_view type = node_type(n);
       if (is_function(type)) {
         // Its own name, or the variable or key an anonymous function is stored under.
@@ -270,7 +313,7 @@ class AuthJwtLongLived : public Check {
         TSNode args = field(n, "arguments");
         for (uint32_t i = 0; !ts_node_is_null(args) && i < ts_node_named_child_count(args); ++i) {
           TSNode a = ts_node_named_child(args, i);
-          if (!ts_node_eq(a, child) && !is_function(node_type(a))) out += " " + std::string(tree.text(a));
+          if (!ts_node_eq(a, arg) && !is_function(node_type(a))) out += " " + std::string(tree.text(a));
         }
       } else {
         out += " " + name_of(tree, n);
@@ -294,6 +337,7 @@ class AuthJwtLongLived : public Check {
   }
 
   LazyQuery js_sites_{"auth-jwt-long-lived", kJsSites}, py_sites_{"auth-jwt-long-lived", kPySites};
+  NextAuthOptionsReader next_auth_{"auth-jwt-long-lived"};
   double max_minutes_ = 15;
 };
 

@@ -40,4 +40,6 @@ TEST_CASE("timedelta keywords and lifetimes in words", "[jwt_durations]") {
   CHECK(describe_seconds(5400) == "90 minutes");
   CHECK(describe_seconds(960) == "16 minutes");
   CHECK(describe_seconds(3601) == "3601 seconds");
+  // NextAuth's default session maxAge, 30 * 24 * 60 * 60 seconds.
+  CHECK(describe_seconds(2592000) == "30 days");
 }
