@@ -1,6 +1,7 @@
 #include "checks/facts/next/body_touches.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "checks/syntax/code_syntax.h"
@@ -51,6 +52,7 @@ std::string_view iteration_method(const SyntaxTree& tree, TSNode fn) {
 }
 
 bool is_function(TSNode node) {
+  if (ts_node_is_null(node)) return false;
   const auto& fns = js_route_grammar().functions;
   return std::find(fns.begin(), fns.end(), node_type(node)) != fns.end();
 }
@@ -62,6 +64,24 @@ bool is_round_trip(std::string_view callee) {
   return first == "tx" || first == "trx" || names_dependency(callee);
 }
 
+// Bodies of the file's top-level functions by name (`async function notify()`, `const
+// notify = async () => {}`): a body that calls one does what it does.
+std::map<std::string, TSNode, std::less<>> top_level_functions(const SyntaxTree& tree) {
+  std::map<std::string, TSNode, std::less<>> out;
+  for (TSNode statement : named_children(tree.root())) {
+    if (node_type(statement) == "export_statement") statement = field(statement, "declaration");
+    if (ts_node_is_null(statement)) continue;
+    if (node_type(statement) == "function_declaration") {
+      out[std::string(tree.text(field(statement, "name")))] = field(statement, "body");
+    } else if (node_type(statement) == "lexical_declaration") {
+      for (TSNode d : named_children(statement))
+        if (node_type(d) == "variable_declarator" && is_function(field(d, "value")))
+          out[std::string(tree.text(field(d, "name")))] = field(field(d, "value"), "body");
+    }
+  }
+  return out;
+}
+
 class TouchWalker {
  public:
   TouchWalker(const SyntaxTree& tree, TSNode body) : tree_(tree), body_(body) {
@@ -69,7 +89,25 @@ class TouchWalker {
   }
 
   BodyTouches run() {
-    TSTreeCursor cursor = ts_tree_cursor_new(body_);
+    walk(body_);
+    // One level into helpers of this file the body calls: their loops and calls are its own.
+    auto helpers = top_level_functions(tree_);
+    for (const auto& name : called_) {
+      auto it = helpers.find(name);
+      if (it == helpers.end() || ts_node_is_null(it->second) || ts_node_eq(it->second, body_)) continue;
+      if (ts_node_start_byte(it->second) >= ts_node_start_byte(body_) && ts_node_end_byte(it->second) <= ts_node_end_byte(body_))
+        continue;  // defined inside the body: already walked
+      TSNode saved = body_;
+      body_ = it->second;
+      walk(body_);
+      body_ = saved;
+    }
+    return std::move(out_);
+  }
+
+ private:
+  void walk(TSNode root) {
+    TSTreeCursor cursor = ts_tree_cursor_new(root);
     for (bool more = true; more;) {
       TSNode node = ts_tree_cursor_current_node(&cursor);
       if (node_type(node) == "call_expression") on_call(node);
@@ -79,14 +117,14 @@ class TouchWalker {
       }
     }
     ts_tree_cursor_delete(&cursor);
-    return std::move(out_);
   }
 
- private:
   std::string callee_of(TSNode call) const { return member_path(tree_, field(call, "function"), js_route_grammar()); }
 
   void on_call(TSNode call) {
     std::string callee = callee_of(call);
+    if (!callee.empty() && callee.find('.') == std::string::npos && ts_node_eq(body_, root_body_))
+      called_.insert(callee);
     if (auto kind = touch_kind(callee); kind && out_.calls.size() < kMaxCalls)
       out_.calls.push_back({*kind, std::string(without_promise_tail(callee)), span_of(tree_, call)});
     // `Promise.all(items.map((x) => db.update(x)))`: awaited through Promise.all, no `await` inside.
@@ -129,7 +167,9 @@ class TouchWalker {
 
   const SyntaxTree& tree_;
   TSNode body_;
+  const TSNode root_body_ = body_;
   BodyTouches out_;
+  std::set<std::string> called_;
   std::set<std::uint32_t> seen_;
 };
 
@@ -150,7 +190,8 @@ std::optional<TouchKind> touch_kind(std::string_view callee) {
     return TouchKind::mail;
   if (last == "enqueue" || last == "delay" || last == "sendToQueue" || last == "publishJSON" ||
       ((last == "add" || last == "addBulk") && owner.find("queue") != std::string::npos) ||
-      callee == "inngest.send" || callee == "tasks.trigger" || callee == "tasks.batchTrigger" ||
+      callee == "inngest.send" || last == "triggerJob" ||
+      ((last == "trigger" || last == "batchTrigger") && (owner.find("task") != std::string::npos || owner.find("job") != std::string::npos)) ||
       (last == "publish" && owner.find("qstash") != std::string::npos))
     return TouchKind::queue;
   return std::nullopt;

@@ -16,7 +16,7 @@ class SyntaxTree;
 
 // Calls a body makes that matter to a review.
 enum class TouchKind : std::uint8_t {
-  queue,  // queue.add, .enqueue, .delay, inngest.send, tasks.trigger, qstash publishJSON
+  queue,  // queue.add, .enqueue, .delay, inngest.send, tasks.trigger, jobs.triggerJob, qstash publishJSON
   http,   // fetch, axios, ky, got
   mail,   // resend.emails.send, sendMail, sgMail.send, sendEmail
 };
@@ -35,7 +35,8 @@ struct AwaitLoop {
   SourceSpan span;      // the loop
 };
 
-// What a Server Action's or a procedure's body does.
+// What a Server Action's or a procedure's body does, with the top-level functions of the
+// same file it calls (one level down: their calls and loops carry those functions' spans).
 struct BodyTouches {
   SourceSpan body;  // TableFacts references within this span are the body's tables
   std::vector<BodyCall> calls;

@@ -84,11 +84,18 @@ class ProcedureResolver {
     return {};
   }
 
+  static bool contains(const std::vector<Symbol>& symbols, const Symbol& s) {
+    for (const auto& x : symbols)
+      if (x.file == s.file && x.index == s.index) return true;
+    return false;
+  }
+
+  // Routers handlers serve (an app often serves one from two places: a route and a server caller).
   std::vector<Symbol> roots() const {
     std::vector<Symbol> out;
     for (int f = 0; f < static_cast<int>(files_.size()); ++f)
       for (const auto& r : next(f).roots)
-        if (Symbol s = lookup(f, r.target, 0); s.kind == Symbol::router) out.push_back(s);
+        if (Symbol s = lookup(f, r.target, 0); s.kind == Symbol::router && !contains(out, s)) out.push_back(s);
     if (out.empty())
       if (Symbol s = by_name("appRouter"); s.kind == Symbol::router) out.push_back(s);
     return out;

@@ -85,4 +85,5 @@ TEST_CASE("next facts of a real repository", "[.][next-survey]") {
             << inline_actions << " inline), " << routers << " routers, " << procedures << " procedures (" << rooted
             << " rooted), " << loops << " awaited loops, " << calls << " queue/http/mail calls, " << config
             << " segment config\n";
+  SUCCEED();
 }

@@ -114,11 +114,17 @@ export async function notifyAll(ids: string[]) {
   const work = async (id: string) => { await prisma.user.update({ where: { id } }) }
   let n = 0
   while (n < 3) { n++; await inngest.send({ name: 'tick' }) }
+  await syncAll(ids)
 }
+async function syncAll(ids: string[]) {
+  for (const id of ids) await axios.post('https://crm.example.com/sync', { id })
+  for (const id of ids) await jobs.triggerJob({ name: 'send.email', payload: { id } })
+}
+async function unused(ids: string[]) { for (const id of ids) await prisma.user.delete({ where: { id } }) }
 )");
   REQUIRE(f.next.actions.size() == 1);
   const auto& loops = f.next.actions[0].touches.loops;
-  REQUIRE(loops.size() == 4);
+  REQUIRE(loops.size() >= 4);
   CHECK(loops[0].kind == "for-of");
   CHECK(loops[0].span.begin.line == 3);
   CHECK(loops[0].awaited == "prisma.user.findUnique");
@@ -128,6 +134,11 @@ export async function notifyAll(ids: string[]) {
   CHECK(loops[2].awaited == "tx.user.delete");
   CHECK(loops[3].kind == "while");
   CHECK(loops[3].span.begin.line == 14);
+  REQUIRE(loops.size() >= 5);  // the helper it calls, in this file; not the one it does not call
+  CHECK(loops[4].span.begin.line == 18);
+  CHECK(loops[4].awaited == "axios.post");
+  REQUIRE(loops.size() == 6);
+  CHECK(loops[5].awaited == "jobs.triggerJob");
 }
 
 TEST_CASE("segment config: exports of route, page and layout files, and a page's config object", "[next]") {
