@@ -71,7 +71,7 @@ export type Team = { id: string }
   CHECK(action(n, "rename")->touches.body.begin.line == 4);
 }
 
-TEST_CASE("Server Actions: none without the directive; inline ones in Server Components", "[next]") {
+TEST_CASE("Server Actions: none without the directive, and inline ones in Server Components", "[next]") {
   auto plain = next_facts_of("lib/teams.ts", R"(
 export async function rename(id: string) { await prisma.team.update({ where: { id } }) }
 const note = 'use server'
