@@ -51,9 +51,21 @@ SVC_JSON_FIELDS(LinkFacts, compose, env_file, processes, env, config_maps, datab
 SVC_JSON_FIELDS(RuntimeServer, runtime, span, text, default_export)
 SVC_JSON_FIELDS(ServerFacts, servers, url_paths)
 
+// Next.js server surface.
+SVC_JSON_FIELDS(BodyCall, kind, callee, span)
+SVC_JSON_FIELDS(AwaitLoop, kind, awaited, span)
+SVC_JSON_FIELDS(BodyTouches, body, calls, loops)
+SVC_JSON_FIELDS(ServerAction, name, exported, inline_directive, span, touches)
+SVC_JSON_FIELDS(SegmentConfig, name, value, span)
+SVC_JSON_FIELDS(TrpcProcedure, router, key, type, base, span, touches)
+SVC_JSON_FIELDS(TrpcRouter, name, exported, span)
+SVC_JSON_FIELDS(TrpcMount, router, key, target, span)
+SVC_JSON_FIELDS(TrpcRoot, target, span)
+SVC_JSON_FIELDS(NextFacts, actions, segment_config, routers, procedures, mounts, roots, imports)
+
 void to_json(nlohmann::json& j, const FileFacts& facts) {
   j = nlohmann::json{{"routes", facts.routes}, {"tables", facts.tables}, {"links", facts.links},
-                     {"servers", facts.servers}};
+                     {"servers", facts.servers}, {"next", facts.next}};
 }
 
 void from_json(const nlohmann::json& j, FileFacts& facts) {
@@ -61,6 +73,7 @@ void from_json(const nlohmann::json& j, FileFacts& facts) {
   j.at("tables").get_to(facts.tables);
   j.at("links").get_to(facts.links);
   j.at("servers").get_to(facts.servers);
+  j.at("next").get_to(facts.next);
 }
 
 }  // namespace svc::engine

@@ -39,6 +39,13 @@ void extract_servers(const SourceFile&, const SyntaxTree* tree, const docker::Do
   if (tree) extract_server_facts(*tree, out.servers);
 }
 
+// Next.js Server Actions, segment config and tRPC: only files that mention them are parsed for it.
+bool wants_next(const SourceFile& file, const Service* service) { return service && wants_next_facts(file); }
+void extract_next(const SourceFile&, const SyntaxTree* tree, const docker::Dockerfile*, const Documents&,
+                  FileFacts& out) {
+  if (tree) extract_next_facts(*tree, out.next);
+}
+
 }  // namespace
 
 const std::vector<FactKind>& fact_kinds() {
@@ -47,6 +54,7 @@ const std::vector<FactKind>& fact_kinds() {
       {"tables", &wants_tables, &extract_tables},
       {"links", &wants_links, &extract_links},
       {"servers", &wants_servers, &extract_servers},
+      {"next", &wants_next, &extract_next},
   };
   return kinds;
 }

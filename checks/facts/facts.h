@@ -2,6 +2,7 @@
 #include <string>
 
 #include "checks/facts/links/link_facts.h"
+#include "checks/facts/next/next_facts.h"
 #include "checks/facts/routes/route_facts.h"
 #include "checks/facts/servers/server_facts.h"
 #include "checks/facts/tables/table_facts.h"
@@ -17,8 +18,9 @@ struct FileFacts {
   TableFacts tables;
   LinkFacts links;
   ServerFacts servers;
+  NextFacts next;
 
-  bool empty() const { return routes.empty() && tables.empty() && links.empty() && servers.empty(); }
+  bool empty() const { return routes.empty() && tables.empty() && links.empty() && servers.empty() && next.empty(); }
 };
 
 }  // namespace svc::engine
