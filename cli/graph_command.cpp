@@ -45,7 +45,7 @@ engine::AuditOptions graph_audit(const std::string& path, const std::string& con
   engine::AuditOptions options;
   options.root = path;
   options.config_path = config;
-  options.collect_facts = {"routes", "tables", "links"};
+  options.collect_facts = {"routes", "tables", "links", "next"};
   options.disable = engine::RuleCatalog::builtin().ids();  // facts only: the graph judges for itself
   options.cancel = &g_interrupted;
   return options;

@@ -39,7 +39,7 @@ struct Graph {
   std::vector<Edge> edges;  // sorted by (from, to, kind)
 };
 
-// Built from an audit run with AuditOptions::collect_facts = {"routes", "tables", "links"}
+// Built from an audit run with AuditOptions::collect_facts = {"routes", "tables", "links", "next"}
 // and no rules: violations are judged by the same engine functions the rules use
 // (shared_databases, table ownership), so the graph and `svc audit` agree.
 Graph build_graph(const engine::AuditResult& result);

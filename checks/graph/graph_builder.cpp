@@ -32,12 +32,28 @@ std::set<std::string> rule_option_strings(const engine::Config& config, const st
 
 namespace {
 
-void add_services(const engine::ServiceMap& services, Graph& graph) {
-  for (const auto& s : services.services()) {
+// A Next.js app's server surface, counted: the JSON graph's attributes, for reviews.
+void add_next_surface(const engine::AuditResult& result, const engine::DerivedFacts& derived, int index, Node& node) {
+  std::size_t actions = 0, procedures = 0, handlers = derived.routes(static_cast<std::size_t>(index)).routes().size();
+  for (const auto& f : result.facts) {
+    if (f.service != index) continue;
+    actions += f.next.actions.size();
+    procedures += f.next.procedures.size();
+  }
+  node.attributes["route_handlers"] = std::to_string(handlers);
+  node.attributes["server_actions"] = std::to_string(actions);
+  node.attributes["trpc_procedures"] = std::to_string(procedures);
+}
+
+void add_services(const engine::AuditResult& result, const engine::ServiceMap& services,
+                  const engine::DerivedFacts& derived, Graph& graph) {
+  for (std::size_t i = 0; i < services.services().size(); ++i) {
+    const auto& s = services.services()[i];
     Node node{"service:" + s.path, "service", s.name, "", {{"path", s.path}}};
     if (!s.language.empty()) node.attributes["language"] = s.language;
     if (auto f = s.primary_framework(); !f.empty()) node.attributes["framework"] = f;
     node.attributes["kind"] = s.kind();
+    if (s.is_nextjs()) add_next_surface(result, derived, static_cast<int>(i), node);
     graph.nodes.push_back(std::move(node));
   }
 }
@@ -47,8 +63,8 @@ void add_services(const engine::ServiceMap& services, Graph& graph) {
 Graph build_graph(const engine::AuditResult& result) {
   engine::ServiceMap services(result.services, result.packages);
   Graph graph;
-  add_services(services, graph);
   engine::DerivedFacts derived(services, result.facts, result.config);
+  add_services(result, services, derived, graph);
   add_links(result, services, derived, graph);
   add_tables(result, services, derived, graph);
   return normalized(std::move(graph));

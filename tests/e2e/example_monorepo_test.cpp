@@ -17,6 +17,7 @@ namespace {
 using RuleAndPath = std::pair<std::string, std::string>;
 
 const std::set<RuleAndPath> kExpected = {
+    {"api-error-leak", "apps/storefront/src/app/api/orders/[id]/route.ts"},
     {"db-shared-database", "docker-compose.yml"},
     {"docker-no-healthcheck", "services/notifications/Dockerfile"},
     {"docker-root-user", "services/notifications/Dockerfile"},
@@ -43,4 +44,20 @@ TEST_CASE("example monorepo: the findings its README lists, and no others", "[e2
     (f["suppressed"].get<bool>() ? suppressed : found).insert({f["rule"].get<std::string>(), f["path"].get<std::string>()});
   CHECK(found == kExpected);
   CHECK(suppressed == std::set<RuleAndPath>{{"docker-single-stage", "services/notifications/Dockerfile"}});
+}
+
+TEST_CASE("example monorepo: the storefront is a Next.js app with its server surface", "[e2e][example][nextjs]") {
+  auto r = run_svc({"graph", std::string(SVC_SOURCE_DIR) + "/examples/monorepo", "--format", "json"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  auto graph = nlohmann::json::parse(r.out);
+  nlohmann::json storefront;
+  for (const auto& n : graph["nodes"])
+    if (n["id"] == "service:apps/storefront") storefront = n;
+  REQUIRE(storefront.is_object());
+  CHECK(storefront["attributes"]["kind"] == "nextjs");
+  // Two route handlers (GET /api/products, GET /api/orders/:id) and the checkout action.
+  CHECK(storefront["attributes"]["route_handlers"] == "2");
+  CHECK(storefront["attributes"]["server_actions"] == "1");
+  CHECK(storefront["attributes"]["trpc_procedures"] == "0");
 }
