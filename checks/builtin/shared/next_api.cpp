@@ -20,10 +20,12 @@ std::vector<std::string> segments_of(const std::string& path) {
   return out;
 }
 
-// The first segment after `api` that says the route is some system's hook, not an API.
+// A segment after `api` that says the route is some system's hook, not an API: auth and
+// OAuth callbacks, webhooks, cron and job runners, tRPC, images, draft mode, mocks.
 bool is_hook(const std::string& segment) {
-  static const std::set<std::string> hooks = {"auth", "cron", "crons", "trpc", "og", "revalidate", "draft",
-                                              "preview", "inngest", "uploadthing", "callback", "callbacks"};
+  static const std::set<std::string> hooks = {
+      "auth",    "oauth",   "callback", "callbacks", "cron",   "crons",       "jobs",  "qstash", "trpc",
+      "og",      "revalidate", "draft", "preview",   "inngest", "uploadthing", "mock", "mocks", "internal"};
   std::string s = engine::ascii_lower(segment);
   return hooks.count(s) > 0 || s.find("webhook") != std::string::npos;
 }
@@ -56,7 +58,7 @@ NextApiRoutes::NextApiRoutes(const engine::ServiceRoutes& routes) {
 bool NextApiRoutes::is_public(const ResolvedRoute& route) const {
   auto segs = segments_of(route.path);
   auto api = std::find(segs.begin(), segs.end(), "api");
-  if (api == segs.end() || api + 1 == segs.end() || is_hook(*(api + 1))) return false;
+  if (api == segs.end() || api + 1 == segs.end() || std::any_of(api + 1, segs.end(), is_hook)) return false;
   return !called_by_app(route.path);
 }
 

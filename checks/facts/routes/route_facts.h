@@ -123,8 +123,8 @@ struct RouteFacts {
   std::string next_base_path;  // next.config: `basePath: '/docs'`
   // next.config's `export default` / `module.exports =`: where findings about the app point.
   std::optional<SourceSpan> next_config;
-  // "/api/..." paths the file requests itself (`fetch('/api/links')`, `useSWR(`/api/x/${id}`)`),
-  // with each `${...}` kept as "*": a Next.js app's routes it calls are its own backend.
+  // "/api/..." paths the file names in literals (`fetch('/api/links')`, `useSWR(`/api/x/${id}`)`,
+  // `base: "/api/x"`), each `${...}` kept as "*": a Next.js app's routes it calls are its own backend.
   std::vector<std::string> called_paths;
 
   bool empty() const;  // imports alone are no fact: they only matter next to others

@@ -10,9 +10,10 @@ namespace {
 
 constexpr std::size_t kMaxCalledPaths = 64;  // per file: a few name the app's own API
 
-// A request's first argument: `fetch('/api/x')`, `useSWR(`/api/x/${id}`)`, `axios.get(...)`.
+// Any literal may be a request's URL: `fetch('/api/x')`, `useSWR(`/api/x/${id}`)`, and
+// as often a variable, a ternary or an option (`baseApiPath: "/api/analytics"`) first.
 constexpr char kCalls[] = R"q(
-(call_expression arguments: (arguments . [(string) (template_string)] @url))
+[(string) (template_string)] @url
 )q";
 // next.config: `basePath: '/docs'` wherever the config object is built.
 constexpr char kBasePath[] = R"q(
