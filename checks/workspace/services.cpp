@@ -154,6 +154,14 @@ int ServiceMap::service_of(const std::string& path) const {
 
 namespace {
 
+// A playground or example app beside a library's code: `create-next-app` output kept
+// to try the library with, which nothing deploys for real.
+bool is_sample_folder(const std::string& path) {
+  for (const char* name : {"playground", "playgrounds", "sandbox", "example", "examples"})
+    if (("/" + folder_of(path) + "/").find(std::string("/") + name + "/") != std::string::npos) return true;
+  return false;
+}
+
 std::vector<Service> discovered(const Workspace& ws, const PackageMap& packages) {
   std::set<std::string> dirs;
   for (const auto& f : ws.files()) {
@@ -169,7 +177,7 @@ std::vector<Service> discovered(const Workspace& ws, const PackageMap& packages)
       if (p && p->dir == folder_of(f) && (p->library() || p->tooling_only())) continue;
       // A package naming `next` that nothing deploys is a component library or a
       // playground, not an app anyone runs.
-      if (probe.uses("nextjs") && p && p->dir == folder_of(f) && !p->deployed) continue;
+      if (probe.uses("nextjs") && ((p && p->dir == folder_of(f) && !p->deployed) || is_sample_folder(f))) continue;
       dirs.insert(folder_of(f));
     }
   }
