@@ -17,6 +17,7 @@
 #include <re2/re2.h>
 
 #include "checks/engine/check.h"
+#include "checks/facts/routes/route_facts.h"
 #include "checks/syntax/query.h"
 #include "checks/facts/routes/route_resolver.h"
 #include "checks/core/rule_catalog.h"
@@ -161,7 +162,18 @@ class LoggingUnstructured : public Check {
     for (const auto& re : skip_paths_)
       if (RE2::PartialMatch(path, *re)) return false;
     if (ctx.file.text().substr(0, 2) == "#!") return false;
+    if (service.is_nextjs() && !is_next_server_code(path, ctx.file.text())) return false;
     return !found.not_service_code;
+  }
+
+  // A Next.js app mixes browser and server code, and a module without a directive may
+  // be either: only what surely runs on the server is judged (docs/rules/logging-unstructured.md).
+  static bool is_next_server_code(const std::string& path, const std::string& text) {
+    static const RE2 server_folder(R"((^|/)(server|trpc|api|actions|jobs|cron|workflows)/)");
+    static const RE2 server_entry(R"(^(src/)?(middleware|instrumentation|proxy)\.[cm]?[jt]s$)");
+    static const RE2 server_marker(R"(["']use server["']|["']server-only["'])");
+    return next_file_router(path) != FileRouter::none || RE2::PartialMatch(path, server_folder) ||
+           RE2::PartialMatch(path, server_entry) || RE2::PartialMatch(text, server_marker);
   }
 
   bool has_logger_dependency(const Service& s) const {

@@ -136,5 +136,7 @@ void extract_route_facts(const SyntaxTree& tree, RouteFacts& out);
 std::optional<SourceSpan> next_config_export(const SyntaxTree& tree);
 // next.config.js, .mjs, .ts ... by its name.
 bool is_next_config(const std::string& path);
+// What a file's location makes of it in a Next.js app (by path alone).
+FileRouter next_file_router(const std::string& path);
 
 }  // namespace svc::engine

@@ -31,9 +31,11 @@ bool is_script(std::string_view base) {
   return false;
 }
 
+}  // namespace
+
 // Decided by the path alone; the service's routes check the folders again against the
 // service's own root (next_routes.cpp), where `app/` must start.
-FileRouter file_router_of(const std::string& path) {
+FileRouter next_file_router(const std::string& path) {
   std::string base = base_name(path);
   if (!is_script(base) || is_test_path(path)) return FileRouter::none;
   std::string folder = "/" + folder_of(path) + "/";
@@ -41,6 +43,8 @@ FileRouter file_router_of(const std::string& path) {
   if (folder.find("/pages/api/") != std::string::npos && base[0] != '_') return FileRouter::pages_api;
   return FileRouter::none;
 }
+
+namespace {
 
 // `${id}` -> "*": the template's fixed parts are what a route path can match.
 std::string literal_path(const SyntaxTree& tree, TSNode node) {
@@ -89,7 +93,7 @@ void JsRouteExtractor::collect_next() {
       if (url.rfind("/api/", 0) == 0 && out_.called_paths.size() < kMaxCalledPaths) out_.called_paths.push_back(url);
     });
   }
-  out_.file_router = file_router_of(path);
+  out_.file_router = next_file_router(path);
   if (out_.file_router == FileRouter::none) return;
   for (TSNode node : named_children(tree_.root()))
     if (node_type(node) == "export_statement") add_next_export(node, out_.file_router);
