@@ -1,5 +1,6 @@
 #include "common/paths.h"
 
+#include <algorithm>
 #include <vector>
 
 namespace svc::engine {
@@ -46,6 +47,16 @@ std::string join_relative(const std::string& dir, const std::string& path) {
 
 bool inside_folder(const std::string& path, const std::string& dir) {
   return dir == "." || (path.size() > dir.size() && path.compare(0, dir.size(), dir) == 0 && path[dir.size()] == '/');
+}
+
+std::vector<std::string> path_segments(std::string_view path) {
+  std::vector<std::string> out;
+  for (std::size_t b = 0; b <= path.size();) {
+    std::size_t e = std::min(path.find('/', b), path.size());
+    if (e > b) out.emplace_back(path.substr(b, e - b));
+    b = e + 1;
+  }
+  return out;
 }
 
 }  // namespace svc::engine

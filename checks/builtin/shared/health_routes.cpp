@@ -1,25 +1,15 @@
 #include "checks/builtin/shared/health_routes.h"
 
 #include <algorithm>
-#include <cctype>
 #include <set>
+
+#include "common/ascii.h"
+#include "common/paths.h"
 
 namespace svc::engine {
 namespace {
 
-std::vector<std::string> segments(const std::string& path) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : path + "/") {
-    if (c != '/') {
-      cur.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-    } else if (!cur.empty()) {
-      out.push_back(cur);
-      cur.clear();
-    }
-  }
-  return out;
-}
+std::vector<std::string> segments(const std::string& path) { return path_segments(ascii_lower(path)); }
 
 bool follows_convention(const std::string& path) {
   static const std::set<std::string> last = {"health", "healthz", "livez", "readyz", "health-check", "healthcheck",

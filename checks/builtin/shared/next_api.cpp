@@ -4,21 +4,12 @@
 #include <set>
 
 #include "common/ascii.h"
+#include "common/paths.h"
 
 namespace svc::builtin {
 namespace {
 
 using engine::ResolvedRoute;
-
-std::vector<std::string> segments_of(const std::string& path) {
-  std::vector<std::string> out;
-  for (std::size_t b = 0; b <= path.size();) {
-    std::size_t e = std::min(path.find('/', b), path.size());
-    if (e > b) out.push_back(path.substr(b, e - b));
-    b = e + 1;
-  }
-  return out;
-}
 
 // A segment after `api` that says the route is some system's hook, not an API: auth and
 // OAuth callbacks, webhooks, cron and job runners, tRPC, images, draft mode, mocks.
@@ -56,18 +47,18 @@ NextApiRoutes::NextApiRoutes(const engine::ServiceRoutes& routes) {
 }
 
 bool NextApiRoutes::is_public(const ResolvedRoute& route) const {
-  auto segs = segments_of(route.path);
+  auto segs = engine::path_segments(route.path);
   auto api = std::find(segs.begin(), segs.end(), "api");
   if (api == segs.end() || api + 1 == segs.end() || std::any_of(api + 1, segs.end(), is_hook)) return false;
   return !called_by_app(route.path);
 }
 
 bool NextApiRoutes::called_by_app(const std::string& path) const {
-  auto route = segments_of(path);
+  auto route = engine::path_segments(path);
   auto api = std::find(route.begin(), route.end(), "api");
   std::vector<std::string> tail(api, route.end());  // requests name /api/..., basePath or not
   return std::any_of(called_.begin(), called_.end(),
-                     [&](const std::string& c) { return matches(tail, 0, segments_of(c), 0); });
+                     [&](const std::string& c) { return matches(tail, 0, engine::path_segments(c), 0); });
 }
 
 std::string NextApiRoutes::versioned(const std::string& path) {

@@ -6,16 +6,6 @@
 namespace svc::engine {
 namespace {
 
-std::vector<std::string> split_segments(const std::string& path) {
-  std::vector<std::string> out;
-  for (std::size_t b = 0; b <= path.size();) {
-    std::size_t e = std::min(path.find('/', b), path.size());
-    if (e > b) out.push_back(path.substr(b, e - b));
-    b = e + 1;
-  }
-  return out;
-}
-
 // "[id]" -> ":id", "[...slug]" and "[[...slug]]" -> ":slug*"; groups "(shop)", parallel
 // slots "@modal" and interception markers "(..)photo" add nothing to the URL.
 std::optional<std::string> url_segment(const std::string& seg) {
@@ -36,7 +26,7 @@ std::string without_extension(const std::string& name) {
 }  // namespace
 
 std::optional<std::string> next_route_path(const std::string& rel, FileRouter router) {
-  std::vector<std::string> segs = split_segments(rel);
+  std::vector<std::string> segs = path_segments(rel);
   std::size_t start = !segs.empty() && segs[0] == "src" ? 1 : 0;
   std::string root = router == FileRouter::app_route ? "app" : "pages";
   if (segs.size() < start + 2 || segs[start] != root) return std::nullopt;
