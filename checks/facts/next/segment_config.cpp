@@ -1,6 +1,7 @@
 // Route segment config: top-level exports Next.js reads from App Router routes, pages and
 // layouts (`export const maxDuration = 300`), and the `config` object of a Pages Router
-// file or middleware (`export const config = { runtime: 'edge', maxDuration: 60 }`).
+// file or middleware (`export const config = { runtime: 'edge', maxDuration: 60 }`, and
+// middleware's `matcher`).
 #include <set>
 
 #include "checks/facts/next/next_facts.h"
@@ -26,7 +27,7 @@ FileRole role_of(std::string_view path) {
   std::string_view stem = name.substr(0, name.find('.'));
   bool pages = path.starts_with("pages/") || path.find("/pages/") != std::string_view::npos;
   static const std::set<std::string_view> segment_files = {"route", "page", "layout", "template", "default"};
-  return {pages || segment_files.count(stem) > 0, pages || stem == "middleware"};
+  return {pages || segment_files.count(stem) > 0, pages || stem == "middleware" || stem == "proxy"};
 }
 
 }  // namespace
@@ -49,7 +50,9 @@ void extract_segment_config(const SyntaxTree& tree, NextFacts& out) {
         for (TSNode pair : named_children(value)) {
           if (node_type(pair) != "pair") continue;
           std::string key(tree.text(field(pair, "key")));
-          if (key == "maxDuration" || key == "runtime" || key == "regions" || key == "preferredRegion")
+          // `matcher`: the paths middleware (Next 16: proxy) runs on, auth checks among them.
+          if (key == "maxDuration" || key == "runtime" || key == "regions" || key == "preferredRegion" ||
+              key == "matcher")
             out.segment_config.push_back({"config." + key, std::string(tree.text(field(pair, "value"))),
                                           span_of(tree, pair)});
         }

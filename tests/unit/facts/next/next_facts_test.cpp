@@ -167,6 +167,12 @@ export async function GET() { return Response.json({}) }
   REQUIRE(page.next.segment_config.size() == 1);
   CHECK(page.next.segment_config[0].name == "config.maxDuration");
   CHECK(page.next.segment_config[0].value == "60");
+
+  auto middleware = next_facts_of("src/middleware.ts",
+                                  "export const config = { matcher: ['/dashboard/:path*', '/api/:path*'] }\n");
+  REQUIRE(middleware.next.segment_config.size() == 1);
+  CHECK(middleware.next.segment_config[0].name == "config.matcher");
+  CHECK(middleware.next.segment_config[0].value == "['/dashboard/:path*', '/api/:path*']");
 }
 
 TEST_CASE("tRPC: a router split across files is composed from the handler's root", "[next][trpc]") {
