@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "checks/facts/fact_codec.h"
+#include "checks/facts/next/body_tables.h"
 #include "checks/facts/next/trpc_resolver.h"
 #include "checks/syntax/syntax_tree.h"
 #include "unit/facts/file_facts_support.h"
@@ -303,4 +304,29 @@ const r = router({ a: publicProcedure.query(() => 1), b: other });
   CHECK(back.next.procedures.size() == 1);
   CHECK(back.next.mounts.size() == 1);
   CHECK_FALSE(back.empty());
+}
+
+TEST_CASE("Server Actions: the tables an action touches are the file's table facts in its body", "[next]") {
+  const std::string path = "app/orders/actions.ts";
+  const std::string text = R"('use server'
+import { db } from '@/db'
+import { orders, audit } from '@/db/schema'
+
+export async function cancel(id: string) {
+  await db.update(orders).set({ status: 'cancelled' })
+  return { ok: true }
+}
+
+export async function log() {
+  await db.insert(audit).values({ at: new Date() })
+}
+)";
+  FileFacts f = next_facts_of(path, text);
+  f.tables = svc::test::table_facts_of(path, text).tables;
+  const ServerAction* a = action(f.next, "cancel");
+  REQUIRE(a);
+  auto tables = tables_in(f, a->touches);
+  REQUIRE(tables.size() == 1);
+  CHECK(tables[0]->name == "orders");
+  CHECK(tables[0]->access == TableAccess::write);
 }
