@@ -7,6 +7,7 @@
 //   engine: its matches are dropped in services that have a handler shaping errors.
 // Only services that serve HTTP are looked at (a Next.js app does: route handlers).
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -15,7 +16,10 @@
 #include <fmt/format.h>
 #include <re2/re2.h>
 
+#include "checks/builtin/shared/next_api.h"
 #include "checks/engine/check.h"
+#include "checks/engine/notes_codec.h"
+#include "checks/facts/derived_facts.h"
 #include "checks/syntax/query.h"
 #include "checks/facts/routes/route_resolver.h"
 #include "checks/core/rule_catalog.h"
@@ -179,6 +183,15 @@ bool is_webhook_receiver(const std::string& path) {
   return RE2::PartialMatch(path, segment);
 }
 
+// An error response of a Next.js route file, kept until the app's routes are known.
+struct Pending {
+  std::string path;
+  SourceSpan span;
+  MessageArgs args;
+  std::string text;
+};
+SVC_JSON_FIELDS(Pending, path, span, args, text)
+
 class ApiErrorShape : public Check {
  public:
   void load_rule(const RuleInfo& rule) override {
@@ -206,6 +219,77 @@ class ApiErrorShape : public Check {
   void check_file(const FileContext& ctx, FindingSink& out) const override {
     if (!ctx.tree || !(ctx.service && ctx.service->is_http()) || is_test_path(ctx.file.path())) return;
     central_->check_file(ctx, out);
+    if (waits_for_routes(ctx)) return;  // judged in check_workspace
+    scan(ctx, [&](std::size_t begin, std::size_t end, const MessageArgs& args) { out.report(ctx.file, begin, end, args); });
+  }
+
+  // The central-handler pattern waits for every file of a service, and so do a Next.js
+  // route file's responses: both are this check's notes, back in check_workspace.
+  std::unique_ptr<FileNotes> collect(const FileContext& ctx) const override {
+    if (!ctx.tree || !(ctx.service && ctx.service->is_http()) || is_test_path(ctx.file.path())) return nullptr;
+    auto notes = std::make_unique<ShapeNotes>();
+    notes->central = central_->collect(ctx);
+    if (waits_for_routes(ctx))
+      scan(ctx, [&](std::size_t begin, std::size_t end, const MessageArgs& args) {
+        notes->pending.push_back({ctx.file.path(), {ctx.file.position_of(begin), ctx.file.position_of(end)}, args,
+                                  ctx.file.text().substr(begin, end - begin)});
+      });
+    if (!notes->central && notes->pending.empty()) return nullptr;
+    return notes;
+  }
+  std::unique_ptr<FileNotes> restore(const nlohmann::json& saved) const override {
+    auto notes = std::make_unique<ShapeNotes>();
+    if (!saved.at("central").is_null()) notes->central = central_->restore(saved.at("central"));
+    saved.at("pending").get_to(notes->pending);
+    return notes;
+  }
+
+  void check_workspace(const WorkspaceContext& ctx, FindingSink& out) const override {
+    std::vector<const FileNotes*> central;
+    for (const FileNotes* n : ctx.notes)
+      if (const auto& c = static_cast<const ShapeNotes*>(n)->central) central.push_back(c.get());
+    central_->check_workspace({ctx.services, ctx.facts, ctx.config, ctx.derived, central}, out);
+    judge_next_routes(ctx, out);
+  }
+
+ private:
+  struct ShapeNotes : FileNotes {
+    std::unique_ptr<FileNotes> central;
+    std::vector<Pending> pending;
+    void save(nlohmann::json& out) const override {
+      nlohmann::json c;
+      if (central) central->save(c);
+      out = {{"central", c}, {"pending", pending}};
+    }
+  };
+
+  // A Next.js app's route handlers are mostly its own backend, which its pages call:
+  // the error shape is the contract of its public API, judged as api-unversioned-route
+  // draws it (docs/rules/api-error-shape.md, "Next.js apps").
+  static bool waits_for_routes(const FileContext& ctx) {
+    return ctx.service->is_nextjs() && next_file_router(ctx.file.path()) != FileRouter::none;
+  }
+
+  void judge_next_routes(const WorkspaceContext& ctx, FindingSink& out) const {
+    std::map<int, std::unique_ptr<NextApiRoutes>> apps;
+    for (const FileNotes* n : ctx.notes) {
+      for (const Pending& p : static_cast<const ShapeNotes*>(n)->pending) {
+        int service = ctx.services.service_of(p.path);
+        if (service < 0) continue;
+        const ServiceRoutes& routes = ctx.derived.routes(static_cast<std::size_t>(service));
+        auto& api = apps[service];
+        if (!api) api = std::make_unique<NextApiRoutes>(routes);
+        bool is_public = std::any_of(routes.routes().begin(), routes.routes().end(), [&](const ResolvedRoute& r) {
+          return r.file->path == p.path && api->is_public(r);
+        });
+        if (is_public) out.report_at(p.path, p.span.begin, p.span.end, p.args, p.text);
+      }
+    }
+  }
+
+  // Every error response of the file whose body is not the shape, as (begin, end, args).
+  void scan(const FileContext& ctx,
+            const std::function<void(std::size_t, std::size_t, const MessageArgs&)>& emit) const {
     if (is_webhook_receiver(ctx.file.path())) return;
     std::set<Span> seen;  // the first pattern to match a node names it
     std::map<const LazyQuery*, std::vector<Span>> scopes;  // of `inside:`/`not_inside:`, found when first needed
@@ -220,25 +304,12 @@ class ApiErrorShape : public Check {
       if (ts_node_is_null(at)) return;
       Span where{ts_node_start_byte(at), ts_node_end_byte(at)};
       if ((r.inside && !held(spans(*r.inside), where)) || (r.not_inside && held(spans(*r.not_inside), where))) return;
-      judge(ctx, r, m, seen, out);
+      judge(ctx, r, m, seen, emit);
     });
   }
 
-  // The central-handler pattern waits for every file of a service: its notes are this
-  // check's notes, and come back to it in check_workspace.
-  std::unique_ptr<FileNotes> collect(const FileContext& ctx) const override {
-    if (!ctx.tree || !(ctx.service && ctx.service->is_http()) || is_test_path(ctx.file.path())) return nullptr;
-    return central_->collect(ctx);
-  }
-  std::unique_ptr<FileNotes> restore(const nlohmann::json& saved) const override { return central_->restore(saved); }
-
-  void check_workspace(const WorkspaceContext& ctx, FindingSink& out) const override {
-    central_->check_workspace(ctx, out);
-  }
-
- private:
   void judge(const FileContext& ctx, const Response& r, const QueryMatch& m, std::set<Span>& seen,
-             FindingSink& out) const {
+             const std::function<void(std::size_t, std::size_t, const MessageArgs&)>& emit) const {
     TSNode at = m["match"], body = m["body"];
     if (ts_node_is_null(body)) return;
     std::size_t begin = ts_node_start_byte(at), end = ts_node_end_byte(at);
@@ -250,10 +321,10 @@ class ApiErrorShape : public Check {
     if (!looks) return;
     std::string where = r.where;
     if (auto p = where.find("{status}"); p != std::string::npos) where.replace(p, 8, status);
-    out.report(ctx.file, begin, end,
-               {{"what", fmt::format("error response with {} {}", *looks, where)},
-                {"why", "clients expect every error as { error: { code, message, details? } }, code documented"},
-                {"fix", r.fix}});
+    emit(begin, end,
+         {{"what", fmt::format("error response with {} {}", *looks, where)},
+          {"why", "clients expect every error as { error: { code, message, details? } }, code documented"},
+          {"fix", r.fix}});
   }
 
   std::vector<Response> responses_;
