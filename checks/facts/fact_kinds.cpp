@@ -39,8 +39,10 @@ void extract_servers(const SourceFile&, const SyntaxTree* tree, const docker::Do
   if (tree) extract_server_facts(*tree, out.servers);
 }
 
-// Next.js Server Actions, segment config and tRPC: only files that mention them are parsed for it.
-bool wants_next(const SourceFile& file, const Service* service) { return service && wants_next_facts(file); }
+// Next.js Server Actions, segment config and tRPC: only files that mention them are parsed
+// for it, in services and in the workspace packages they import (create-t3's
+// `packages/api` holds the app's tRPC routers and belongs to no service).
+bool wants_next(const SourceFile& file, const Service*) { return wants_next_facts(file); }
 void extract_next(const SourceFile&, const SyntaxTree* tree, const docker::Dockerfile*, const Documents&,
                   FileFacts& out) {
   if (tree) extract_next_facts(*tree, out.next);

@@ -1,6 +1,10 @@
 // The graph of an audited tree: its services, then what the facts of the run link them to.
 #include "checks/graph/graph_builder.h"
 
+#include <algorithm>
+
+#include "common/paths.h"
+
 #include "checks/core/rule_catalog.h"
 
 namespace svc::graph {
@@ -32,11 +36,21 @@ std::set<std::string> rule_option_strings(const engine::Config& config, const st
 
 namespace {
 
-// A Next.js app's server surface, counted: the JSON graph's attributes, for reviews.
-void add_next_surface(const engine::AuditResult& result, const engine::DerivedFacts& derived, int index, Node& node) {
+// A Next.js app's server surface, counted: the JSON graph's attributes, for reviews. Its
+// tRPC routers and actions may live in workspace packages it depends on.
+void add_next_surface(const engine::AuditResult& result, const engine::ServiceMap& services,
+                      const engine::DerivedFacts& derived, int index, Node& node) {
+  const engine::Service& s = services.services()[static_cast<std::size_t>(index)];
+  std::vector<std::string> package_dirs;
+  for (const auto& name : s.workspace_packages)
+    if (const auto* p = services.packages().named(name); p && !p->deployed) package_dirs.push_back(p->dir);
+  auto in_package = [&](const engine::FileFacts& f) {
+    return f.service < 0 && std::any_of(package_dirs.begin(), package_dirs.end(),
+                                        [&](const std::string& d) { return engine::inside_folder(f.path, d); });
+  };
   std::size_t actions = 0, procedures = 0, handlers = derived.routes(static_cast<std::size_t>(index)).routes().size();
   for (const auto& f : result.facts) {
-    if (f.service != index) continue;
+    if (f.service != index && !in_package(f)) continue;
     actions += f.next.actions.size();
     procedures += f.next.procedures.size();
   }
@@ -53,7 +67,7 @@ void add_services(const engine::AuditResult& result, const engine::ServiceMap& s
     if (!s.language.empty()) node.attributes["language"] = s.language;
     if (auto f = s.primary_framework(); !f.empty()) node.attributes["framework"] = f;
     node.attributes["kind"] = s.kind();
-    if (s.is_nextjs()) add_next_surface(result, derived, static_cast<int>(i), node);
+    if (s.is_nextjs()) add_next_surface(result, services, derived, static_cast<int>(i), node);
     graph.nodes.push_back(std::move(node));
   }
 }

@@ -195,3 +195,34 @@ TEST_CASE("graph: --help teaches the formats and how to render them", "[e2e][gra
   CHECK(run_svc({"help", "graph"}).out == r.out);
   CHECK(has(run_svc({"help"}).out, "  graph "));
 }
+
+TEST_CASE("graph json: a Next.js app counts the tRPC procedures of the workspace package it serves", "[e2e][graph][nextjs]") {
+  TempTree tree;
+  tree.write_file("pnpm-workspace.yaml", "packages:\n  - apps/*\n  - packages/*\n");
+  tree.write_file("package.json", R"({"name": "acme", "private": true})");
+  tree.write_file("apps/web/package.json",
+                  R"({"name": "@acme/web", "scripts": {"start": "next start"},
+                      "dependencies": {"next": "15.1.0", "@acme/api": "workspace:*", "@trpc/server": "11.0.0"}})");
+  tree.write_file("apps/web/src/app/api/trpc/[trpc]/route.ts",
+                  "import { fetchRequestHandler } from '@trpc/server/adapters/fetch';\n"
+                  "import { appRouter } from '@acme/api';\n"
+                  "const handler = (req: Request) => fetchRequestHandler({ endpoint: '/api/trpc', req, router: appRouter });\n"
+                  "export { handler as GET, handler as POST };\n");
+  tree.write_file("packages/api/package.json", R"({"name": "@acme/api", "main": "src/index.ts"})");
+  tree.write_file("packages/api/src/index.ts",
+                  "import { createTRPCRouter, publicProcedure } from './trpc';\n"
+                  "export const appRouter = createTRPCRouter({\n"
+                  "  all: publicProcedure.query(() => []),\n"
+                  "  create: publicProcedure.mutation(async () => ({ ok: true })),\n"
+                  "});\n");
+  auto r = run_svc({"graph", tree.str(), "--format", "json"});
+  INFO(r.out << r.err);
+  REQUIRE(r.exit_code == 0);
+  json graph = json::parse(r.out), web;
+  for (const auto& n : graph["nodes"])
+    if (n["id"] == "service:apps/web") web = n;
+  REQUIRE(web.is_object());
+  CHECK(web["attributes"]["kind"] == "nextjs");
+  CHECK(web["attributes"]["route_handlers"] == "2");  // GET and POST /api/trpc/:trpc
+  CHECK(web["attributes"]["trpc_procedures"] == "2");
+}
