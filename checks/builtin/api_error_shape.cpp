@@ -271,18 +271,19 @@ class ApiErrorShape : public Check {
   }
 
   void judge_next_routes(const WorkspaceContext& ctx, FindingSink& out) const {
-    std::map<int, std::unique_ptr<NextApiRoutes>> apps;
+    std::map<int, std::set<std::string>> public_files;  // by service, built on first need
     for (const FileNotes* n : ctx.notes) {
       for (const Pending& p : static_cast<const ShapeNotes*>(n)->pending) {
         int service = ctx.services.service_of(p.path);
         if (service < 0) continue;
-        const ServiceRoutes& routes = ctx.derived.routes(static_cast<std::size_t>(service));
-        auto& api = apps[service];
-        if (!api) api = std::make_unique<NextApiRoutes>(routes);
-        bool is_public = std::any_of(routes.routes().begin(), routes.routes().end(), [&](const ResolvedRoute& r) {
-          return r.file->path == p.path && api->is_public(r);
-        });
-        if (is_public) out.report_at(p.path, p.span.begin, p.span.end, p.args, p.text);
+        auto [it, fresh] = public_files.try_emplace(service);
+        if (fresh) {
+          const ServiceRoutes& routes = ctx.derived.routes(static_cast<std::size_t>(service));
+          NextApiRoutes api(routes);
+          for (const auto& r : routes.routes())
+            if (r.file && api.is_public(r)) it->second.insert(r.file->path);
+        }
+        if (it->second.count(p.path)) out.report_at(p.path, p.span.begin, p.span.end, p.args, p.text);
       }
     }
   }
