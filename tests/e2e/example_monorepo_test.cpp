@@ -56,8 +56,9 @@ TEST_CASE("example monorepo: the storefront is a Next.js app with its server sur
     if (n["id"] == "service:apps/storefront") storefront = n;
   REQUIRE(storefront.is_object());
   CHECK(storefront["attributes"]["kind"] == "nextjs");
-  // Two route handlers (GET /api/products, GET /api/orders/:id) and the checkout action.
-  CHECK(storefront["attributes"]["route_handlers"] == "2");
-  CHECK(storefront["attributes"]["server_actions"] == "1");
+  // Three route handlers (GET /api/products, GET /api/orders/:id, the newsletter's cron) and
+  // four Server Actions (checkout, cart, newsletter subscribe and send).
+  CHECK(storefront["attributes"]["route_handlers"] == "3");
+  CHECK(storefront["attributes"]["server_actions"] == "4");
   CHECK(storefront["attributes"]["trpc_procedures"] == "0");
 }
