@@ -96,7 +96,7 @@ class Audit {
 
   void process(const std::string& path, WorkerOutput& out) const {
     Language lang = classify_path(path);
-    bool forced = !forced_kinds_.empty() && lang != Language::unknown;
+    bool forced = !forced_kinds_.empty() && (lang != Language::unknown || read_unclassified(path));
     if (!forced && !languages_.count(lang)) return;  // no rule looks at this kind of file
     int service = services_.service_of(path);
     std::uint64_t service_hash = service >= 0 && cache_ ? service_hashes_[service] : 0;
@@ -107,7 +107,11 @@ class Audit {
     ReadResult r = ws_.read(path);
     switch (r.status) {
       case ReadStatus::binary: ++out.skipped.binary; return;
-      case ReadStatus::too_large: ++out.skipped.too_large; return;
+      case ReadStatus::too_large:
+        ++out.skipped.too_large;
+        // A notebook's name is its fact: a large one still counts, with no text.
+        if (forced && lang == Language::unknown) merge(path, compute(path, lang, {}, service), out);
+        return;
       case ReadStatus::not_utf8: ++out.skipped.not_utf8; return;
       case ReadStatus::unreadable:
         ++out.skipped.unreadable;
@@ -139,6 +143,13 @@ class Audit {
       out.cache_fresh.push_back({path, content, service_hash, save_result(result, slots_), r.stamp, trusted});
     }
     merge(path, std::move(result), out);
+  }
+
+  // Files of no known language some collected fact kind reads by name (notebooks, go.mod).
+  bool read_unclassified(const std::string& path) const {
+    for (const FactKind* kind : forced_kinds_)
+      if (kind->reads_unclassified && kind->reads_unclassified(path)) return true;
+    return false;
   }
 
   // A file's results from the cache; false when the entry does not fit this run (the

@@ -63,9 +63,16 @@ SVC_JSON_FIELDS(TrpcMount, router, key, target, span)
 SVC_JSON_FIELDS(TrpcRoot, target, span)
 SVC_JSON_FIELDS(NextFacts, actions, segment_config, routers, procedures, mounts, roots, imports)
 
+// Split signals and imports (`svc review`).
+SVC_JSON_FIELDS(Signal, kind, note, span)
+SVC_JSON_FIELDS(SignalFacts, signals)
+SVC_JSON_FIELDS(ImportedModule, specifier, line, type_only)
+SVC_JSON_FIELDS(ImportFacts, modules)
+
 void to_json(nlohmann::json& j, const FileFacts& facts) {
   j = nlohmann::json{{"routes", facts.routes}, {"tables", facts.tables}, {"links", facts.links},
-                     {"servers", facts.servers}, {"next", facts.next}};
+                     {"servers", facts.servers}, {"next", facts.next},
+                     {"signals", facts.signals}, {"imports", facts.imports}};
 }
 
 void from_json(const nlohmann::json& j, FileFacts& facts) {
@@ -74,6 +81,8 @@ void from_json(const nlohmann::json& j, FileFacts& facts) {
   j.at("links").get_to(facts.links);
   j.at("servers").get_to(facts.servers);
   j.at("next").get_to(facts.next);
+  j.at("signals").get_to(facts.signals);
+  j.at("imports").get_to(facts.imports);
 }
 
 }  // namespace svc::engine

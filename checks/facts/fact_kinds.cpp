@@ -1,8 +1,10 @@
 #include "checks/facts/fact_kinds.h"
 
+#include "checks/facts/imports/import_facts.h"
 #include "checks/facts/links/link_facts.h"
 #include "checks/facts/routes/route_facts.h"
 #include "checks/facts/routes/route_resolver.h"
+#include "checks/facts/signals/signal_facts.h"
 #include "checks/syntax/syntax_tree.h"
 #include "checks/facts/tables/table_facts.h"
 
@@ -48,6 +50,23 @@ void extract_next(const SourceFile&, const SyntaxTree* tree, const docker::Docke
   if (tree) extract_next_facts(*tree, out.next);
 }
 
+// Split signals (`svc review`): code, notebooks, Go, vercel.json and OpenAPI documents,
+// wherever they sit; a literal scan keeps other files from being parsed for them.
+bool wants_signals(const SourceFile& file, const Service*) { return wants_signal_facts(file); }
+void extract_signals(const SourceFile& file, const SyntaxTree* tree, const docker::Dockerfile*, const Documents&,
+                     FileFacts& out) {
+  extract_signal_facts(file, tree, out.signals);
+}
+// Files whose language svc does not classify, read only for signals.
+bool signals_read_unclassified(std::string_view path) { return is_signal_file_by_name(path); }
+
+// Imports between modules (`svc review`'s code coupling): all code outside tests.
+bool wants_imports(const SourceFile& file, const Service*) { return wants_import_facts(file); }
+void extract_imports(const SourceFile&, const SyntaxTree* tree, const docker::Dockerfile*, const Documents&,
+                     FileFacts& out) {
+  if (tree) extract_import_facts(*tree, out.imports);
+}
+
 }  // namespace
 
 const std::vector<FactKind>& fact_kinds() {
@@ -57,6 +76,8 @@ const std::vector<FactKind>& fact_kinds() {
       {"links", &wants_links, &extract_links},
       {"servers", &wants_servers, &extract_servers},
       {"next", &wants_next, &extract_next},
+      {"signals", &wants_signals, &extract_signals, &signals_read_unclassified},
+      {"imports", &wants_imports, &extract_imports},
   };
   return kinds;
 }

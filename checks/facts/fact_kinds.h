@@ -24,6 +24,10 @@ struct FactKind {
   // the parsed Dockerfile, else null; `documents` its YAML/JSON documents, parsed on first use.
   void (*extract)(const SourceFile& file, const SyntaxTree* tree, const docker::Dockerfile* dockerfile,
                   const Documents& documents, FileFacts& out);
+  // Files of no language svc classifies (notebooks, go.mod, .go) that the kind reads by
+  // name: they are read, and given to `wants`, only when a run collects this kind. Such
+  // a file over the size limit still reaches `wants` and `extract`, with empty text.
+  bool (*reads_unclassified)(std::string_view path) = nullptr;
 };
 
 const std::vector<FactKind>& fact_kinds();

@@ -1,10 +1,12 @@
 #pragma once
 #include <string>
 
+#include "checks/facts/imports/import_facts.h"
 #include "checks/facts/links/link_facts.h"
 #include "checks/facts/next/next_facts.h"
 #include "checks/facts/routes/route_facts.h"
 #include "checks/facts/servers/server_facts.h"
+#include "checks/facts/signals/signal_facts.h"
 #include "checks/facts/tables/table_facts.h"
 
 namespace svc::engine {
@@ -19,8 +21,13 @@ struct FileFacts {
   LinkFacts links;
   ServerFacts servers;
   NextFacts next;
+  SignalFacts signals;
+  ImportFacts imports;
 
-  bool empty() const { return routes.empty() && tables.empty() && links.empty() && servers.empty() && next.empty(); }
+  bool empty() const {
+    return routes.empty() && tables.empty() && links.empty() && servers.empty() && next.empty() && signals.empty() &&
+           imports.empty();
+  }
 };
 
 }  // namespace svc::engine

@@ -123,4 +123,66 @@ void make_shallow(const fs::path& workdir, const std::vector<std::string>& tips)
   for (const auto& id : cut) fs::remove(workdir / ".git" / "objects" / id.substr(0, 2) / id.substr(2));
 }
 
+std::string commit_as(const fs::path& workdir, const Author& author,
+                      const std::map<std::string, std::optional<std::string>>& files, const std::string& message,
+                      const std::string& branch) {
+  Repo r(workdir);
+  std::string ref = branch.empty() ? "HEAD" : "refs/heads/" + branch;
+  GitPtr<git_commit, git_commit_free> parent;
+  git_oid tip;
+  if (git_reference_name_to_id(&tip, r.get(), ref.c_str()) == 0)
+    check(git_commit_lookup(&parent.ptr, r.get(), &tip), "lookup " + ref);
+  GitPtr<git_index, git_index_free> index;  // in memory: the repository's index stays as it is
+  check(git_index_new(&index.ptr), "new index");
+  if (parent.ptr) {
+    GitPtr<git_tree, git_tree_free> tree;
+    check(git_commit_tree(&tree.ptr, parent.ptr), "tree of " + ref);
+    check(git_index_read_tree(index.ptr, tree.ptr), "read tree");
+  }
+  for (const auto& [path, content] : files) {
+    if (!content) {
+      check(git_index_remove_bypath(index.ptr, path.c_str()), "remove " + path);
+      continue;
+    }
+    git_index_entry entry{};
+    entry.mode = GIT_FILEMODE_BLOB;
+    entry.path = path.c_str();
+    check(git_blob_create_from_buffer(&entry.id, r.get(), content->data(), content->size()), "blob " + path);
+    check(git_index_add(index.ptr, &entry), "add " + path);
+  }
+  git_oid tree_id, id;
+  check(git_index_write_tree_to(&tree_id, index.ptr, r.get()), "write tree");
+  GitPtr<git_tree, git_tree_free> tree;
+  check(git_tree_lookup(&tree.ptr, r.get(), &tree_id), "lookup tree");
+  GitPtr<git_signature, git_signature_free> sig;
+  check(git_signature_new(&sig.ptr, author.name.c_str(), author.email.c_str(), author.time, 0), "signature");
+  const git_commit* parents[] = {parent.ptr};
+  check(git_commit_create(&id, r.get(), ref.c_str(), sig.ptr, sig.ptr, nullptr, message.c_str(), tree.ptr,
+                          parent.ptr ? 1 : 0, parent.ptr ? parents : nullptr),
+        "commit on " + ref);
+  return git_oid_tostr_s(&id);
+}
+
+std::string merge_into_head(const fs::path& workdir, const std::string& branch, const Author& author,
+                            const std::string& message) {
+  Repo r(workdir);
+  git_oid ours_id = resolve(r.get(), "HEAD"), theirs_id = resolve(r.get(), "refs/heads/" + branch);
+  GitPtr<git_commit, git_commit_free> ours, theirs;
+  check(git_commit_lookup(&ours.ptr, r.get(), &ours_id), "lookup HEAD");
+  check(git_commit_lookup(&theirs.ptr, r.get(), &theirs_id), "lookup " + branch);
+  GitPtr<git_index, git_index_free> merged;
+  check(git_merge_commits(&merged.ptr, r.get(), ours.ptr, theirs.ptr, nullptr), "merge " + branch);
+  if (git_index_has_conflicts(merged.ptr)) throw std::runtime_error("merge of " + branch + " conflicts");
+  git_oid tree_id, id;
+  check(git_index_write_tree_to(&tree_id, merged.ptr, r.get()), "write merged tree");
+  GitPtr<git_tree, git_tree_free> tree;
+  check(git_tree_lookup(&tree.ptr, r.get(), &tree_id), "lookup tree");
+  GitPtr<git_signature, git_signature_free> sig;
+  check(git_signature_new(&sig.ptr, author.name.c_str(), author.email.c_str(), author.time, 0), "signature");
+  const git_commit* parents[] = {ours.ptr, theirs.ptr};
+  check(git_commit_create(&id, r.get(), "HEAD", sig.ptr, sig.ptr, nullptr, message.c_str(), tree.ptr, 2, parents),
+        "merge commit");
+  return git_oid_tostr_s(&id);
+}
+
 }  // namespace svc::e2e

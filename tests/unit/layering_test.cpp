@@ -45,6 +45,7 @@ const std::map<std::string, std::set<std::string>>& allowed() {
     engine.insert("checks/engine");
     t["checks/builtin"] = t["checks/report"] = t["checks/graph"] = engine;
     t["scaffolds/engine"] = {"common"};
+    t["checks/history"] = {"checks/core", "common"};
     std::set<std::string> everything;
     for (const auto& [folder, _] : t) everything.insert(folder);
     t["cli"] = everything;

@@ -52,6 +52,9 @@ struct SignalFacts {
 // whose text mentions something a signal needs: a literal scan first, so other files are
 // never parsed for it.
 bool wants_signal_facts(const SourceFile& file);
+// Files of no language svc classifies that carry a signal by their name alone: notebooks
+// (.ipynb), go.mod and .go files. The runner reads them only for this kind.
+bool is_signal_file_by_name(std::string_view path);
 // `tree` is null for files without a grammar (notebooks, go.mod, JSON/YAML documents).
 void extract_signal_facts(const SourceFile& file, const SyntaxTree* tree, SignalFacts& out);
 
