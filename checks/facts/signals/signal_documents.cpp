@@ -24,12 +24,11 @@ bool is_openapi_name(std::string_view name) {
 }
 
 // The line of the top-level `openapi: 3.1.0` / `"swagger": "2.0"`, or 0 when the text
-// declares none (the declaration opens a document: only its first few KiB are read).
+// declares none. The whole text is searched: generated documents sort their keys.
 int openapi_line(const SourceFile& file) {
   static const RE2 yaml(R"((?m)^['"]?(openapi|swagger)['"]?\s*:\s*['"]?[23]\.)");
   static const RE2 json(R"re("(openapi|swagger)"\s*:\s*"[23]\.)re");
-  std::string_view head = std::string_view(file.text()).substr(0, 4096);
-  re2::StringPiece input(head.data(), head.size()), match;
+  re2::StringPiece input(file.text()), match;
   const RE2& pattern = file.language() == Language::json ? json : yaml;
   if (!pattern.Match(input, 0, input.size(), RE2::UNANCHORED, &match, 1)) return 0;
   return file.position_of(static_cast<std::size_t>(match.data() - file.text().data())).line;
@@ -80,9 +79,14 @@ void cronjob_signals(const SourceFile& file, SignalFacts& out) {
 
 bool is_go_test(std::string_view path) { return path.ends_with("_test.go"); }
 
-bool declares_main_package(std::string_view text) {
-  static const RE2 main(R"((?m)^package\s+main\s*$)");
-  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), main);
+// The line of a Go program's entry, `func main()` in package main (a service's other
+// files share the package, so the package alone would count each of them); 0 for none.
+int main_line(const SourceFile& file) {
+  static const RE2 package(R"((?m)^package\s+main\s*$)");
+  static const RE2 main(R"((?m)^func\s+main\s*\(\s*\))");
+  re2::StringPiece input(file.text()), match;
+  if (!RE2::PartialMatch(input, package) || !main.Match(input, 0, input.size(), RE2::UNANCHORED, &match, 1)) return 0;
+  return file.position_of(static_cast<std::size_t>(match.data() - file.text().data())).line;
 }
 
 }  // namespace
@@ -95,7 +99,7 @@ bool document_wants_signals(const SourceFile& file) {
   std::string_view path = file.path();
   std::string_view name = file_name(path);
   if (path.ends_with(".ipynb") || name == "go.mod") return true;
-  if (path.ends_with(".go")) return !is_go_test(path) && declares_main_package(file.text());
+  if (path.ends_with(".go")) return !is_go_test(path) && main_line(file) > 0;
   switch (file.language()) {
     case Language::json:
       if (is_vercel_config(path))
@@ -121,8 +125,8 @@ void extract_document_signals(const SourceFile& file, SignalFacts& out) {
                       line_span(1));
   }
   if (path.ends_with(".go")) {
-    if (!is_go_test(path) && declares_main_package(file.text()))
-      add_signal(out, SignalKind::go_module, "Go program (package main)", line_span(1));
+    if (int line = is_go_test(path) ? 0 : main_line(file); line > 0)
+      add_signal(out, SignalKind::go_module, "Go program (func main)", line_span(line));
     return;
   }
   if (file.language() != Language::json && file.language() != Language::yaml) return;

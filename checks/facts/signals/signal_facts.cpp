@@ -37,7 +37,7 @@ namespace {
 // Words some signal of JavaScript/TypeScript code needs; a file with none is not parsed.
 bool js_may_signal(std::string_view text) {
   static const RE2 words(
-      R"((?i:access-control-allow-origin|cors|api[-_]?key|api[-_]?token|authorization|signature|webhook))"
+      R"((?i:access-control-allow-origin|cors|api[-_]?key|api[-_]?token|x-[a-z0-9]+-key|authorization|signature|webhook))"
       R"(|createHmac|constructEvent|openapi|swagger|OpenAPI|send(?:Mail|Emails?|BatchEmail)\b|sgMail|emails\.send)"
       R"(|batch\.send|Send(?:Raw)?EmailCommand)"
       R"(|sharp|ffmpeg|puppeteer|canvas|pdf|jimp|xlsx|json2csv|csv-stringify|archiver)"
@@ -48,7 +48,7 @@ bool js_may_signal(std::string_view text) {
 
 bool python_may_signal(std::string_view text) {
   static const RE2 words(
-      R"((?i:access-control-allow-origin|cors|api[-_]?key|api[-_]?token|authorization|signature|webhook|hmac))"
+      R"((?i:access-control-allow-origin|cors|api[-_]?key|api[-_]?token|x-[a-z0-9]+-key|authorization|signature|webhook|hmac))"
       R"(|construct_event|FastAPI|Bearer|flasgger|flask_smorest|flask_restx|flask_openapi3|apispec|spectree)"
       R"(|drf_spectacular|drf_yasg|connexion|smtplib|send_mail|send_mass_mail|Emails\.send|fastapi_mail)"
       R"(|sleep|crontab|CronTrigger|cron|beat_schedule|BEAT_SCHEDULE|add_task|create_task|ensure_future)"

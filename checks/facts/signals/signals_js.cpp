@@ -26,6 +26,15 @@ bool opens_with_use_client(const SyntaxTree& tree) {
   return false;
 }
 
+// `import type React from 'react'`: no runtime use of the module.
+bool js_type_only_import(TSNode statement) {
+  for (uint32_t i = 0, n = ts_node_child_count(statement); i < n; ++i) {
+    TSNode child = ts_node_child(statement, i);
+    if (!ts_node_is_named(child) && node_type(child) == "type") return true;
+  }
+  return false;
+}
+
 bool is_react_module(std::string_view specifier) {
   return specifier == "react" || specifier == "react-dom" || specifier == "swr" ||
          specifier.starts_with("@tanstack/react-") || specifier == "next/navigation";
@@ -46,8 +55,8 @@ JsSignals::JsSignals(const SyntaxTree& tree, SignalFacts& out) : tree_(tree), ou
 void JsSignals::run() {
   std::string_view path = tree_.file().path();
   client_ = opens_with_use_client(tree_);
-  ui_ = client_ || path.ends_with(".tsx") || path.ends_with(".jsx");
   collect_bindings();
+  ui_ = client_ || react_ || path.ends_with(".tsx") || path.ends_with(".jsx");
   TSTreeCursor cursor = ts_tree_cursor_new(tree_.root());
   for (bool more = true; more;) {
     on_node(ts_tree_cursor_current_node(&cursor));
@@ -77,7 +86,7 @@ void JsSignals::bind_import(TSNode statement) {
   if (!ts_node_is_null(require_clause)) source = field(require_clause, "source");
   auto module = string_value(tree_, source);
   if (!module) return;
-  if (is_react_module(*module)) ui_ = true;
+  if (is_react_module(*module) && !js_type_only_import(statement)) react_ = true;
   bool process = is_process_package(*module);
   auto bind = [&](const std::string& local, const std::string& imported) {
     imported_[local] = *module;
@@ -173,7 +182,7 @@ void JsSignals::on_node(TSNode node) {
 
 // An import (static, dynamic or required) of a library that is itself a signal.
 void JsSignals::on_module(std::string_view specifier, TSNode at) {
-  if (is_media_package(specifier) && !client_)
+  if (is_media_package(specifier) && !client_ && !react_)  // a PDF viewer or image cropper runs in the browser
     add(SignalKind::media_processing, "import " + std::string(specifier), at);
   if (is_openapi_package(specifier) && !openapi_seen_) {
     openapi_seen_ = true;
@@ -245,12 +254,12 @@ void JsSignals::on_header_read(std::string_view reader, std::string_view name, T
 }
 
 // 'Access-Control-Allow-Origin' set on a response, in a headers object or in config;
-// not one read from a response (`res.headers.get(...)`) nor a type.
+// not one read from a response (`res.headers.get(...)`), sent in a request, nor a type.
 void JsSignals::on_string(TSNode node) {
   auto value = string_value(tree_, node);
   if (!value || header_key(*value) != "access-control-allow-origin") return;
   TSNode parent = ts_node_parent(node);
-  if (node_type(parent) == "literal_type") return;
+  if (node_type(parent) == "literal_type" || in_outgoing_request(node)) return;
   if (node_type(parent) == "arguments") {
     auto parts = split_member_path(member_path(tree_, field(ts_node_parent(parent), "function"), g_));
     if (!parts.empty() && (parts.back() == "get" || parts.back() == "has")) return;

@@ -48,6 +48,7 @@ class JsSignals {
   void on_statement(TSNode statement);
   void on_declarator(TSNode declarator);
   bool in_hook(TSNode node) const;
+  bool in_outgoing_request(TSNode node) const;
   bool is_spawner(const std::vector<std::string>& parts) const;
 
   std::string module_of(const std::string& local) const;
@@ -65,7 +66,8 @@ class JsSignals {
   std::set<std::string> spawners_;               // `spawn`, `exec`, `execAsync = promisify(exec)`
   std::set<std::string> webhook_verifiers_;      // `const wh = new Webhook(secret)`
   bool client_ = false;  // 'use client': runs in the browser
-  bool ui_ = false;      // React code (.tsx/.jsx, or imports react): its timers and `void`s are the UI's
+  bool react_ = false;   // imports React hooks or a data-fetching hook library: UI code
+  bool ui_ = false;      // React code (.tsx/.jsx, client_ or react_): its timers and `void`s are the UI's
   bool openapi_seen_ = false;
   std::vector<TSNode> hmacs_;       // createHmac calls: a webhook check if the file also reads a signature
   std::string signature_header_;    // 'stripe-signature', 'x-hub-signature-256' read from a request
