@@ -24,7 +24,7 @@ struct ImportFacts {
   bool empty() const { return modules.empty(); }
 };
 
-// JavaScript, TypeScript and Python code outside tests.
+// JavaScript, TypeScript and Python code outside tests and vendored bundles.
 bool wants_import_facts(const SourceFile& file);
 void extract_import_facts(const SyntaxTree& tree, ImportFacts& out);
 

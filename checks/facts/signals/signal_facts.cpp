@@ -7,6 +7,7 @@
 
 #include <re2/re2.h>
 
+#include "checks/facts/imports/vendored_code.h"
 #include "checks/facts/signals/signal_sink.h"
 #include "checks/syntax/syntax_tree.h"
 
@@ -65,7 +66,8 @@ bool wants_signal_facts(const SourceFile& file) {
   switch (file.language()) {
     case Language::typescript:
     case Language::tsx:
-    case Language::javascript: return file.path().find(".d.ts") == std::string::npos && js_may_signal(file.text());
+    case Language::javascript:
+      return file.path().find(".d.ts") == std::string::npos && js_may_signal(file.text()) && !is_vendored_code(file);
     case Language::python: return python_may_signal(file.text());
     default: return document_wants_signals(file);
   }

@@ -48,6 +48,12 @@ bool is_assigned(TSNode node) {
          ts_node_eq(field(parent, "left"), node);
 }
 
+// `delete headers.Authorization`: a request being built (axios' transformRequest).
+bool is_deleted(TSNode node) {
+  TSNode parent = ts_node_parent(node);
+  return !ts_node_is_null(parent) && node_type(parent) == "unary_expression" && node_type(ts_node_child(parent, 0)) == "delete";
+}
+
 }  // namespace
 
 JsSignals::JsSignals(const SyntaxTree& tree, SignalFacts& out) : tree_(tree), out_(out), g_(js_route_grammar()) {}
@@ -160,12 +166,12 @@ void JsSignals::on_node(TSNode node) {
   } else if (type == "string" || type == "template_string") {
     on_string(node);
   } else if (type == "subscript_expression" && !is_assigned(node)) {  // req.headers['x-api-key']
-    auto parts = split_member_path(member_path(tree_, field(node, "object"), g_));
+    auto parts = member_path_parts(tree_, field(node, "object"), g_);
     auto key = string_value(tree_, field(node, "index"));
     if (key && !parts.empty() && ascii_lower(parts.back()) == "headers")
       on_header_read(text(field(node, "object")) + "['" + *key + "']", *key, node);
-  } else if (type == "member_expression" && !is_assigned(node)) {  // req.headers.authorization
-    auto parts = split_member_path(member_path(tree_, field(node, "object"), g_));
+  } else if (type == "member_expression" && !is_assigned(node) && !is_deleted(node)) {  // req.headers.authorization
+    auto parts = member_path_parts(tree_, field(node, "object"), g_);
     std::string property = text(field(node, "property"));
     if (!parts.empty() && ascii_lower(parts.back()) == "headers" && ascii_lower(property) == "authorization")
       on_header_read(text(node), property, node);
@@ -205,7 +211,7 @@ void JsSignals::on_call(TSNode call) {
       add(SignalKind::webhook_signature, "new Webhook().verify", call);
     return;
   }
-  auto parts = split_member_path(path);
+  auto parts = member_path_parts(tree_, fn, g_);
   on_public_call(call, parts, path);
   on_work_call(call, parts, path);
 }
@@ -247,6 +253,7 @@ void JsSignals::on_public_call(TSNode call, const std::vector<std::string>& part
 }
 
 void JsSignals::on_header_read(std::string_view reader, std::string_view name, TSNode at) {
+  if (in_hook(at)) return;  // a React hook builds requests; it serves none
   std::string key = header_key(name);
   if (is_api_key_header(key)) add(SignalKind::api_key_check, reader, at);
   if (key == "authorization") add(SignalKind::bearer_token, reader, at);
@@ -261,7 +268,7 @@ void JsSignals::on_string(TSNode node) {
   TSNode parent = ts_node_parent(node);
   if (node_type(parent) == "literal_type" || in_outgoing_request(node)) return;
   if (node_type(parent) == "arguments") {
-    auto parts = split_member_path(member_path(tree_, field(ts_node_parent(parent), "function"), g_));
+    auto parts = member_path_parts(tree_, field(ts_node_parent(parent), "function"), g_);
     if (!parts.empty() && (parts.back() == "get" || parts.back() == "has")) return;
   }
   add(SignalKind::cors, *value, node);

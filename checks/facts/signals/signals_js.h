@@ -11,18 +11,6 @@
 
 namespace svc::engine {
 
-// "a.b.c" -> {"a", "b", "c"}; empty for "".
-inline std::vector<std::string> split_member_path(const std::string& path) {
-  std::vector<std::string> parts;
-  for (std::size_t start = 0; !path.empty();) {
-    auto dot = path.find('.', start);
-    parts.push_back(path.substr(start, dot - start));
-    if (dot == std::string::npos) break;
-    start = dot + 1;
-  }
-  return parts;
-}
-
 class JsSignals {
  public:
   JsSignals(const SyntaxTree& tree, SignalFacts& out);

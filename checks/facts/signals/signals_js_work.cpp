@@ -131,6 +131,7 @@ namespace {
 struct PromiseChain {
   std::string base;       // "sendEmail", "" when the chain starts from no named thing
   bool base_call = false;  // the chain starts with a call, not a promise held in a variable
+  bool base_import = false;  // `import('x').then(...)`: a module loading, not work
   std::string handler;    // "then", "catch", "finally", "" for a bare call
 };
 
@@ -146,6 +147,7 @@ PromiseChain chain_of(const SyntaxTree& tree, TSNode call) {
     node = field(fn, "object");
   }
   out.base_call = node_type(node) == "call_expression";
+  out.base_import = out.base_call && node_type(field(node, "function")) == "import";
   out.base = member_path(tree, out.base_call ? field(node, "function") : node, js_route_grammar());
   return out;
 }
@@ -164,27 +166,24 @@ std::string describe(const PromiseChain& chain) {
 // statements (`main().catch(console.error)` in a script) are no handler's, and a
 // handler attached to a promise held in a variable leaves it to be awaited elsewhere.
 void JsSignals::on_statement(TSNode statement) {
-  if (ui_ || ts_node_named_child_count(statement) == 0 || ts_node_is_null(enclosing_function(statement, g_)) ||
-      in_hook(statement))
-    return;
+  if (ui_ || ts_node_named_child_count(statement) == 0) return;
   TSNode expr = ts_node_named_child(statement, 0);
-  std::string_view type = node_type(expr);
-  if (type == "unary_expression" && tree_.text(field(expr, "operator")) == "void") {
+  std::string note;
+  if (node_type(expr) == "unary_expression" && tree_.text(field(expr, "operator")) == "void") {
     TSNode arg = field(expr, "argument");
-    if (node_type(arg) == "call_expression")
-      add(SignalKind::fire_and_forget, "void " + describe(chain_of(tree_, arg)), statement);
-    return;
-  }
-  if (type != "call_expression") return;
-  PromiseChain chain = chain_of(tree_, expr);
-  if (!chain.handler.empty() && chain.base_call) {
-    add(SignalKind::fire_and_forget, describe(chain), statement);
-  } else if (chain.handler.empty()) {
+    if (node_type(arg) == "call_expression") note = "void " + describe(chain_of(tree_, arg));
+  } else if (node_type(expr) == "call_expression") {
+    PromiseChain chain = chain_of(tree_, expr);
+    auto kind = chain.handler.empty() ? touch_kind(chain.base) : std::nullopt;
+    // Workflow builders' `when(cond, fn).then(step)` (Medusa) is a branch and Cypress's
+    // `cy.get(...).then(...)` a command queue, not promises.
+    bool thenable = chain.base == "when" || chain.base.starts_with("cy.") || chain.base_import;
+    if (!chain.handler.empty() && chain.base_call && !thenable) note = describe(chain);
     // Mail and HTTP calls return promises; a stream's `enqueue` does not.
-    auto kind = touch_kind(chain.base);
-    if (kind == TouchKind::mail || kind == TouchKind::http)
-      add(SignalKind::fire_and_forget, chain.base + "() not awaited", statement);
+    else if (kind == TouchKind::mail || kind == TouchKind::http) note = chain.base + "() not awaited";
   }
+  if (note.empty() || ts_node_is_null(enclosing_function(statement, g_)) || in_hook(statement)) return;
+  add(SignalKind::fire_and_forget, note, statement);
 }
 
 // `const run = promisify(exec)`: the promised form spawns too.
@@ -195,9 +194,8 @@ void JsSignals::on_declarator(TSNode declarator) {
   if (callee != "promisify" && callee != "util.promisify") return;
   auto args = named_children(field(value, "arguments"));
   if (args.empty()) return;
-  std::string wrapped = member_path(tree_, args.front(), g_);
-  auto parts = split_member_path(wrapped);
-  if (!wrapped.empty() && is_spawner(parts) && node_type(field(declarator, "name")) == "identifier")
+  auto parts = member_path_parts(tree_, args.front(), g_);
+  if (!parts.empty() && is_spawner(parts) && node_type(field(declarator, "name")) == "identifier")
     spawners_.insert(text(field(declarator, "name")));
 }
 

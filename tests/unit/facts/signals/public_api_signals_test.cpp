@@ -73,10 +73,17 @@ export async function GET(req: NextRequest) {
   const header = req.headers.authorization || ''
   const key = req.headers['x-acme-api-key']
   req.headers['x-request-id'] = 'abc'
+  delete req.headers.authorization
   next()
 }
 )");
   INFO(describe(express));
+  auto hook = signals_of("src/api/hooks/useUpload.ts", R"(export function useUpload() {
+  const send = (headers: any) => { delete headers.Authorization; return headers['x-api-key'] }
+}
+)");
+  INFO(describe(hook));
+  CHECK(hook.empty());
   CHECK(notes_of(express, SignalKind::bearer_token) == Notes{"req.headers.authorization"});
   CHECK(notes_of(express, SignalKind::api_key_check) == Notes{"req.headers['x-acme-api-key']"});
 }

@@ -120,6 +120,20 @@ void main()
 )");
   INFO(describe(script));
   CHECK(notes_of(script, SignalKind::fire_and_forget).empty());
+  // Medusa's workflow builder: `when(...).then(...)` is a branch of the workflow.
+  auto workflow = signals_of("src/workflows/refresh.ts", R"(export const refresh = createWorkflow('refresh', (input) => {
+  when({ input }, ({ input }) => input.force).then(() => { updateStep(input) })
+})
+)");
+  INFO(describe(workflow));
+  CHECK(workflow.empty());
+  auto loading = signals_of("src/vitals.ts", R"(export function report(cb: () => void) {
+  import('web-vitals').then(({ onCLS }) => onCLS(cb))
+  cy.get('button').then(($b) => $b.click())
+}
+)");
+  INFO(describe(loading));
+  CHECK(loading.empty());
   // A handler on a promise held in a variable: it may be awaited further down.
   auto held = signals_of("lib/race.ts", R"(export async function firstOf(work: Promise<number>, stream: any) {
   work.catch(() => {})
