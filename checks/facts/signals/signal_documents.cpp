@@ -1,7 +1,7 @@
 // Signals of files without code: notebooks, Go modules and programs, vercel.json crons,
-// OpenAPI documents, Kubernetes CronJobs. Read from the text, so they hold for files
-// with no grammar, and for a notebook too large to read (its name is enough).
-#include <nlohmann/json.hpp>
+// OpenAPI documents, Kubernetes CronJobs. Read from the text (vercel.json from its JSON
+// tree), so they hold for files with no grammar, and for a notebook too large to read
+// (its name is enough).
 #include <re2/re2.h>
 
 #include "checks/facts/signals/signal_sink.h"
@@ -36,27 +36,31 @@ int openapi_line(const SourceFile& file) {
 
 bool is_vercel_config(std::string_view path) { return file_name(path) == "vercel.json"; }
 
+// The value of `key` in a JSON object node, or a null node.
+TSNode json_member(const SyntaxTree& tree, TSNode object, std::string_view key) {
+  for (TSNode pair : named_children(object))
+    if (node_type(pair) == "pair" && string_value(tree, field(pair, "key")) == key) return field(pair, "value");
+  return TSNode{};
+}
+
 // `"crons": [{ "path": "/api/cron/digest", "schedule": "0 9 * * *" }]`: one signal per
 // entry, on the line of its path; 'Access-Control-Allow-Origin' in `headers` is CORS.
-void vercel_signals(const SourceFile& file, SignalFacts& out) {
+void vercel_signals(const SourceFile& file, const SyntaxTree* tree, SignalFacts& out) {
   const std::string& text = file.text();
   for (auto at = text.find("Access-Control-Allow-Origin"); at != std::string::npos;
        at = text.find("Access-Control-Allow-Origin", at + 1))
     add_signal(out, SignalKind::cors, "vercel.json headers: Access-Control-Allow-Origin",
                line_span(file.position_of(at).line));
-  nlohmann::json config = nlohmann::json::parse(text, nullptr, false, true);
-  if (!config.is_object() || !config.contains("crons") || !config["crons"].is_array()) return;
-  std::size_t from = text.find("\"crons\"");
-  for (const auto& entry : config["crons"]) {
-    if (!entry.is_object() || !entry.contains("path") || !entry["path"].is_string()) continue;
-    std::string path = entry["path"].get<std::string>();
-    int line = 1;
-    std::size_t at = from == std::string::npos ? std::string::npos : text.find("\"" + path + "\"", from);
-    if (at != std::string::npos) {
-      line = file.position_of(at).line;
-      from = at + 1;
-    }
-    add_signal(out, SignalKind::cron, "vercel.json crons: " + path, line_span(line));
+  if (!tree) return;
+  TSNode root = ts_node_named_child_count(tree->root()) ? ts_node_named_child(tree->root(), 0) : TSNode{};
+  if (ts_node_is_null(root) || node_type(root) != "object") return;
+  TSNode crons = json_member(*tree, root, "crons");
+  if (ts_node_is_null(crons) || node_type(crons) != "array") return;
+  for (TSNode entry : named_children(crons)) {
+    if (node_type(entry) != "object") continue;
+    TSNode path = json_member(*tree, entry, "path");
+    if (auto value = string_value(*tree, path))
+      add_signal(out, SignalKind::cron, "vercel.json crons: " + *value, span_of(*tree, ts_node_parent(path)));
   }
 }
 
@@ -113,7 +117,7 @@ bool document_wants_signals(const SourceFile& file) {
   }
 }
 
-void extract_document_signals(const SourceFile& file, SignalFacts& out) {
+void extract_document_signals(const SourceFile& file, const SyntaxTree* tree, SignalFacts& out) {
   std::string_view path = file.path();
   std::string_view name = file_name(path);
   if (path.ends_with(".ipynb")) return add_signal(out, SignalKind::notebook, "Jupyter notebook", line_span(1));
@@ -130,7 +134,7 @@ void extract_document_signals(const SourceFile& file, SignalFacts& out) {
     return;
   }
   if (file.language() != Language::json && file.language() != Language::yaml) return;
-  if (file.language() == Language::json && is_vercel_config(path)) vercel_signals(file, out);
+  if (file.language() == Language::json && is_vercel_config(path)) vercel_signals(file, tree, out);
   if (int line = openapi_line(file); line > 0 || is_openapi_name(name))
     add_signal(out, SignalKind::openapi_document, "OpenAPI document " + std::string(name), line_span(line > 0 ? line : 1));
   if (file.language() == Language::yaml) cronjob_signals(file, out);

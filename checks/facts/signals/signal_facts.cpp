@@ -84,7 +84,7 @@ void extract_signal_facts(const SourceFile& file, const SyntaxTree* tree, Signal
     case Language::python:
       if (tree) extract_python_signals(*tree, out);
       break;
-    default: extract_document_signals(file, out);
+    default: extract_document_signals(file, tree, out);
   }
   // File order; one signal of a kind per line (a call and the chain around it are one).
   auto begin = out.signals.begin() + static_cast<std::ptrdiff_t>(first);

@@ -1,7 +1,7 @@
 #pragma once
-// Signals of one JavaScript/TypeScript file. signals_js.cpp reads bindings and walks the
-// tree, and holds the public-API signals; signals_js_work.cpp the long-running,
-// background and process signals.
+// Signals of one JavaScript/TypeScript file. signals_js_bindings.cpp reads what the file
+// imports and binds; signals_js.cpp walks the tree and holds the public-API signals;
+// signals_js_work.cpp the long-running, background and process signals.
 #include <map>
 #include <set>
 #include <string>
@@ -17,14 +17,16 @@ class JsSignals {
   void run();
 
  private:
-  // signals_js.cpp
+  // signals_js_bindings.cpp
   void collect_bindings();
   void bind_import(TSNode statement);
   void bind_require(TSNode declarator);
+  // signals_js.cpp
   void on_node(TSNode node);
   void on_module(std::string_view specifier, TSNode at);
   void on_call(TSNode call);
   void on_header_read(std::string_view reader, std::string_view name, TSNode at);
+  bool reads_headers(TSNode object) const;
   void on_string(TSNode node);
   void on_public_call(TSNode call, const std::vector<std::string>& parts, const std::string& path);
   void finish_hmac();

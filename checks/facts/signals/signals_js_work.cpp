@@ -174,13 +174,14 @@ void JsSignals::on_statement(TSNode statement) {
     if (node_type(arg) == "call_expression") note = "void " + describe(chain_of(tree_, arg));
   } else if (node_type(expr) == "call_expression") {
     PromiseChain chain = chain_of(tree_, expr);
-    auto kind = chain.handler.empty() ? touch_kind(chain.base) : std::nullopt;
+    auto kind = touch_kind(chain.base);
+    bool promised = chain.handler.empty() && kind && (*kind == TouchKind::mail || *kind == TouchKind::http);
     // Workflow builders' `when(cond, fn).then(step)` (Medusa) is a branch and Cypress's
     // `cy.get(...).then(...)` a command queue, not promises.
     bool thenable = chain.base == "when" || chain.base.starts_with("cy.") || chain.base_import;
     if (!chain.handler.empty() && chain.base_call && !thenable) note = describe(chain);
     // Mail and HTTP calls return promises; a stream's `enqueue` does not.
-    else if (kind == TouchKind::mail || kind == TouchKind::http) note = chain.base + "() not awaited";
+    else if (promised) note = chain.base + "() not awaited";
   }
   if (note.empty() || ts_node_is_null(enclosing_function(statement, g_)) || in_hook(statement)) return;
   add(SignalKind::fire_and_forget, note, statement);
