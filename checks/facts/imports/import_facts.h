@@ -20,7 +20,7 @@ struct ImportedModule {
 };
 
 struct ImportFacts {
-  std::vector<ImportedModule> modules;  // in file order, one per statement
+  std::vector<ImportedModule> modules;  // in file order, one per module a statement names (`import a, b`: two)
   bool empty() const { return modules.empty(); }
 };
 
