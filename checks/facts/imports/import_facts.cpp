@@ -3,6 +3,7 @@
 // `import()` and `require()` with a literal; Python `import` and `from ... import`.
 #include "checks/facts/imports/import_facts.h"
 
+#include "checks/facts/imports/vendored_code.h"
 #include "checks/syntax/code_syntax.h"
 #include "checks/syntax/syntax_tree.h"
 
@@ -135,7 +136,7 @@ class ImportWalker {
 
 bool wants_import_facts(const SourceFile& file) {
   Language l = file.language();
-  return (is_js(l) || l == Language::python) && !is_test_path(file.path());
+  return (is_js(l) || l == Language::python) && !is_test_path(file.path()) && !is_vendored_code(file);
 }
 
 void extract_import_facts(const SyntaxTree& tree, ImportFacts& out) { ImportWalker(tree, out).run(); }

@@ -20,11 +20,11 @@ struct ImportedModule {
 };
 
 struct ImportFacts {
-  std::vector<ImportedModule> modules;  // in file order, one per statement
+  std::vector<ImportedModule> modules;  // in file order, one per module a statement names (`import a, b`: two)
   bool empty() const { return modules.empty(); }
 };
 
-// JavaScript, TypeScript and Python code outside tests.
+// JavaScript, TypeScript and Python code outside tests and vendored bundles.
 bool wants_import_facts(const SourceFile& file);
 void extract_import_facts(const SyntaxTree& tree, ImportFacts& out);
 

@@ -1,7 +1,7 @@
 // Signals of files without code: notebooks, Go modules and programs, vercel.json crons,
-// OpenAPI documents, Kubernetes CronJobs. Read from the text, so they hold for files
-// with no grammar, and for a notebook too large to read (its name is enough).
-#include <nlohmann/json.hpp>
+// OpenAPI documents, Kubernetes CronJobs. Read from the text (vercel.json from its JSON
+// tree), so they hold for files with no grammar, and for a notebook too large to read
+// (its name is enough).
 #include <re2/re2.h>
 
 #include "checks/facts/signals/signal_sink.h"
@@ -24,12 +24,11 @@ bool is_openapi_name(std::string_view name) {
 }
 
 // The line of the top-level `openapi: 3.1.0` / `"swagger": "2.0"`, or 0 when the text
-// declares none (the declaration opens a document: only its first few KiB are read).
+// declares none. The whole text is searched: generated documents sort their keys.
 int openapi_line(const SourceFile& file) {
   static const RE2 yaml(R"((?m)^['"]?(openapi|swagger)['"]?\s*:\s*['"]?[23]\.)");
   static const RE2 json(R"re("(openapi|swagger)"\s*:\s*"[23]\.)re");
-  std::string_view head = std::string_view(file.text()).substr(0, 4096);
-  re2::StringPiece input(head.data(), head.size()), match;
+  re2::StringPiece input(file.text()), match;
   const RE2& pattern = file.language() == Language::json ? json : yaml;
   if (!pattern.Match(input, 0, input.size(), RE2::UNANCHORED, &match, 1)) return 0;
   return file.position_of(static_cast<std::size_t>(match.data() - file.text().data())).line;
@@ -37,27 +36,31 @@ int openapi_line(const SourceFile& file) {
 
 bool is_vercel_config(std::string_view path) { return file_name(path) == "vercel.json"; }
 
+// The value of `key` in a JSON object node, or a null node.
+TSNode json_member(const SyntaxTree& tree, TSNode object, std::string_view key) {
+  for (TSNode pair : named_children(object))
+    if (node_type(pair) == "pair" && string_value(tree, field(pair, "key")) == key) return field(pair, "value");
+  return TSNode{};
+}
+
 // `"crons": [{ "path": "/api/cron/digest", "schedule": "0 9 * * *" }]`: one signal per
 // entry, on the line of its path; 'Access-Control-Allow-Origin' in `headers` is CORS.
-void vercel_signals(const SourceFile& file, SignalFacts& out) {
+void vercel_signals(const SourceFile& file, const SyntaxTree* tree, SignalFacts& out) {
   const std::string& text = file.text();
   for (auto at = text.find("Access-Control-Allow-Origin"); at != std::string::npos;
        at = text.find("Access-Control-Allow-Origin", at + 1))
     add_signal(out, SignalKind::cors, "vercel.json headers: Access-Control-Allow-Origin",
                line_span(file.position_of(at).line));
-  nlohmann::json config = nlohmann::json::parse(text, nullptr, false, true);
-  if (!config.is_object() || !config.contains("crons") || !config["crons"].is_array()) return;
-  std::size_t from = text.find("\"crons\"");
-  for (const auto& entry : config["crons"]) {
-    if (!entry.is_object() || !entry.contains("path") || !entry["path"].is_string()) continue;
-    std::string path = entry["path"].get<std::string>();
-    int line = 1;
-    std::size_t at = from == std::string::npos ? std::string::npos : text.find("\"" + path + "\"", from);
-    if (at != std::string::npos) {
-      line = file.position_of(at).line;
-      from = at + 1;
-    }
-    add_signal(out, SignalKind::cron, "vercel.json crons: " + path, line_span(line));
+  if (!tree) return;
+  TSNode root = ts_node_named_child_count(tree->root()) ? ts_node_named_child(tree->root(), 0) : TSNode{};
+  if (ts_node_is_null(root) || node_type(root) != "object") return;
+  TSNode crons = json_member(*tree, root, "crons");
+  if (ts_node_is_null(crons) || node_type(crons) != "array") return;
+  for (TSNode entry : named_children(crons)) {
+    if (node_type(entry) != "object") continue;
+    TSNode path = json_member(*tree, entry, "path");
+    if (auto value = string_value(*tree, path))
+      add_signal(out, SignalKind::cron, "vercel.json crons: " + *value, span_of(*tree, ts_node_parent(path)));
   }
 }
 
@@ -80,9 +83,14 @@ void cronjob_signals(const SourceFile& file, SignalFacts& out) {
 
 bool is_go_test(std::string_view path) { return path.ends_with("_test.go"); }
 
-bool declares_main_package(std::string_view text) {
-  static const RE2 main(R"((?m)^package\s+main\s*$)");
-  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), main);
+// The line of a Go program's entry, `func main()` in package main (a service's other
+// files share the package, so the package alone would count each of them); 0 for none.
+int main_line(const SourceFile& file) {
+  static const RE2 package(R"((?m)^package\s+main\s*$)");
+  static const RE2 main(R"((?m)^func\s+main\s*\(\s*\))");
+  re2::StringPiece input(file.text()), match;
+  if (!RE2::PartialMatch(input, package) || !main.Match(input, 0, input.size(), RE2::UNANCHORED, &match, 1)) return 0;
+  return file.position_of(static_cast<std::size_t>(match.data() - file.text().data())).line;
 }
 
 }  // namespace
@@ -95,7 +103,7 @@ bool document_wants_signals(const SourceFile& file) {
   std::string_view path = file.path();
   std::string_view name = file_name(path);
   if (path.ends_with(".ipynb") || name == "go.mod") return true;
-  if (path.ends_with(".go")) return !is_go_test(path) && declares_main_package(file.text());
+  if (path.ends_with(".go")) return !is_go_test(path) && main_line(file) > 0;
   switch (file.language()) {
     case Language::json:
       if (is_vercel_config(path))
@@ -109,7 +117,7 @@ bool document_wants_signals(const SourceFile& file) {
   }
 }
 
-void extract_document_signals(const SourceFile& file, SignalFacts& out) {
+void extract_document_signals(const SourceFile& file, const SyntaxTree* tree, SignalFacts& out) {
   std::string_view path = file.path();
   std::string_view name = file_name(path);
   if (path.ends_with(".ipynb")) return add_signal(out, SignalKind::notebook, "Jupyter notebook", line_span(1));
@@ -121,12 +129,12 @@ void extract_document_signals(const SourceFile& file, SignalFacts& out) {
                       line_span(1));
   }
   if (path.ends_with(".go")) {
-    if (!is_go_test(path) && declares_main_package(file.text()))
-      add_signal(out, SignalKind::go_module, "Go program (package main)", line_span(1));
+    if (int line = is_go_test(path) ? 0 : main_line(file); line > 0)
+      add_signal(out, SignalKind::go_module, "Go program (func main)", line_span(line));
     return;
   }
   if (file.language() != Language::json && file.language() != Language::yaml) return;
-  if (file.language() == Language::json && is_vercel_config(path)) vercel_signals(file, out);
+  if (file.language() == Language::json && is_vercel_config(path)) vercel_signals(file, tree, out);
   if (int line = openapi_line(file); line > 0 || is_openapi_name(name))
     add_signal(out, SignalKind::openapi_document, "OpenAPI document " + std::string(name), line_span(line > 0 ? line : 1));
   if (file.language() == Language::yaml) cronjob_signals(file, out);

@@ -7,6 +7,7 @@
 
 #include <re2/re2.h>
 
+#include "checks/facts/imports/vendored_code.h"
 #include "checks/facts/signals/signal_sink.h"
 #include "checks/syntax/syntax_tree.h"
 
@@ -37,7 +38,7 @@ namespace {
 // Words some signal of JavaScript/TypeScript code needs; a file with none is not parsed.
 bool js_may_signal(std::string_view text) {
   static const RE2 words(
-      R"((?i:access-control-allow-origin|cors|api[-_]?key|api[-_]?token|authorization|signature|webhook))"
+      R"((?i:access-control-allow-origin|cors|api[-_]?key|api[-_]?token|x-[a-z0-9]+-key|authorization|signature|webhook))"
       R"(|createHmac|constructEvent|openapi|swagger|OpenAPI|send(?:Mail|Emails?|BatchEmail)\b|sgMail|emails\.send)"
       R"(|batch\.send|Send(?:Raw)?EmailCommand)"
       R"(|sharp|ffmpeg|puppeteer|canvas|pdf|jimp|xlsx|json2csv|csv-stringify|archiver)"
@@ -48,7 +49,7 @@ bool js_may_signal(std::string_view text) {
 
 bool python_may_signal(std::string_view text) {
   static const RE2 words(
-      R"((?i:access-control-allow-origin|cors|api[-_]?key|api[-_]?token|authorization|signature|webhook|hmac))"
+      R"((?i:access-control-allow-origin|cors|api[-_]?key|api[-_]?token|x-[a-z0-9]+-key|authorization|signature|webhook|hmac))"
       R"(|construct_event|FastAPI|Bearer|flasgger|flask_smorest|flask_restx|flask_openapi3|apispec|spectree)"
       R"(|drf_spectacular|drf_yasg|connexion|smtplib|send_mail|send_mass_mail|Emails\.send|fastapi_mail)"
       R"(|sleep|crontab|CronTrigger|cron|beat_schedule|BEAT_SCHEDULE|add_task|create_task|ensure_future)"
@@ -65,7 +66,8 @@ bool wants_signal_facts(const SourceFile& file) {
   switch (file.language()) {
     case Language::typescript:
     case Language::tsx:
-    case Language::javascript: return file.path().find(".d.ts") == std::string::npos && js_may_signal(file.text());
+    case Language::javascript:
+      return file.path().find(".d.ts") == std::string::npos && js_may_signal(file.text()) && !is_vendored_code(file);
     case Language::python: return python_may_signal(file.text());
     default: return document_wants_signals(file);
   }
@@ -82,7 +84,7 @@ void extract_signal_facts(const SourceFile& file, const SyntaxTree* tree, Signal
     case Language::python:
       if (tree) extract_python_signals(*tree, out);
       break;
-    default: extract_document_signals(file, out);
+    default: extract_document_signals(file, tree, out);
   }
   // File order; one signal of a kind per line (a call and the chain around it are one).
   auto begin = out.signals.begin() + static_cast<std::ptrdiff_t>(first);

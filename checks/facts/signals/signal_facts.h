@@ -33,7 +33,7 @@ enum class SignalKind : std::uint8_t {
   spawn_process,      // child_process spawn/exec/execFile of python, go, a binary
   python_data_lib,    // import of numpy, pandas, sklearn, scipy, torch, tensorflow, transformers, polars
   notebook,           // a .ipynb file
-  go_module,          // go.mod / a .go file
+  go_module,          // go.mod / a Go program (`func main` in package main)
 };
 std::string_view to_string(SignalKind kind);  // "cors", "api-key-check", ...
 

@@ -83,8 +83,17 @@ std::string header_key(std::string_view name) {
 }
 
 bool is_api_key_header(std::string_view key) {
+  // x-api-key, api_key, apikey, x-acme-api-token; and a product's own `x-<name>-key`
+  // (x-openstatus-key), but not the keys of idempotency, caches or tracing.
   static const RE2 api_key(R"(^(x-[a-z0-9-]*)?api-?(key|token)$)");
-  return RE2::FullMatch(re2::StringPiece(key.data(), key.size()), api_key);
+  static const RE2 vendor_key(R"(^x-([a-z0-9]+)-key$)");
+  static const std::set<std::string_view> not_credentials = {
+      "idempotency", "idempotent", "cache", "dedupe", "dedup", "request", "trace", "routing",
+      "partition", "correlation", "encryption", "public", "signing", "session", "message"};
+  re2::StringPiece piece(key.data(), key.size());
+  if (RE2::FullMatch(piece, api_key)) return true;
+  std::string word;
+  return RE2::FullMatch(piece, vendor_key, &word) && !not_credentials.count(word);
 }
 
 bool is_cron_expression(std::string_view text) {

@@ -20,7 +20,7 @@ bool is_python_openapi_package(std::string_view root);  // flasgger, flask_smore
 // A header or parameter name as a key: lower case, `HTTP_` (Django's META) dropped,
 // underscores as dashes: "HTTP_X_API_KEY" -> "x-api-key".
 std::string header_key(std::string_view name);
-bool is_api_key_header(std::string_view key);  // x-api-key, api-key, apikey, x-acme-api-key, api-token
+bool is_api_key_header(std::string_view key);  // x-api-key, api-key, apikey, x-acme-api-key, x-acme-key
 
 // "0 9 * * 1-5", "*/5 * * * *", "@daily": a cron schedule, not any five words.
 bool is_cron_expression(std::string_view text);

@@ -35,7 +35,8 @@ inline SourceSpan line_span(int line) { return {{line, 1}, {line, 1}}; }
 // Extractors by kind of file (signal_facts.cpp picks one).
 void extract_js_signals(const SyntaxTree& tree, SignalFacts& out);
 void extract_python_signals(const SyntaxTree& tree, SignalFacts& out);
-void extract_document_signals(const SourceFile& file, SignalFacts& out);  // notebooks, go, JSON, YAML
+void extract_document_signals(const SourceFile& file, const SyntaxTree* tree,  // notebooks, go, JSON, YAML
+                              SignalFacts& out);
 bool document_wants_signals(const SourceFile& file);
 
 }  // namespace svc::engine

@@ -1,6 +1,6 @@
-// JavaScript/TypeScript signals: what the file imports and binds, one walk of its tree,
-// and the public-API signals (CORS, API keys and bearer tokens read from requests,
-// webhook signature checks, OpenAPI generators).
+// JavaScript/TypeScript signals: one walk of the tree, and the public-API signals (CORS,
+// API keys and bearer tokens read from requests, webhook signature checks, OpenAPI
+// generators).
 #include "checks/facts/signals/signals_js.h"
 
 #include "checks/facts/signals/signal_libraries.h"
@@ -8,12 +8,6 @@
 
 namespace svc::engine {
 namespace {
-
-const std::set<std::string_view>& process_functions() {
-  static const std::set<std::string_view> names = {"spawn", "spawnSync", "exec", "execSync",
-                                                   "execFile", "execFileSync", "fork"};
-  return names;
-}
 
 bool opens_with_use_client(const SyntaxTree& tree) {
   for (TSNode child : named_children(tree.root())) {
@@ -26,17 +20,18 @@ bool opens_with_use_client(const SyntaxTree& tree) {
   return false;
 }
 
-bool is_react_module(std::string_view specifier) {
-  return specifier == "react" || specifier == "react-dom" || specifier == "swr" ||
-         specifier.starts_with("@tanstack/react-") || specifier == "next/navigation";
-}
-
 // Whether `node` is what an assignment writes (`headers['x-api-key'] = key`): a request
 // being built, not one being read.
 bool is_assigned(TSNode node) {
   TSNode parent = ts_node_parent(node);
   return !ts_node_is_null(parent) && node_type(parent) == "assignment_expression" &&
          ts_node_eq(field(parent, "left"), node);
+}
+
+// `delete headers.Authorization`: a request being built (axios' transformRequest).
+bool is_deleted(TSNode node) {
+  TSNode parent = ts_node_parent(node);
+  return !ts_node_is_null(parent) && node_type(parent) == "unary_expression" && node_type(ts_node_child(parent, 0)) == "delete";
 }
 
 }  // namespace
@@ -46,8 +41,8 @@ JsSignals::JsSignals(const SyntaxTree& tree, SignalFacts& out) : tree_(tree), ou
 void JsSignals::run() {
   std::string_view path = tree_.file().path();
   client_ = opens_with_use_client(tree_);
-  ui_ = client_ || path.ends_with(".tsx") || path.ends_with(".jsx");
   collect_bindings();
+  ui_ = client_ || react_ || path.ends_with(".tsx") || path.ends_with(".jsx");
   TSTreeCursor cursor = ts_tree_cursor_new(tree_.root());
   for (bool more = true; more;) {
     on_node(ts_tree_cursor_current_node(&cursor));
@@ -57,86 +52,6 @@ void JsSignals::run() {
   }
   ts_tree_cursor_delete(&cursor);
   finish_hmac();
-}
-
-void JsSignals::collect_bindings() {
-  for (TSNode statement : named_children(tree_.root())) {
-    std::string_view type = node_type(statement);
-    if (type == "import_statement") bind_import(statement);
-    if (type == "lexical_declaration" || type == "variable_declaration")
-      for (TSNode d : named_children(statement))
-        if (node_type(d) == "variable_declarator") bind_require(d);
-  }
-}
-
-void JsSignals::bind_import(TSNode statement) {
-  TSNode source = field(statement, "source");
-  TSNode require_clause{};
-  for (TSNode c : named_children(statement))
-    if (node_type(c) == "import_require_clause") require_clause = c;
-  if (!ts_node_is_null(require_clause)) source = field(require_clause, "source");
-  auto module = string_value(tree_, source);
-  if (!module) return;
-  if (is_react_module(*module)) ui_ = true;
-  bool process = is_process_package(*module);
-  auto bind = [&](const std::string& local, const std::string& imported) {
-    imported_[local] = *module;
-    imported_as_[local] = imported;
-    if (!process) return;
-    bool child_process = *module == "child_process" || *module == "node:child_process";
-    if (child_process && (imported == "*" || imported == "default")) process_namespaces_.insert(local);
-    else if (!child_process || process_functions().count(imported)) spawners_.insert(local);  // execa, cross-spawn
-  };
-  if (!ts_node_is_null(require_clause)) {  // `import cp = require('child_process')`
-    for (TSNode c : named_children(require_clause))
-      if (node_type(c) == "identifier") bind(text(c), "default");
-    return;
-  }
-  for (TSNode clause : named_children(statement)) {
-    if (node_type(clause) != "import_clause") continue;
-    for (TSNode part : named_children(clause)) {
-      std::string_view type = node_type(part);
-      if (type == "identifier") bind(text(part), "default");
-      if (type == "namespace_import")
-        for (TSNode n : named_children(part))
-          if (node_type(n) == "identifier") bind(text(n), "*");
-      if (type != "named_imports") continue;
-      for (TSNode spec : named_children(part)) {
-        if (node_type(spec) != "import_specifier") continue;
-        TSNode alias = field(spec, "alias");
-        std::string name = text(field(spec, "name"));
-        bind(ts_node_is_null(alias) ? name : text(alias), name);
-      }
-    }
-  }
-}
-
-// `const cp = require('child_process')`, `const { spawn } = require('node:child_process')`.
-void JsSignals::bind_require(TSNode declarator) {
-  TSNode value = field(declarator, "value");
-  if (ts_node_is_null(value) || node_type(value) != "call_expression" || tree_.text(field(value, "function")) != "require")
-    return;
-  std::string module = first_literal(value);
-  if (module.empty()) return;
-  bool process = is_process_package(module);
-  bool child_process = module == "child_process" || module == "node:child_process";
-  TSNode name = field(declarator, "name");
-  if (node_type(name) == "identifier") {
-    imported_[text(name)] = module;
-    imported_as_[text(name)] = "default";
-    if (process) (child_process ? process_namespaces_ : spawners_).insert(text(name));
-    return;
-  }
-  if (node_type(name) != "object_pattern") return;
-  for (TSNode p : named_children(name)) {
-    std::string local, imported;
-    if (node_type(p) == "shorthand_property_identifier_pattern") local = imported = text(p);
-    if (node_type(p) == "pair_pattern") imported = text(field(p, "key")), local = text(field(p, "value"));
-    if (local.empty()) continue;
-    imported_[local] = module;
-    imported_as_[local] = imported;
-    if (process && (!child_process || process_functions().count(imported))) spawners_.insert(local);
-  }
 }
 
 void JsSignals::on_node(TSNode node) {
@@ -150,15 +65,14 @@ void JsSignals::on_node(TSNode node) {
     on_new(node);
   } else if (type == "string" || type == "template_string") {
     on_string(node);
-  } else if (type == "subscript_expression" && !is_assigned(node)) {  // req.headers['x-api-key']
-    auto parts = split_member_path(member_path(tree_, field(node, "object"), g_));
+  } else if (type == "subscript_expression") {  // req.headers['x-api-key']
     auto key = string_value(tree_, field(node, "index"));
-    if (key && !parts.empty() && ascii_lower(parts.back()) == "headers")
+    if (key && reads_headers(field(node, "object")) && !is_assigned(node))
       on_header_read(text(field(node, "object")) + "['" + *key + "']", *key, node);
-  } else if (type == "member_expression" && !is_assigned(node)) {  // req.headers.authorization
-    auto parts = split_member_path(member_path(tree_, field(node, "object"), g_));
+  } else if (type == "member_expression") {  // req.headers.authorization
     std::string property = text(field(node, "property"));
-    if (!parts.empty() && ascii_lower(parts.back()) == "headers" && ascii_lower(property) == "authorization")
+    if (ascii_lower(property) == "authorization" && reads_headers(field(node, "object")) && !is_assigned(node) &&
+        !is_deleted(node))
       on_header_read(text(node), property, node);
   } else if (type == "pair") {
     on_pair(node);
@@ -173,7 +87,7 @@ void JsSignals::on_node(TSNode node) {
 
 // An import (static, dynamic or required) of a library that is itself a signal.
 void JsSignals::on_module(std::string_view specifier, TSNode at) {
-  if (is_media_package(specifier) && !client_)
+  if (is_media_package(specifier) && !client_ && !react_)  // a PDF viewer or image cropper runs in the browser
     add(SignalKind::media_processing, "import " + std::string(specifier), at);
   if (is_openapi_package(specifier) && !openapi_seen_) {
     openapi_seen_ = true;
@@ -196,7 +110,7 @@ void JsSignals::on_call(TSNode call) {
       add(SignalKind::webhook_signature, "new Webhook().verify", call);
     return;
   }
-  auto parts = split_member_path(path);
+  auto parts = member_path_parts(tree_, fn, g_);
   on_public_call(call, parts, path);
   on_work_call(call, parts, path);
 }
@@ -237,7 +151,14 @@ void JsSignals::on_public_call(TSNode call, const std::vector<std::string>& part
   if (last == "timingSafeEqual") timing_safe_ = true;
 }
 
+// `req.headers`, `request.headers`: an object whose last member is `headers`.
+bool JsSignals::reads_headers(TSNode object) const {
+  auto parts = member_path_parts(tree_, object, g_);
+  return !parts.empty() && ascii_lower(parts.back()) == "headers";
+}
+
 void JsSignals::on_header_read(std::string_view reader, std::string_view name, TSNode at) {
+  if (in_hook(at)) return;  // a React hook builds requests; it serves none
   std::string key = header_key(name);
   if (is_api_key_header(key)) add(SignalKind::api_key_check, reader, at);
   if (key == "authorization") add(SignalKind::bearer_token, reader, at);
@@ -245,14 +166,14 @@ void JsSignals::on_header_read(std::string_view reader, std::string_view name, T
 }
 
 // 'Access-Control-Allow-Origin' set on a response, in a headers object or in config;
-// not one read from a response (`res.headers.get(...)`) nor a type.
+// not one read from a response (`res.headers.get(...)`), sent in a request, nor a type.
 void JsSignals::on_string(TSNode node) {
   auto value = string_value(tree_, node);
   if (!value || header_key(*value) != "access-control-allow-origin") return;
   TSNode parent = ts_node_parent(node);
-  if (node_type(parent) == "literal_type") return;
+  if (node_type(parent) == "literal_type" || in_outgoing_request(node)) return;
   if (node_type(parent) == "arguments") {
-    auto parts = split_member_path(member_path(tree_, field(ts_node_parent(parent), "function"), g_));
+    auto parts = member_path_parts(tree_, field(ts_node_parent(parent), "function"), g_);
     if (!parts.empty() && (parts.back() == "get" || parts.back() == "has")) return;
   }
   add(SignalKind::cors, *value, node);
@@ -265,16 +186,6 @@ void JsSignals::finish_hmac() {
   if (signature_header_.empty() && !(timing_safe_ && webhook_file)) return;
   std::string note = signature_header_.empty() ? "createHmac + timingSafeEqual" : "createHmac + '" + signature_header_ + "'";
   for (TSNode call : hmacs_) add(SignalKind::webhook_signature, note, call);
-}
-
-std::string JsSignals::module_of(const std::string& local) const {
-  auto it = imported_.find(local);
-  return it == imported_.end() ? std::string() : it->second;
-}
-
-std::string JsSignals::imported_name(const std::string& local) const {
-  auto it = imported_as_.find(local);
-  return it == imported_as_.end() ? std::string() : it->second;
 }
 
 std::string JsSignals::first_literal(TSNode call) const {

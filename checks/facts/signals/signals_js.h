@@ -1,7 +1,7 @@
 #pragma once
-// Signals of one JavaScript/TypeScript file. signals_js.cpp reads bindings and walks the
-// tree, and holds the public-API signals; signals_js_work.cpp the long-running,
-// background and process signals.
+// Signals of one JavaScript/TypeScript file. signals_js_bindings.cpp reads what the file
+// imports and binds; signals_js.cpp walks the tree and holds the public-API signals;
+// signals_js_work.cpp the long-running, background and process signals.
 #include <map>
 #include <set>
 #include <string>
@@ -11,32 +11,22 @@
 
 namespace svc::engine {
 
-// "a.b.c" -> {"a", "b", "c"}; empty for "".
-inline std::vector<std::string> split_member_path(const std::string& path) {
-  std::vector<std::string> parts;
-  for (std::size_t start = 0; !path.empty();) {
-    auto dot = path.find('.', start);
-    parts.push_back(path.substr(start, dot - start));
-    if (dot == std::string::npos) break;
-    start = dot + 1;
-  }
-  return parts;
-}
-
 class JsSignals {
  public:
   JsSignals(const SyntaxTree& tree, SignalFacts& out);
   void run();
 
  private:
-  // signals_js.cpp
+  // signals_js_bindings.cpp
   void collect_bindings();
   void bind_import(TSNode statement);
   void bind_require(TSNode declarator);
+  // signals_js.cpp
   void on_node(TSNode node);
   void on_module(std::string_view specifier, TSNode at);
   void on_call(TSNode call);
   void on_header_read(std::string_view reader, std::string_view name, TSNode at);
+  bool reads_headers(TSNode object) const;
   void on_string(TSNode node);
   void on_public_call(TSNode call, const std::vector<std::string>& parts, const std::string& path);
   void finish_hmac();
@@ -48,6 +38,7 @@ class JsSignals {
   void on_statement(TSNode statement);
   void on_declarator(TSNode declarator);
   bool in_hook(TSNode node) const;
+  bool in_outgoing_request(TSNode node) const;
   bool is_spawner(const std::vector<std::string>& parts) const;
 
   std::string module_of(const std::string& local) const;
@@ -65,7 +56,8 @@ class JsSignals {
   std::set<std::string> spawners_;               // `spawn`, `exec`, `execAsync = promisify(exec)`
   std::set<std::string> webhook_verifiers_;      // `const wh = new Webhook(secret)`
   bool client_ = false;  // 'use client': runs in the browser
-  bool ui_ = false;      // React code (.tsx/.jsx, or imports react): its timers and `void`s are the UI's
+  bool react_ = false;   // imports React hooks or a data-fetching hook library: UI code
+  bool ui_ = false;      // React code (.tsx/.jsx, client_ or react_): its timers and `void`s are the UI's
   bool openapi_seen_ = false;
   std::vector<TSNode> hmacs_;       // createHmac calls: a webhook check if the file also reads a signature
   std::string signature_header_;    // 'stripe-signature', 'x-hub-signature-256' read from a request

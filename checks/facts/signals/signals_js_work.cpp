@@ -125,34 +125,66 @@ void JsSignals::on_decorator(TSNode decorator) {
   if (name == "Interval") add(SignalKind::sleep_poll, "@" + text(call), decorator);
 }
 
+namespace {
+
+// `sendEmail(x).then(a).catch(b)`: the call the chain starts from and its first handler.
+struct PromiseChain {
+  std::string base;       // "sendEmail", "" when the chain starts from no named thing
+  bool base_call = false;  // the chain starts with a call, not a promise held in a variable
+  bool base_import = false;  // `import('x').then(...)`: a module loading, not work
+  std::string handler;    // "then", "catch", "finally", "" for a bare call
+};
+
+PromiseChain chain_of(const SyntaxTree& tree, TSNode call) {
+  PromiseChain out;
+  TSNode node = call;
+  while (node_type(node) == "call_expression") {
+    TSNode fn = field(node, "function");
+    if (node_type(fn) != "member_expression") break;
+    std::string property(tree.text(field(fn, "property")));
+    if (property != "then" && property != "catch" && property != "finally") break;
+    out.handler = property;
+    node = field(fn, "object");
+  }
+  out.base_call = node_type(node) == "call_expression";
+  out.base_import = out.base_call && node_type(field(node, "function")) == "import";
+  out.base = member_path(tree, out.base_call ? field(node, "function") : node, js_route_grammar());
+  return out;
+}
+
+std::string describe(const PromiseChain& chain) {
+  std::string out = chain.base.empty() ? "(...)" : chain.base;
+  if (chain.base_call) out += "()";
+  if (!chain.handler.empty()) out += "." + chain.handler;
+  return out;
+}
+
+}  // namespace
+
 // A statement that starts a promise and drops it, inside a function of server code:
 // `void sendEmail()`, `notify().then(...)`, `fetch(url)` without await. Top-level
-// statements (`main().catch(console.error)` in a script) are no handler's.
+// statements (`main().catch(console.error)` in a script) are no handler's, and a
+// handler attached to a promise held in a variable leaves it to be awaited elsewhere.
 void JsSignals::on_statement(TSNode statement) {
-  if (ui_ || ts_node_named_child_count(statement) == 0 || ts_node_is_null(enclosing_function(statement, g_))) return;
+  if (ui_ || ts_node_named_child_count(statement) == 0) return;
   TSNode expr = ts_node_named_child(statement, 0);
-  std::string_view type = node_type(expr);
-  if (type == "unary_expression" && tree_.text(field(expr, "operator")) == "void") {
+  std::string note;
+  if (node_type(expr) == "unary_expression" && tree_.text(field(expr, "operator")) == "void") {
     TSNode arg = field(expr, "argument");
-    if (node_type(arg) != "call_expression") return;
-    std::string path = member_path(tree_, field(arg, "function"), g_);
-    add(SignalKind::fire_and_forget, "void " + (path.empty() ? std::string("(...)") : path) + "()", statement);
-    return;
+    if (node_type(arg) == "call_expression") note = "void " + describe(chain_of(tree_, arg));
+  } else if (node_type(expr) == "call_expression") {
+    PromiseChain chain = chain_of(tree_, expr);
+    auto kind = touch_kind(chain.base);
+    bool promised = chain.handler.empty() && kind && (*kind == TouchKind::mail || *kind == TouchKind::http);
+    // Workflow builders' `when(cond, fn).then(step)` (Medusa) is a branch and Cypress's
+    // `cy.get(...).then(...)` a command queue, not promises.
+    bool thenable = chain.base == "when" || chain.base.starts_with("cy.") || chain.base_import;
+    if (!chain.handler.empty() && chain.base_call && !thenable) note = describe(chain);
+    // Mail and HTTP calls return promises; a stream's `enqueue` does not.
+    else if (promised) note = chain.base + "() not awaited";
   }
-  if (type != "call_expression") return;
-  TSNode fn = field(expr, "function");
-  std::string path = member_path(tree_, fn, g_);
-  if (node_type(fn) == "member_expression") {
-    std::string property = text(field(fn, "property"));
-    if (property == "then" || property == "catch" || property == "finally") {
-      TSNode object = field(fn, "object");
-      std::string base = member_path(tree_, object, g_);
-      if (base.empty()) base = "promise";
-      add(SignalKind::fire_and_forget, base + (node_type(object) == "call_expression" ? "()." : ".") + property, statement);
-      return;
-    }
-  }
-  if (!path.empty() && touch_kind(path)) add(SignalKind::fire_and_forget, path + "() not awaited", statement);
+  if (note.empty() || ts_node_is_null(enclosing_function(statement, g_)) || in_hook(statement)) return;
+  add(SignalKind::fire_and_forget, note, statement);
 }
 
 // `const run = promisify(exec)`: the promised form spawns too.
@@ -163,10 +195,22 @@ void JsSignals::on_declarator(TSNode declarator) {
   if (callee != "promisify" && callee != "util.promisify") return;
   auto args = named_children(field(value, "arguments"));
   if (args.empty()) return;
-  std::string wrapped = member_path(tree_, args.front(), g_);
-  auto parts = split_member_path(wrapped);
-  if (!wrapped.empty() && is_spawner(parts) && node_type(field(declarator, "name")) == "identifier")
+  auto parts = member_path_parts(tree_, args.front(), g_);
+  if (!parts.empty() && is_spawner(parts) && node_type(field(declarator, "name")) == "identifier")
     spawners_.insert(text(field(declarator, "name")));
+}
+
+// Inside the arguments of fetch/axios/...: a header there is sent, not served.
+bool JsSignals::in_outgoing_request(TSNode node) const {
+  for (TSNode p = ts_node_parent(node); !ts_node_is_null(p); p = ts_node_parent(p)) {
+    std::string_view type = node_type(p);
+    if (type == "call_expression" && touch_kind(member_path(tree_, field(p, "function"), g_)) == TouchKind::http)
+      return true;
+    if (type == "expression_statement" || type == "lexical_declaration" || type == "return_statement" ||
+        is_function_type(type))
+      return false;
+  }
+  return false;
 }
 
 // Inside a React hook (`useX`) of a .ts file: its timers are the UI's.

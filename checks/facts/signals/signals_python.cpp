@@ -6,7 +6,6 @@
 
 #include "checks/facts/signals/signal_libraries.h"
 #include "checks/facts/signals/signal_sink.h"
-#include "checks/facts/signals/signals_js.h"  // split_member_path
 #include "common/ascii.h"
 
 namespace svc::engine {
@@ -82,7 +81,7 @@ class PythonSignals {
   void on_call(TSNode call) {
     std::string path = member_path(tree_, field(call, "function"), g_);
     if (path.empty()) return;
-    auto parts = split_member_path(path);
+    auto parts = member_path_parts(tree_, field(call, "function"), g_);
     const std::string& first = parts.front();
     const std::string& last = parts.back();
     TSNode args = field(call, "arguments");
@@ -154,7 +153,7 @@ class PythonSignals {
   void on_subscript(TSNode node) {  // request.headers['X-API-Key'], request.META['HTTP_AUTHORIZATION']
     TSNode parent = ts_node_parent(node);
     if (node_type(parent) == "assignment" && ts_node_eq(field(parent, "left"), node)) return;  // setting one
-    auto parts = split_member_path(member_path(tree_, field(node, "value"), g_));
+    auto parts = member_path_parts(tree_, field(node, "value"), g_);
     auto key = string_value(tree_, field(node, "subscript"));
     if (!key || parts.empty()) return;
     std::string receiver = ascii_lower(parts.back());
@@ -182,7 +181,7 @@ class PythonSignals {
     if (header_key(*value) != "access-control-allow-origin") return;
     TSNode parent = ts_node_parent(node);
     if (node_type(parent) == "argument_list") {
-      auto parts = split_member_path(member_path(tree_, field(ts_node_parent(parent), "function"), g_));
+      auto parts = member_path_parts(tree_, field(ts_node_parent(parent), "function"), g_);
       if (!parts.empty() && parts.back() == "get") return;  // read from a response
     }
     add(SignalKind::cors, *value, node);

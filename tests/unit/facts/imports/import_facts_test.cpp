@@ -59,6 +59,10 @@ TEST_CASE("imports: JavaScript and TSX files, not tests", "[imports]") {
         List{"@acme/ui@1"});
   CHECK(imports_of("src/server.test.ts", "import { app } from './server'\n").empty());
   CHECK(imports_of("tests/conftest.py", "import app.main\n").empty());
+  // Bundles a repository vendors: Yarn's plugins, minified files, one-line builds.
+  CHECK(imports_of(".yarn/plugins/@yarnpkg/plugin-tools.cjs", "const fs = require('fs')\n").empty());
+  CHECK(imports_of("public/vendor/angular.min.js", "var a = require('x')\n").empty());
+  CHECK(imports_of("public/app.js", "var a=require('x');" + std::string(20000, ';') + "\n").empty());
   // A call named like an import, with no literal, names no module.
   CHECK(imports_of("src/plugins.js", "const name = 'x'\nrequire(name)\nloader.require('./y')\n").empty());
 }

@@ -21,11 +21,13 @@ TEST_CASE("signals: notebooks, Go modules and Go programs", "[signals]") {
   CHECK(nb[0].span.begin.line == 1);
   CHECK(notes_of(signals_of("services/checker/go.mod", "module github.com/acme/checker\n\ngo 1.22\n"),
                  SignalKind::go_module) == Notes{"module github.com/acme/checker"});
-  CHECK(notes_of(signals_of("services/checker/cmd/main.go", "// Command checker.\npackage main\n\nfunc main() {}\n"),
-                 SignalKind::go_module) == Notes{"Go program (package main)"});
-  // A library package and a Go test are no program of their own.
+  auto program = signals_of("services/checker/cmd/main.go", "// Command checker.\npackage main\n\nfunc main() {}\n");
+  CHECK(notes_of(program, SignalKind::go_module) == Notes{"Go program (func main)"});
+  CHECK(program.at(0).span.begin.line == 4);
+  // A library package, another file of the program's package and a Go test are no program.
   CHECK(signals_of("services/checker/http.go", "package checker\n").empty());
-  CHECK(signals_of("services/checker/main_test.go", "package main\n").empty());
+  CHECK(signals_of("services/checker/cmd/handlers.go", "package main\n\nfunc handle() {}\n").empty());
+  CHECK(signals_of("services/checker/main_test.go", "package main\n\nfunc main() {}\n").empty());
 }
 
 TEST_CASE("signals: vercel.json crons on the line of each entry, and its CORS headers", "[signals]") {

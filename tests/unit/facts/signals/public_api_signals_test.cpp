@@ -31,11 +31,11 @@ async function build(app) { await app.register(fastifyCors, { origin: true }) }
   CHECK(notes_of(fastify, SignalKind::cors) == Notes{"app.register(fastifyCors) from @fastify/cors"});
 }
 
-TEST_CASE("signals: no CORS from a comment, a type, or a header read from a response", "[signals]") {
+TEST_CASE("signals: no CORS from a comment, a type, a request's header or a response's", "[signals]") {
   auto s = signals_of("src/client.ts", R"(// we should enable cors and set Access-Control-Allow-Origin one day
 type CorsHeader = 'Access-Control-Allow-Origin'
 export async function probe(url: string) {
-  const res = await fetch(url)
+  const res = await fetch(url, { method: 'POST', headers: { 'Access-Control-Allow-Origin': '*' } })
   return res.headers.get('Access-Control-Allow-Origin')
 }
 )");
@@ -60,14 +60,30 @@ export async function GET(req: NextRequest) {
         Notes{"req.headers.get('x-api-key')", "req.nextUrl.searchParams.get('api_key')"});
   CHECK(notes_of(s, SignalKind::bearer_token) == Notes{"req.headers.get('Authorization')"});
 
+  auto hono = signals_of("apps/server/src/libs/middlewares/auth.ts", R"(export async function auth(c: Context, next: Next) {
+  const key = c.req.header('x-openstatus-key')
+  const replay = c.req.header('x-idempotency-key')
+  await next()
+}
+)");
+  INFO(describe(hono));
+  CHECK(notes_of(hono, SignalKind::api_key_check) == Notes{"c.req.header('x-openstatus-key')"});
+
   auto express = signals_of("src/middleware/auth.js", R"(module.exports = function auth(req, res, next) {
   const header = req.headers.authorization || ''
   const key = req.headers['x-acme-api-key']
   req.headers['x-request-id'] = 'abc'
+  delete req.headers.authorization
   next()
 }
 )");
   INFO(describe(express));
+  auto hook = signals_of("src/api/hooks/useUpload.ts", R"(export function useUpload() {
+  const send = (headers: any) => { delete headers.Authorization; return headers['x-api-key'] }
+}
+)");
+  INFO(describe(hook));
+  CHECK(hook.empty());
   CHECK(notes_of(express, SignalKind::bearer_token) == Notes{"req.headers.authorization"});
   CHECK(notes_of(express, SignalKind::api_key_check) == Notes{"req.headers['x-acme-api-key']"});
 }

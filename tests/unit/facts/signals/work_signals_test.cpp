@@ -35,6 +35,11 @@ export async function GET() { const ffmpeg = await import('fluent-ffmpeg') }
   CHECK(notes_of(s, SignalKind::media_processing) ==
         Notes{"import sharp", "import @react-pdf/renderer", "import fluent-ffmpeg"});
   CHECK(signals_of("components/export-button.tsx", "'use client'\nimport { jsPDF } from 'jspdf'\n").empty());
+  // A React component without the directive (Remix, Vite) that views PDFs in the browser.
+  CHECK(signals_of("app/components/pdf-viewer.tsx", R"(import type React from 'react'
+import { useEffect } from 'react'
+import * as pdfjs from 'pdfjs-dist'
+)").empty());
 }
 
 TEST_CASE("signals: sleeps and polling in server code", "[signals]") {
@@ -115,6 +120,36 @@ void main()
 )");
   INFO(describe(script));
   CHECK(notes_of(script, SignalKind::fire_and_forget).empty());
+  // Medusa's workflow builder: `when(...).then(...)` is a branch of the workflow.
+  auto workflow = signals_of("src/workflows/refresh.ts", R"(export const refresh = createWorkflow('refresh', (input) => {
+  when({ input }, ({ input }) => input.force).then(() => { updateStep(input) })
+})
+)");
+  INFO(describe(workflow));
+  CHECK(workflow.empty());
+  auto loading = signals_of("src/vitals.ts", R"(export function report(cb: () => void) {
+  import('web-vitals').then(({ onCLS }) => onCLS(cb))
+  cy.get('button').then(($b) => $b.click())
+}
+)");
+  INFO(describe(loading));
+  CHECK(loading.empty());
+  // A handler on a promise held in a variable: it may be awaited further down.
+  auto held = signals_of("lib/race.ts", R"(export async function firstOf(work: Promise<number>, stream: any) {
+  work.catch(() => {})
+  stream.controller.enqueue('chunk')
+  return await Promise.race([work, timeout()])
+}
+)");
+  INFO(describe(held));
+  CHECK(held.empty());
+  auto hook = signals_of("lib/hooks/use-analytics.ts", R"(export function useAnalytics() {
+  const capture = (event: string) => { void getPosthog().then((p) => p.capture(event)) }
+  return { capture }
+}
+)");
+  INFO(describe(hook));
+  CHECK(hook.empty());
   auto component = signals_of("components/save.tsx", R"(export function Save() {
   return <button onClick={() => { void save() }}>Save</button>
 }
