@@ -9,6 +9,7 @@ const std::vector<Subcommand>& subcommands() {
       {"explain", "print one rule's documentation", &run_explain_command},
       {"new", "scaffold a service from a built-in template", &run_new_command},
       {"graph", "draw services, databases, tables, queues and calls", &run_graph_command},
+      {"review", "weigh splitting a service out: criteria, coupling, candidates", &run_review_command},
   };
   return table;
 }

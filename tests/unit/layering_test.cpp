@@ -46,6 +46,8 @@ const std::map<std::string, std::set<std::string>>& allowed() {
     t["checks/builtin"] = t["checks/report"] = t["checks/graph"] = engine;
     t["scaffolds/engine"] = {"common"};
     t["checks/history"] = {"checks/core", "common"};
+    t["checks/review"] = engine;
+    t["checks/review"].insert({"checks/graph", "checks/history"});
     std::set<std::string> everything;
     for (const auto& [folder, _] : t) everything.insert(folder);
     t["cli"] = everything;
