@@ -107,9 +107,9 @@ int run_graph_command(const std::vector<std::string>& args) {
       ->check(CLI::IsMember(graph::graph_formats()))->capture_default_str();
   app.add_flag("--tables", draw.tables, "Draw every table as its own node (default: one node per owner)");
   app.add_option("--focus", draw.focus, "Draw only this service (a folder or path inside it, or a node id) "
-                                        "and its neighbours");
-  app.add_option("--output", output, "Write the graph to FILE (atomically) instead of stdout");
-  app.add_option("--config", config, "Configuration file (default: PATH/.svc.yaml when present)");
+                                        "and its neighbours")->type_name("PATH");
+  app.add_option("--output", output, "Write the graph to FILE (atomically) instead of stdout")->type_name("FILE");
+  app.add_option("--config", config, "Configuration file (default: PATH/.svc.yaml when present)")->type_name("FILE");
   app.footer(kGraphFooter);
   if (int code = parse_arguments(app, "graph", args); code >= 0) return code;
 

@@ -35,6 +35,8 @@ std::size_t common_prefix(const std::string& a, const std::string& b) {
   return n;
 }
 
+bool on_queue(const Edge& e) { return e.kind == "produces" || e.kind == "consumes"; }
+
 }  // namespace
 
 std::string focus_node(const Graph& graph, const std::string& focus) {
@@ -79,11 +81,19 @@ Graph neighbourhood(const Graph& graph, const std::string& id) {
   for (const auto& n : graph.nodes)
     if (n.parent == id) core.insert(n.id);
 
-  std::set<std::string> kept = core;
+  std::set<std::string> kept = core, queues;
   for (const auto& e : graph.edges) {
     if (core.count(e.from)) kept.insert(e.to);
     if (core.count(e.to)) kept.insert(e.from);
+    if (core.count(e.from) && on_queue(e)) queues.insert(e.to);
   }
+  // A queue is a call made later: who is at its other end is a neighbour as much as a callee.
+  std::set<std::pair<std::string, std::string>> far_ends;
+  for (const auto& e : graph.edges)
+    if (on_queue(e) && queues.count(e.to) && !core.count(e.from)) {
+      kept.insert(e.from);
+      far_ends.emplace(e.from, e.to);
+    }
   // A neighbour drawn inside its owner's box (a table it reads) brings the owner along.
   for (const auto& node_id : std::set<std::string>(kept)) {
     auto it = by_id.find(node_id);
@@ -100,7 +110,8 @@ Graph neighbourhood(const Graph& graph, const std::string& id) {
   };
   for (const auto& e : graph.edges) {
     if (!kept.count(e.from) || !kept.count(e.to)) continue;
-    if (core.count(e.from) || core.count(e.to) || owned_by(e.to, e.from)) out.edges.push_back(e);
+    if (core.count(e.from) || core.count(e.to) || owned_by(e.to, e.from) || far_ends.count({e.from, e.to}))
+      out.edges.push_back(e);
   }
   return out;
 }

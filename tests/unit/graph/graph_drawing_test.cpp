@@ -84,7 +84,7 @@ TEST_CASE("drawn: edges to one owner's tables merge per kind, counted, red if an
   CHECK(calls->merged == 0);
   CHECK(edge_caption(*calls) == "calls");
   CHECK(edge(g, "service:services/cron", "database:pg/app", "connects")->violation);
-  CHECK(g.edges.size() == 11);
+  CHECK(g.edges.size() == 12);
 }
 
 TEST_CASE("drawn: tables several services claim collapse per set of claimants", "[graph]") {
@@ -121,11 +121,12 @@ TEST_CASE("drawn: --focus keeps the service, what it owns and its neighbours", "
                                         "service:services/orders", "tables:service:services/orders",  // called; its table
                                         "service:apps/web",                                          // calls api
                                         "service:packages/db", "tables:service:packages/db",         // tables it reads
-                                        "database:pg/app", "queue:bullmq/mail"});
+                                        "database:pg/app", "queue:bullmq/mail",
+                                        "service:workers/mailer"});  // at the other end of its queue
   // cron shares the database but is two edges away; orders' and db's other links go too.
   for (const auto& e : g.edges) {
     bool touches = e.from == "service:services/api" || e.to == "service:services/api";
-    CHECK((touches || e.kind == "owns"));
+    CHECK((touches || e.kind == "owns" || e.kind == "consumes"));
   }
   CHECK(edge(g, "service:packages/db", "tables:service:packages/db", "owns"));  // the owner's box holds together
   CHECK_FALSE(edge(g, "service:apps/web", "tables:service:services/orders", "references"));
@@ -167,7 +168,7 @@ TEST_CASE("drawn: an unknown --focus names the services", "[graph]") {
   } catch (const UnknownFocus& e) {
     CHECK(std::string(e.what()) ==
           "no service at 'services/nope'; the services: apps/web, packages/db, services/api, services/cron, "
-          "services/orders");
+          "services/orders, workers/mailer");
   }
   // Many services: the nearest few.
   Graph many;

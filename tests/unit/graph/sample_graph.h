@@ -56,7 +56,8 @@ inline Graph odd_names() {
 //   api    calls orders, reads three of db's tables (one read judged a violation),
 //          writes one, connects to the database and produces to a queue;
 //   orders owns its own table, which api and web reference; web calls api;
-//   cron   calls nothing api touches and shares the database: not api's neighbour.
+//   cron   calls nothing api touches and shares the database: not api's neighbour;
+//   mailer consumes api's queue.
 // Two of db's tables reference each other (a foreign key inside one owner).
 inline Graph shared_schema() {
   Graph g;
@@ -64,7 +65,7 @@ inline Graph shared_schema() {
     return Node{"service:" + path, "service", path.substr(path.rfind('/') + 1), "", {{"path", path}}};
   };
   g.nodes = {service("packages/db"), service("services/api"), service("services/orders"), service("apps/web"),
-             service("services/cron"),
+             service("services/cron"), service("workers/mailer"),
              {"database:pg/app", "database", "pg/app", "", {}},
              {"queue:bullmq/mail", "queue", "mail", "", {{"system", "bullmq"}}},
              {"table:orders", "table", "orders", "service:services/orders", {}}};
@@ -86,6 +87,7 @@ inline Graph shared_schema() {
       {"service:services/api", "database:pg/app", "connects", "DATABASE_URL", true},
       {"service:services/cron", "database:pg/app", "connects", "DATABASE_URL", true},
       {"service:services/api", "queue:bullmq/mail", "produces", "", false},
+      {"service:workers/mailer", "queue:bullmq/mail", "consumes", "", false},
   });
   return g;
 }
