@@ -132,7 +132,11 @@ int run_graph_command(const std::vector<std::string>& args) {
   graph::Graph full = graph::build_graph(result);
   if (int code = draw_options(full, path, format, draw); code >= 0) return code;
   std::ostringstream buffer;
-  graph::graph_writer_for(format)(graph::drawn(full, draw), buffer);
+  try {
+    graph::graph_writer_for(format)(graph::drawn(full, draw), buffer);
+  } catch (const graph::UnknownFocus& e) {  // draw_options() checked it: kept for safety
+    return report_error(std::string("--focus: ") + e.what());
+  }
   if (output.empty()) {
     std::cout << buffer.str() << std::flush;
   } else if (std::string err; !write_output_file(output, buffer.str(), err)) {

@@ -181,3 +181,15 @@ TEST_CASE("drawn: an unknown --focus names the services", "[graph]") {
   CHECK(message.find("apps/") == std::string::npos);
   CHECK(message.find("(and 7 more)") != std::string::npos);
 }
+
+TEST_CASE("drawn: change coupling stays as given and makes neighbours", "[graph]") {
+  Graph full = testing::shared_schema();
+  full.edges.push_back({"service:services/cron", "service:services/api", "co-changes",
+                        "changed together in 72% of commits", true});
+  Graph g = drawn(full, {});
+  const Edge* kept = edge(g, "service:services/cron", "service:services/api", "co-changes");
+  REQUIRE(kept);
+  CHECK(kept->violation);
+  CHECK(edge_caption(*kept) == "changed together in 72% of commits");
+  CHECK(node(drawn(full, {false, "services/api"}), "service:services/cron"));
+}
