@@ -48,6 +48,7 @@ NodeStyle style_of(const std::string& kind) {
       {"service", {"box", "rounded,filled", "#e8f0fe"}},
       {"database", {"cylinder", "filled", "#fef7e0"}},
       {"table", {"note", "filled", "#ffffff"}},
+      {"tables", {"folder", "filled", "#f8f9fa"}},
       {"queue", {"hexagon", "filled", "#e6f4ea"}},
       {"external", {"box", "dashed", "#ffffff"}},
   };
@@ -79,7 +80,10 @@ class DotWriter {
   void write_node(const Node& node, const char* indent) {
     NodeStyle s = style_of(node.kind);
     out_ << indent << quoted(node.id) << " [label=" << label_of(node) << ", shape=" << quoted(s.shape)
-         << ", style=" << quoted(s.style) << ", fillcolor=" << quoted(s.fill) << "];\n";
+         << ", style=" << quoted(s.style) << ", fillcolor=" << quoted(s.fill);
+    if (auto it = node.attributes.find("tables"); it != node.attributes.end())
+      out_ << ", tooltip=" << quoted_label(it->second);  // a collapsed node's names, on hover in SVG
+    out_ << "];\n";
   }
 
   // Graphviz draws a subgraph whose name starts with "cluster" as a box around its nodes.
@@ -95,10 +99,18 @@ class DotWriter {
     out_ << "  }\n";
   }
 
+  // Change coupling is no dependency: no arrowhead, dashed, and it does not move nodes
+  // (constraint=false), so history does not reshape the drawing of the architecture.
   void write_edge(const Edge& e) {
-    out_ << "  " << quoted(e.from) << " -> " << quoted(e.to) << " [label=" << quoted_label(e.kind);
-    if (!e.label.empty()) out_ << ", tooltip=" << quoted_label(e.label);
-    if (e.violation) out_ << ", color=\"#dd0000\", fontcolor=\"#dd0000\", penwidth=2, style=\"bold\"";
+    std::string caption = edge_caption(e);
+    out_ << "  " << quoted(e.from) << " -> " << quoted(e.to) << " [label=" << quoted_label(caption);
+    if (!e.label.empty() && e.label != caption) out_ << ", tooltip=" << quoted_label(e.label);
+    bool coupling = e.kind == "co-changes";
+    if (coupling) out_ << ", dir=none, constraint=false";
+    if (e.violation) out_ << ", color=\"#dd0000\", fontcolor=\"#dd0000\", penwidth=2";
+    else if (coupling) out_ << ", color=\"#8e24aa\", fontcolor=\"#8e24aa\"";
+    if (coupling) out_ << ", style=\"dashed\"";
+    else if (e.violation) out_ << ", style=\"bold\"";
     out_ << "];\n";
   }
 

@@ -1,6 +1,8 @@
 #pragma once
+#include <cstddef>
 #include <map>
 #include <ostream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -15,11 +17,14 @@ namespace svc::graph {
 // discovery order), so diffs of `svc graph --format json` are meaningful.
 struct Node {
   // "service:services/orders", "database:compose:./postgres:5432/orders" (the key of
-  // service_links.h), "table:orders" (table_key()), "queue:bullmq/emails", "external:payments-gw"
+  // service_links.h), "table:orders" (table_key()), "queue:bullmq/emails", "external:payments-gw",
+  // "tables:service:services/orders" (drawn(): the owner's tables as one node)
   std::string id;
-  std::string kind;    // service | database | table | queue | external (a called process svc did not discover)
+  // service | database | table | queue | external (a called process svc did not discover)
+  // | tables (drawn() only: several tables as one node, "24 tables")
+  std::string kind;
   std::string label;   // what a person reads
-  std::string parent;  // a table's owning service id; "" when none
+  std::string parent;  // a table's (or tables node's) owning service id; "" when none
   std::map<std::string, std::string> attributes;  // language, framework, path, readonly, ...
 };
 
@@ -27,11 +32,18 @@ struct Edge {
   std::string from, to;  // node ids
   // owns | connects | reads | writes | references (a foreign key) | produces | consumes | calls;
   // an edge reads as a sentence: `from` owns / connects to / reads ... `to`.
+  // co-changes: `from` and `to` change in the same commits (change coupling from git
+  // history); undirected, drawn dashed. build_graph() never makes one: `svc review` adds them.
   std::string kind;
-  std::string label;     // e.g. the env var or file that shows the link
+  // The evidence: the env var or file that shows the link. For co-changes and merged
+  // edges it is what the drawing writes on the edge ("changed together in 72% of
+  // commits", "reads 7 tables"): see edge_caption().
+  std::string label;
   // What db-cross-service-access, db-shared-database or db-migration-outside-owner
   // judges a violation (a read of another's table, a shared database ...): drawn highlighted.
   bool violation = false;
+  // How many edges to single tables drawn() merged into this one; 0 when not merged.
+  std::size_t merged = 0;
 };
 
 struct Graph {
@@ -49,9 +61,39 @@ Graph build_graph(const engine::AuditResult& result);
 // Writers apply it to what they are given, so their output never depends on order.
 Graph normalized(Graph graph);
 
+// What the pictures draw of a full graph. By default each owner's tables become one
+// node, so that a shared schema package's hundred tables do not bury the services.
+struct DrawOptions {
+  bool tables = false;  // every table as its own node (`--tables`), as build_graph() made them
+  // A node id, or a path inside a service's folder (the deepest such service): draw it,
+  // what it owns and its neighbours one edge away, nothing else (`--focus`). "" draws all.
+  std::string focus;
+};
+
+// Thrown by drawn() when DrawOptions::focus names no node and lies in no service; what()
+// says so and lists the nearest services' paths.
+class UnknownFocus : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// The graph to draw (see DrawOptions): ids, kinds and labels as in `full`, plus
+// "tables:<owner id>" nodes and merged edges when tables collapse. Normalized.
+Graph drawn(const Graph& full, const DrawOptions& options);
+
+// The node DrawOptions::focus means in `graph`, or "" when none.
+std::string focus_node(const Graph& graph, const std::string& focus);
+// "no service at 'x'; the services are: a, b" (the nearest few when there are many).
+std::string unknown_focus_message(const Graph& graph, const std::string& focus);
+
 // A node as a person reads it, line by line: the label, then what the kind adds
-// (a service's language and framework, a database's engine, "read-only").
+// (a service's language and framework, a database's engine, "read-only", the names
+// of a few collapsed tables).
 std::vector<std::string> display_lines(const Node& node);
+
+// What a drawing writes on an edge: its kind ("reads"), or for a merged or co-changes
+// edge its label ("reads 7 tables", "changed together in 72% of commits").
+std::string edge_caption(const Edge& edge);
 
 // A parent's id -> the ids of its children (tables under their owner), for the
 // writers that group them. One level deep: a child whose parent is missing or is

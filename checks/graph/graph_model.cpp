@@ -59,9 +59,18 @@ std::vector<std::string> display_lines(const Node& node) {
     detail = join_present({attribute(node, "engine"), attribute(node, "readonly") == "true" ? "read-only" : ""});
   } else if (node.kind == "queue") {
     detail = attribute(node, "system");
+  } else if (node.kind == "tables") {
+    // A few collapsed tables are worth naming; a schema package's sixty are not.
+    static const std::set<std::string> few = {"1", "2", "3"};
+    if (few.count(attribute(node, "count"))) detail = attribute(node, "tables");
   }
   if (!detail.empty()) lines.push_back(detail);
   return lines;
+}
+
+std::string edge_caption(const Edge& edge) {
+  if ((edge.merged > 0 || edge.kind == "co-changes") && !edge.label.empty()) return edge.label;
+  return edge.kind;
 }
 
 std::map<std::string, std::vector<std::string>> children_by_parent(const Graph& graph) {

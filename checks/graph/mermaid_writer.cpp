@@ -78,6 +78,7 @@ std::string shaped(const Node& node) {
   if (node.kind == "database") return "[(" + text + ")]";
   if (node.kind == "queue") return "{{" + text + "}}";
   if (node.kind == "external") return "([" + text + "])";
+  if (node.kind == "tables") return "[[" + text + "]]";
   return "[" + text + "]";
 }
 
@@ -87,6 +88,7 @@ const std::map<std::string, std::string>& class_styles() {
       {"service", "fill:#e8f0fe,stroke:#1a73e8,color:#111"},
       {"database", "fill:#fef7e0,stroke:#b06000,color:#111"},
       {"table", "fill:#ffffff,stroke:#9aa0a6,color:#111"},
+      {"tables", "fill:#f8f9fa,stroke:#9aa0a6,color:#111"},
       {"queue", "fill:#e6f4ea,stroke:#188038,color:#111"},
       {"external", "fill:#f1f3f4,stroke:#5f6368,color:#111,stroke-dasharray:4 2"},
   };
@@ -128,19 +130,31 @@ class MermaidWriter {
     out_ << "  end\n";
   }
 
+  // Violations are thick arrows; change coupling a dotted line with no arrowhead, as
+  // it is no dependency.
+  static const char* link_of(const Edge& e) {
+    if (e.kind == "co-changes") return " -.-|";
+    return e.violation ? " ==>|" : " -->|";
+  }
+
   // linkStyle counts every link in the order written, so the index is the edge's position.
   void write_edges() {
-    std::vector<std::size_t> violations;
+    std::vector<std::size_t> violations, couplings;
     for (std::size_t i = 0; i < graph_.edges.size(); ++i) {
       const Edge& e = graph_.edges[i];
-      out_ << "  " << ids_.of(e.from) << (e.violation ? " ==>|" : " -->|") << escape(e.kind) << "| "
-           << ids_.of(e.to) << '\n';
+      out_ << "  " << ids_.of(e.from) << link_of(e) << escape(edge_caption(e)) << "| " << ids_.of(e.to) << '\n';
       if (e.violation) violations.push_back(i);
+      else if (e.kind == "co-changes") couplings.push_back(i);
     }
-    if (violations.empty()) return;
+    write_link_style(couplings, "stroke:#8e24aa,color:#8e24aa");
+    write_link_style(violations, "stroke:#d00,stroke-width:2px,color:#d00");
+  }
+
+  void write_link_style(const std::vector<std::size_t>& links, const char* style) {
+    if (links.empty()) return;
     out_ << "  linkStyle ";
-    for (std::size_t i = 0; i < violations.size(); ++i) out_ << (i ? "," : "") << violations[i];
-    out_ << " stroke:#d00,stroke-width:2px,color:#d00\n";
+    for (std::size_t i = 0; i < links.size(); ++i) out_ << (i ? "," : "") << links[i];
+    out_ << ' ' << style << '\n';
   }
 
   void write_classes() {

@@ -190,7 +190,8 @@ TEST_CASE("graph: usage errors exit 2 with a hint", "[e2e][graph]") {
 TEST_CASE("graph: --help teaches the formats and how to render them", "[e2e][graph]") {
   auto r = run_svc({"graph", "--help"});
   CHECK(r.exit_code == 0);
-  for (const char* part : {"--format", "--output", "--config", "mermaid", "dot -Tsvg > graph.svg", "```mermaid"})
+  for (const char* part : {"--format", "--output", "--config", "--tables", "--focus PATH", "mermaid",
+                           "dot -Tsvg > graph.svg", "```mermaid", "\"24 tables\"", "co-changes"})
     CHECK(has(r.out, part));
   CHECK(run_svc({"help", "graph"}).out == r.out);
   CHECK(has(run_svc({"help"}).out, "  graph "));
@@ -225,4 +226,89 @@ TEST_CASE("graph json: a Next.js app counts the tRPC procedures of the workspace
   CHECK(web["attributes"]["kind"] == "nextjs");
   CHECK(web["attributes"]["route_handlers"] == "2");  // GET and POST /api/trpc/:trpc
   CHECK(web["attributes"]["trpc_procedures"] == "2");
+}
+
+namespace {
+
+// The node ids a Mermaid flowchart declares.
+std::set<std::string> mermaid_nodes(const std::string& text) {
+  std::regex declaration(R"(^\s+([A-Za-z0-9_]+)(\[|\{\{|\(\[))");
+  std::set<std::string> out;
+  std::istringstream lines(text);
+  std::smatch m;
+  for (std::string line; std::getline(lines, line);)
+    if (line.find(":::") != std::string::npos && std::regex_search(line, m, declaration)) out.insert(m[1]);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("graph: tables collapse into one node per owner unless --tables", "[e2e][graph]") {
+  TempTree tree;
+  write_two_services(tree);
+  auto collapsed = run_svc({"graph", tree.str()});
+  INFO(collapsed.err);
+  REQUIRE(collapsed.exit_code == 0);
+  CHECK(has(collapsed.out, "    tables_service_services_orders[[\"1 table<br/>orders\"]]:::tables\n"));
+  CHECK(has(collapsed.out, "  service_services_billing ==>|reads orders| tables_service_services_orders\n"));
+  CHECK_FALSE(has(collapsed.out, "table_orders"));
+
+  auto full = run_svc({"graph", tree.str(), "--tables"});
+  REQUIRE(full.exit_code == 0);
+  CHECK(has(full.out, "    table_orders[\"orders\"]:::table\n"));
+  CHECK(has(full.out, "  service_services_billing ==>|reads| table_orders\n"));
+
+  // JSON is for tools: every table, whatever --tables says.
+  auto doc = run_svc({"graph", tree.str(), "--format", "json"});
+  REQUIRE(doc.exit_code == 0);
+  CHECK(has(doc.out, "\"id\": \"table:orders\""));
+  CHECK_FALSE(has(doc.out, "\"tables:"));
+  CHECK(run_svc({"graph", tree.str(), "--format", "json", "--tables"}).out == doc.out);
+}
+
+TEST_CASE("graph: --focus draws one service and its neighbours", "[e2e][graph]") {
+  TempTree tree;
+  write_two_services(tree);
+  auto billing = run_svc({"graph", tree.str(), "--focus", "services/billing"});
+  INFO(billing.err);
+  REQUIRE(billing.exit_code == 0);
+  // billing calls orders, reads its table, shares its database; redis and the queue are orders' alone.
+  CHECK(mermaid_nodes(billing.out) == std::set<std::string>{"service_services_billing", "service_services_orders",
+                                                            "tables_service_services_orders",
+                                                            "database_compose_postgres_5432_orders"});
+  CHECK_FALSE(has(billing.out, "service_services_orders -->|connects|"));
+
+  auto orders = run_svc({"graph", tree.str(), "--focus", "services/orders/src/queue.ts", "--format", "json"});
+  REQUIRE(orders.exit_code == 0);
+  json doc = json::parse(orders.out);
+  std::set<std::string> ids;
+  for (const auto& n : doc.at("nodes")) ids.insert(n.at("id").get<std::string>());
+  CHECK(ids == std::set<std::string>{"service:services/orders", "table:orders", "service:services/billing",
+                                     "database:compose:./postgres:5432/orders", "database:compose:./redis:6379/0",
+                                     "queue:bullmq/emails"});
+
+  // A path from the working directory or an absolute one; a node id.
+  RunOptions in_services;
+  in_services.cwd = tree.path() / "services";
+  CHECK(run_svc({"graph", tree.str(), "--focus", "billing"}, in_services).out == billing.out);
+  CHECK(run_svc({"graph", tree.str(), "--focus", (tree.path() / "services/billing").string()}).out == billing.out);
+  CHECK(run_svc({"graph", tree.str(), "--focus", "service:services/billing"}).out == billing.out);
+}
+
+TEST_CASE("graph: an unknown --focus is a usage error that lists the services", "[e2e][graph]") {
+  TempTree tree;
+  write_two_services(tree);
+  auto r = run_svc({"graph", tree.str(), "--focus", "services/biling"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.empty());
+  CHECK(has(r.err, "svc: error: --focus: no service at 'services/biling'; the services: services/billing, "
+                   "services/orders\n"));
+  CHECK(has(r.err, "hint: "));
+
+  // A service at the root holds every path, so a typo must still not draw it.
+  tree.write_file("Dockerfile", "FROM node:22-slim\nUSER node\n");
+  auto typo = run_svc({"graph", tree.str(), "--focus", "services/biling"});
+  CHECK(typo.exit_code == 2);
+  CHECK(has(typo.err, "no service at 'services/biling'"));
+  CHECK(run_svc({"graph", tree.str(), "--focus", "docker-compose.yml"}).exit_code == 0);
 }

@@ -79,3 +79,23 @@ TEST_CASE("dot: ids and labels are quoted and escaped", "[graph]") {
     CHECK(quotes % 2 == 0);
   }
 }
+
+TEST_CASE("dot: collapsed tables are a folder that names them on hover, merged edges say how many", "[graph]") {
+  std::string text = dot(drawn(testing::shared_schema(), {}));
+  CHECK(text.find("    \"tables:service:packages/db\" [label=\"5 tables\", shape=\"folder\", style=\"filled\", "
+                  "fillcolor=\"#f8f9fa\", tooltip=\"accounts, invoices, payments, plans, users\"];\n") !=
+        std::string::npos);
+  CHECK(text.find("  \"service:services/api\" -> \"tables:service:packages/db\" [label=\"reads 3 tables\", "
+                  "color=\"#dd0000\"") != std::string::npos);
+}
+
+TEST_CASE("dot: change coupling is a dashed line without arrowhead that moves no node", "[graph]") {
+  std::string text = dot(testing::co_changing());
+  CHECK(text.find("  \"service:services/a\" -> \"service:services/b\" [label=\"changed together in 72% of commits\", "
+                  "dir=none, constraint=false, color=\"#8e24aa\", fontcolor=\"#8e24aa\", style=\"dashed\"];\n") !=
+        std::string::npos);
+  Graph monolith = testing::co_changing();
+  monolith.edges[0].violation = true;  // a distributed monolith, as the review flags it
+  CHECK(dot(monolith).find("dir=none, constraint=false, color=\"#dd0000\", fontcolor=\"#dd0000\", penwidth=2, "
+                           "style=\"dashed\"];") != std::string::npos);
+}

@@ -79,3 +79,10 @@ TEST_CASE("json: odd names round-trip and invalid UTF-8 does not fail the run", 
 TEST_CASE("json: an empty graph", "[graph]") {
   CHECK(json::parse(json_text(Graph{})) == json::parse(R"({"nodes": [], "edges": []})"));
 }
+
+TEST_CASE("json: change coupling is an edge like any other, its label the evidence", "[graph]") {
+  json doc = json::parse(json_text(testing::co_changing()));
+  REQUIRE(doc["edges"].size() == 1);
+  CHECK(doc["edges"][0] == json{{"from", "service:services/a"}, {"to", "service:services/b"}, {"kind", "co-changes"},
+                                {"label", "changed together in 72% of commits"}, {"violation", false}});
+}

@@ -79,3 +79,27 @@ TEST_CASE("mermaid: labels escape quotes, markup and line breaks", "[graph]") {
 TEST_CASE("mermaid: an empty graph is still a flowchart", "[graph]") {
   CHECK(mermaid(Graph{}) == "flowchart LR\n");
 }
+
+TEST_CASE("mermaid: collapsed tables are a double-edged box, merged edges say how many", "[graph]") {
+  std::string text = mermaid(drawn(testing::shared_schema(), {}));
+  CHECK(text.find("    tables_service_packages_db[[\"5 tables\"]]:::tables\n") != std::string::npos);
+  CHECK(text.find("    tables_service_services_orders[[\"1 table<br/>orders\"]]:::tables\n") != std::string::npos);
+  CHECK(text.find("  service_services_api ==>|reads 3 tables| tables_service_packages_db\n") != std::string::npos);
+  CHECK(text.find("  service_services_api ==>|writes payments| tables_service_packages_db\n") != std::string::npos);
+  CHECK(text.find("  classDef tables fill:#f8f9fa,") != std::string::npos);
+}
+
+TEST_CASE("mermaid: change coupling is a dotted line with its label", "[graph]") {
+  CHECK(mermaid(testing::co_changing()) ==
+        "flowchart LR\n"
+        "  service_services_a[\"a\"]:::service\n"
+        "  service_services_b[\"b\"]:::service\n"
+        "  service_services_a -.-|changed together in 72% of commits| service_services_b\n"
+        "  linkStyle 0 stroke:#8e24aa,color:#8e24aa\n"
+        "  classDef service fill:#e8f0fe,stroke:#1a73e8,color:#111\n");
+  Graph monolith = testing::co_changing();
+  monolith.edges[0].violation = true;
+  std::string text = mermaid(monolith);
+  CHECK(text.find(" -.-|changed together") != std::string::npos);
+  CHECK(text.find("  linkStyle 0 stroke:#d00,stroke-width:2px,color:#d00\n") != std::string::npos);
+}
