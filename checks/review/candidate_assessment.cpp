@@ -61,25 +61,34 @@ void assess_candidate(const ReviewContext& context, const std::vector<Criterion>
   auto inside = [&](const std::string& path) { return selects(c.path, path); };
   for (const auto& f : context.audit.facts) c.files += inside(f.path);
 
-  // Tables: those it writes or defines, or reads while nothing outside writes them, move.
+  // Tables: a table moves when the candidate uses it at least as much as the rest does,
+  // and writes it or nothing outside does. Otherwise it stays, and the candidate's use
+  // of it is a blocker: an API call to the rest after the split.
   std::map<std::string, std::vector<const TableUse*>> in, out;
   for (const auto& u : context.table_uses) (inside(u.path) ? in : out)[u.table].push_back(&u);
+  auto uses_of = [](const std::vector<const TableUse*>& uses) {
+    return std::count_if(uses.begin(), uses.end(), [](const TableUse* u) { return !u->definition; });
+  };
+  auto writes = [](const std::vector<const TableUse*>& uses) {
+    return std::any_of(uses.begin(), uses.end(), [](const TableUse* u) { return u->write; });
+  };
   std::vector<Evidence> blockers;
-  std::vector<std::string> staying;
   for (const auto& [table, uses] : in) {
-    bool writes = std::any_of(uses.begin(), uses.end(), [](const TableUse* u) { return u->write; });
     auto others = out.find(table);
-    bool written_outside = others != out.end() && std::any_of(others->second.begin(), others->second.end(),
-                                                               [](const TableUse* u) { return u->write && !u->definition; });
-    if (!writes && written_outside) {
-      staying.push_back(table);
-      blockers.push_back({uses.front()->path, uses.front()->line,
-                          fmt::format("reads {}, which stays: ask its owner's API for it", table)});
+    const std::vector<const TableUse*> none;
+    const auto& outside = others == out.end() ? none : others->second;
+    auto inside_count = uses_of(uses), outside_count = uses_of(outside);
+    bool outside_writes = std::any_of(outside.begin(), outside.end(),
+                                      [](const TableUse* u) { return u->write && !u->definition; });
+    if (outside_count > inside_count || (!writes(uses) && outside_writes)) {
+      const TableUse* first = uses.front();
+      blockers.push_back({first->path, first->line,
+                          fmt::format("{} {}, which stays with the rest ({} there): call its API instead",
+                                      first->write ? "writes" : "reads", table, counted(outside_count, "use"))});
       continue;
     }
     c.tables.push_back(table);
-    if (others == out.end()) continue;
-    for (const TableUse* u : others->second)
+    for (const TableUse* u : outside)
       if (!u->definition)
         blockers.push_back({u->path, u->line, fmt::format("{} {} from outside the candidate: call the new service instead",
                                                           u->write ? "writes" : "reads", table)});

@@ -183,9 +183,16 @@ Criterion judge_background_jobs(const ReviewContext& context, const System& syst
 Criterion judge_language_needs(const ReviewContext& context, const System& system) {
   Criterion c{"language-needs", "", "", {}};
   Weighing w(context, system, c);
-  add_signals(context, w,
+  // A spawned Node tool (tsx, npm, git) is the same ecosystem: only other programs count.
+  static const std::regex node_tool(R"(\(['"`](node|tsx|ts-node|npm|npx|pnpm|yarn|bun|bunx|git|next|turbo|prisma)['"` ])");
+  for_signals(context,
               {SignalKind::python_data_lib, SignalKind::spawn_process, SignalKind::notebook, SignalKind::go_module},
-              [](SignalKind k) { return k == SignalKind::python_data_lib || k == SignalKind::spawn_process; });
+              [&](const engine::FileFacts& f, const engine::Signal& s) {
+                if (s.kind == SignalKind::spawn_process && std::regex_search(s.note, node_tool)) return;
+                std::string kind(engine::to_string(s.kind));
+                w.add(f.path, s.span.begin.line, kind, kind + ": " + s.note,
+                      s.kind == SignalKind::python_data_lib || s.kind == SignalKind::spawn_process);
+              });
   w.close("everything is TypeScript/JavaScript and nothing asks for another ecosystem",
           "needs of another language's ecosystem");
   return c;

@@ -14,6 +14,8 @@ namespace {
 
 constexpr std::size_t kManyTables = 30, kFewTables = 15;
 constexpr std::size_t kManyDomains = 6, kFewDomains = 4;
+constexpr std::size_t kDomainFiles = 3;   // a domain of one or two files is a detail, not a part of the design
+constexpr std::size_t kDomainsNamed = 12;
 constexpr std::size_t kActiveAuthorCommits = 3;  // an author with fewer commits in the window is a visitor
 constexpr std::size_t kLargeTeam = 8, kSmallTeam = 3;
 constexpr std::size_t kOwnedAreaCommits = 10;
@@ -24,16 +26,24 @@ constexpr double kOwnedAreaShare = 0.5;
 Criterion judge_complex_architecture(const ReviewContext& context, const System& system, const Coupling& coupling) {
   Criterion c{"complex-architecture", "", "", {}};
   std::size_t hidden = 0;
-  std::map<std::string, std::set<std::string>> domains;  // app -> domains
+  std::map<std::string, std::map<std::string, std::size_t>> files;  // app -> domain -> files
   for (const auto& f : context.audit.facts)
-    if (auto d = context.modules.domain_of(f.path); !d.empty()) domains[context.service_path(f.path)].insert(d);
+    if (auto d = context.modules.domain_of(f.path); !d.empty()) ++files[context.service_path(f.path)][d];
   std::size_t most_domains = 0;
-  for (const auto& [app, ds] : domains) {
-    most_domains = std::max(most_domains, ds.size());
-    if (ds.size() < 2) continue;
+  for (const auto& [app, ds] : files) {
+    std::vector<std::pair<std::size_t, std::string>> sized;  // largest first
+    for (const auto& [d, n] : ds)
+      if (n >= kDomainFiles) sized.push_back({n, domain_name(d)});
+    most_domains = std::max(most_domains, sized.size());
+    if (sized.size() < 2) continue;
+    std::stable_sort(sized.begin(), sized.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
     std::string names;
-    for (const auto& d : ds) names += (names.empty() ? "" : ", ") + domain_name(d);
-    add_evidence(c, {app, 0, fmt::format("{} domains: {}", ds.size(), names)}, hidden);
+    for (std::size_t i = 0; i < sized.size() && i < kDomainsNamed; ++i)
+      names += (names.empty() ? "" : ", ") + fmt::format("{} ({})", sized[i].second, sized[i].first);
+    if (sized.size() > kDomainsNamed) names += fmt::format(" and {} more", sized.size() - kDomainsNamed);
+    add_evidence(c, {app, 0, fmt::format("{} domains of {} files or more, largest first: {}", sized.size(),
+                                         kDomainFiles, names)},
+                 hidden);
   }
   std::size_t cycles = 0;
   for (const auto& code : coupling.code)

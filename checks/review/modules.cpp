@@ -1,7 +1,7 @@
 #include "checks/review/modules.h"
 
 #include <algorithm>
-#include <array>
+#include <set>
 #include <string_view>
 
 #include "common/path_glob.h"
@@ -15,19 +15,24 @@ bool is_glob(const std::string& s) { return s.find_first_of("*?") != std::string
 // Folders that say how code is laid out, not what it is about: a domain is the first
 // folder below the service that is none of these.
 bool is_layout_folder(std::string_view s) {
-  // How code is reached (cron, webhooks) is layout too: the folder below names the subject.
-  static constexpr std::array<std::string_view, 62> kLayout = {
+  // How code is reached (cron, webhooks) and what tools it uses (zod, swr) is layout too:
+  // the folder below names the subject.
+  static const std::set<std::string_view> kLayout = {
       "src", "app", "apps", "pages", "lib", "libs", "server", "api", "routers", "router", "routes", "modules",
       "features", "domains", "domain", "components", "hooks", "utils", "util", "helpers", "actions", "services",
       "controllers", "handlers", "models", "db", "database", "trpc", "core", "common", "shared", "ui", "types",
       "styles", "public", "config", "tests", "test", "__tests__", "internal", "pkg", "cmd", "scripts", "dist",
       "middleware", "middlewares", "migrations", "drizzle", "prisma", "schema", "schemas", "errors", "infra",
-      "cron", "crons", "jobs", "webhooks", "webhook", "providers", "templates", "static", "assets"};
+      "cron", "crons", "jobs", "webhooks", "webhook", "providers", "templates", "static", "assets", "zod",
+      "validations", "validators", "constants", "fetchers", "swr", "queries", "mutations", "store", "stores",
+      "context", "contexts", "i18n", "locales", "icons", "layout", "layouts", "misc", "client", "clients",
+      "mock", "mocks", "playwright", "cypress", "e2e", "fixtures", "v1", "v2", "emails", "workflows"};
   if (s.empty() || s.front() == '(' || s.front() == '[' || s.front() == '@' || s.front() == '_' || s.front() == '.')
     return true;
+  if (s.find('.') != std::string_view::npos) return true;  // a host's pages (`app.acme.com/`), a file-like folder
   if (s.size() >= 2 && s[0] == 'v' && std::all_of(s.begin() + 1, s.end(), [](char c) { return c >= '0' && c <= '9'; }))
     return true;
-  return std::find(kLayout.begin(), kLayout.end(), s) != kLayout.end();
+  return kLayout.count(s) > 0;
 }
 
 }  // namespace
@@ -67,7 +72,15 @@ std::string ModuleMap::unit_of(const std::string& path) const {
   if (!best.empty() && best != ".") return best;
   auto slash = path.find('/');
   if (slash == std::string::npos || path[0] == '.') return best == "." ? "." : "";
-  return path.substr(0, slash);
+  // A folder that holds packages (packages/, apps/): its other subfolders are modules
+  // of their own (packages/prisma without a manifest), not one "packages" module.
+  std::string top = path.substr(0, slash);
+  const auto& packages = services_.packages().packages();
+  bool holds_packages = std::any_of(packages.begin(), packages.end(), [&](const engine::WorkspacePackage& p) {
+    return engine::inside_folder(p.dir, top);
+  });
+  auto second = path.find('/', slash + 1);
+  return holds_packages && second != std::string::npos ? path.substr(0, second) : top;
 }
 
 std::string ModuleMap::domain_of(const std::string& path) const {

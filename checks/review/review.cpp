@@ -58,6 +58,14 @@ void add_history(const ReviewContext& context, Review& review, FineCoupling& fin
     return modules.unit_of(p);
   };
   fine.pairs = history::change_coupling(history, fine.module_of, context.options.thresholds);
+  // Pairs that involve a candidate or a domain inside an app are reported too: inside a
+  // monolith they are the only change coupling there is to see.
+  for (const auto& pair : fine.pairs)
+    if (pair.a.find('*') != std::string::npos || pair.b.find('*') != std::string::npos ||
+        !modules.candidate_of(pair.a + "/x").empty() || !modules.candidate_of(pair.b + "/x").empty())
+      review.coupling.change.push_back({pair, false});
+  std::stable_sort(review.coupling.change.begin(), review.coupling.change.end(),
+                   [](const ChangeCoupling& x, const ChangeCoupling& y) { return x.degree > y.degree; });
 }
 
 // Change coupling between services, drawn: the review's picture shows what ships together.

@@ -43,7 +43,7 @@ struct ReviewContext {
   const engine::Service& service(int index) const { return services.services()[static_cast<std::size_t>(index)]; }
   // The Next.js app or service that `path` belongs to, for notes: "apps/web".
   std::string service_path(const std::string& path) const;
-  // Whether the file at `path` belongs to a Next.js app, or to a package only Next.js apps use.
+  // Whether the file at `path` belongs to a Next.js app, or to a package a Next.js app uses.
   bool in_next_app(const std::string& path) const;
 };
 

@@ -3,6 +3,7 @@
 // `svc graph` draws, so the two agree.
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "checks/review/review_context.h"
 #include "common/paths.h"
@@ -74,7 +75,20 @@ System summarize_system(const ReviewContext& context, const graph::Graph& graph)
     if (e.kind == "calls") system.calls.push_back({from, service_path_of(graph, e.to), e.label});
   }
   for (auto& [_, d] : databases) system.databases.push_back(std::move(d));
+  // Tables no service owns (a shared schema package's), with the modules that use them.
+  std::set<std::string> known;
+  for (const auto& [_, t] : tables) known.insert(t.name);
+  std::map<std::string, TableSummary> unowned;
+  for (const auto& u : context.table_uses) {
+    if (known.count(u.table)) continue;
+    TableSummary& t = unowned[u.table];
+    t.name = u.table;
+    if (u.definition) continue;
+    std::string unit = context.modules.unit_of(u.path);
+    if (!unit.empty()) add_unique(u.write ? t.writers : t.readers, unit);
+  }
   for (auto& [_, t] : tables) system.tables.push_back(std::move(t));
+  for (auto& [_, t] : unowned) system.tables.push_back(std::move(t));
   for (auto& [_, q] : queues) system.queues.push_back(std::move(q));
   return system;
 }
@@ -88,13 +102,10 @@ bool ReviewContext::in_next_app(const std::string& path) const {
   if (int s = services.service_of(path); s >= 0) return service(s).is_nextjs();
   const auto* package = services.packages().containing(path);
   if (!package) return false;
-  bool used = false;
-  for (const auto& s : services.services()) {
-    if (!s.workspace_packages.count(package->name)) continue;
-    if (!s.is_nextjs()) return false;
-    used = true;
-  }
-  return used;
+  // A package runs wherever it is imported: in a Next.js app if any imports it.
+  return std::any_of(services.services().begin(), services.services().end(), [&](const engine::Service& s) {
+    return s.is_nextjs() && s.workspace_packages.count(package->name);
+  });
 }
 
 }  // namespace svc::review
