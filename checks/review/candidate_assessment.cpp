@@ -38,7 +38,7 @@ std::string service_name(const std::string& selector) {
 std::string services_folder(const ReviewContext& context) {
   std::map<std::string, int> parents;
   for (const auto& s : context.services.services())
-    if (s.path != ".") ++parents[engine::folder_of(s.path)];
+    if (s.path != "." && s.kind() != "other" && s.kind() != "schema") ++parents[engine::folder_of(s.path)];
   std::string best = "services";
   int most = 0;
   for (const auto& [folder, n] : parents)

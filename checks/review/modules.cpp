@@ -87,6 +87,13 @@ std::string ModuleMap::domain_of(const std::string& path) const {
   int s = services_.service_of(path);
   if (s < 0) return "";
   const std::string& dir = services_.services()[static_cast<std::size_t>(s)].path;
+  // A root service around other services is the monorepo itself: its top folders are
+  // units (unit_of), not domains.
+  if (dir == "." && services_.services().size() > 1) return "";
+  // Inside a package deeper than the service (a root service around a monorepo), the
+  // package is the unit: its folders are not the service's domains.
+  if (const auto* p = services_.packages().containing(path); p && p->dir != dir && engine::inside_folder(p->dir, dir))
+    return "";
   std::string_view rest = path;
   if (dir != ".") rest.remove_prefix(std::min(rest.size(), dir.size() + 1));
   auto segments = engine::split_segments(rest);

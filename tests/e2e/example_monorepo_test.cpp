@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "e2e/cli_runner.h"
+#include "e2e/temp_tree.h"
 
 using namespace svc::e2e;
 
@@ -61,4 +62,32 @@ TEST_CASE("example monorepo: the storefront is a Next.js app with its server sur
   CHECK(storefront["attributes"]["route_handlers"] == "3");
   CHECK(storefront["attributes"]["server_actions"] == "4");
   CHECK(storefront["attributes"]["trpc_procedures"] == "0");
+}
+
+TEST_CASE("example monorepo: svc review of its scripted history proposes moving the newsletter out",
+          "[e2e][example][review]") {
+  svc::e2e::TempTree tmp;
+  std::string dest = tmp.str() + "/shop";
+  auto made = run_program({"bash", std::string(SVC_SOURCE_DIR) + "/scripts/example-history.sh", dest});
+  INFO(made.err);
+  REQUIRE(made.exit_code == 0);
+  auto r = run_svc({"review", dest, "--format", "json"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  auto doc = nlohmann::json::parse(r.out);
+  const nlohmann::json* newsletter = nullptr;
+  for (const auto& c : doc["candidates"])
+    if (c["path"] == "apps/storefront/**/newsletter/**") newsletter = &c;
+  REQUIRE(newsletter);
+  CHECK((*newsletter)["verdict"] == "split");
+  CHECK((*newsletter)["tables"] == nlohmann::json::array({"newsletter_subscribers"}));
+  CHECK((*newsletter)["svc_new"] ==
+        "svc new newsletter --template hono --dir services/newsletter --db postgres --queue bullmq --yes");
+  bool ships_together = false;
+  for (const auto& c : doc["coupling"]["change"])
+    ships_together = ships_together || (c["a"] == "services/orders" && c["b"] == "workers/mailer" &&
+                                        c["distributed_monolith"] == true);
+  CHECK(ships_together);
+  for (const auto& c : doc["criteria"])
+    if (c["id"] == "long-running-work") CHECK(c["verdict"] == "split");
 }
