@@ -168,9 +168,10 @@ void assess_candidate(const ReviewContext& context, const std::vector<Criterion>
                           jobs ? (python ? " --queue celery" : " --queue bullmq") : "");
   c.steps.push_back("Start the service: " + c.svc_new);
   if (!c.tables.empty())
-    c.steps.push_back(fmt::format("Move {} into its database; from then on only it migrates them", c.tables.size() == 1
-                                      ? "table " + c.tables.front() : std::to_string(c.tables.size()) + " tables"));
-  if (hard) c.steps.push_back(fmt::format("Clear the {} below: each read or write of its tables from outside "
+    c.steps.push_back(fmt::format("Move {} into its database; from then on only the new service migrates {}",
+                                  c.tables.size() == 1 ? "table " + c.tables.front() : counted(c.tables.size(), "table"),
+                                  c.tables.size() == 1 ? "it" : "them"));
+  if (hard) c.steps.push_back(fmt::format("Clear the {}: each read or write of its tables from outside "
                                           "becomes a call to its API, each import a package or an API call",
                                           counted(hard, "blocker")));
   c.steps.push_back(fmt::format("Move the code of {} ({} files) behind routes of the new service", c.path, c.files));

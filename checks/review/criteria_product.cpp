@@ -46,11 +46,12 @@ class Weighing {
     add_evidence(criterion_, {path, line, note}, hidden_);
   }
 
-  // split: one strong sign and two in all; unclear: anything less; stay: none.
-  void close(const std::string& none, const std::string& what) {
+  // split: one strong sign and `enough` in all (two unless one settles it); unclear:
+  // anything less; stay: none.
+  void close(const std::string& none, const std::string& what, std::size_t enough = 2) {
     close_evidence(criterion_, hidden_);
     const Tally& t = has_apps_ ? apps_ : all_;
-    criterion_.verdict = t.strong >= 1 && t.total >= 2 ? "split" : t.total ? "unclear" : "stay";
+    criterion_.verdict = t.strong >= 1 && t.total >= enough ? "split" : t.total ? "unclear" : "stay";
     if (!all_.total) {
       criterion_.summary = none;
       return;
@@ -183,18 +184,21 @@ Criterion judge_background_jobs(const ReviewContext& context, const System& syst
 Criterion judge_language_needs(const ReviewContext& context, const System& system) {
   Criterion c{"language-needs", "", "", {}};
   Weighing w(context, system, c);
-  // A spawned Node tool (tsx, npm, git) is the same ecosystem: only other programs count.
-  static const std::regex node_tool(R"(\(['"`](node|tsx|ts-node|npm|npx|pnpm|yarn|bun|bunx|git|next|turbo|prisma)['"` ])");
+  // A spawned process is another language's need only when it runs that language:
+  // python, go, ruby, java, R ... (a spawned pnpm, git or a variable says nothing).
+  static const std::regex other_language(
+      R"(\(\[?['"`]?(python[0-9.]*|pip[0-9]*|uv|poetry|go|ruby|bundle|java|Rscript|julia|php|perl|dotnet)['"` ,\]])");
   for_signals(context,
               {SignalKind::python_data_lib, SignalKind::spawn_process, SignalKind::notebook, SignalKind::go_module},
               [&](const engine::FileFacts& f, const engine::Signal& s) {
-                if (s.kind == SignalKind::spawn_process && std::regex_search(s.note, node_tool)) return;
+                if (s.kind == SignalKind::spawn_process && !std::regex_search(s.note, other_language)) return;
                 std::string kind(engine::to_string(s.kind));
                 w.add(f.path, s.span.begin.line, kind, kind + ": " + s.note,
                       s.kind == SignalKind::python_data_lib || s.kind == SignalKind::spawn_process);
               });
+  // One import of pandas or one spawned python is the whole argument.
   w.close("everything is TypeScript/JavaScript and nothing asks for another ecosystem",
-          "needs of another language's ecosystem");
+          "needs of another language's ecosystem", 1);
   return c;
 }
 

@@ -3,6 +3,8 @@
 // on a deliberate violation, fails here.
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <iterator>
 #include <set>
 #include <utility>
 
@@ -90,4 +92,16 @@ TEST_CASE("example monorepo: svc review of its scripted history proposes moving 
   CHECK(ships_together);
   for (const auto& c : doc["criteria"])
     if (c["id"] == "long-running-work") CHECK(c["verdict"] == "split");
+}
+
+TEST_CASE("example monorepo: docs/guide/review-example.md is what svc review prints today", "[e2e][example][review]") {
+  svc::e2e::TempTree tmp;
+  std::string dest = tmp.str() + "/shop";
+  REQUIRE(run_program({"bash", std::string(SVC_SOURCE_DIR) + "/scripts/example-history.sh", dest}).exit_code == 0);
+  auto r = run_svc({"review", dest, "--format", "markdown"});
+  REQUIRE(r.exit_code == 0);
+  std::ifstream in(std::string(SVC_SOURCE_DIR) + "/docs/guide/review-example.md");
+  std::string committed((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  INFO("regenerate it with scripts/example-review.sh");
+  CHECK(r.out == committed);
 }
