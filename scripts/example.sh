@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The first thing to run: installs dependencies, builds svc, audits the bundled example
-# monorepo (some services clean, some with violations), then scaffolds a new Hono
-# service into a temporary folder and audits it (clean from its first commit).
+# monorepo (some services clean, some with violations), reviews it with a scripted git
+# history (svc review), then scaffolds a new Hono service into a temporary folder and
+# audits it (clean from its first commit).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -16,6 +17,12 @@ echo "(exit code $status: 1 means findings at error severity, as expected for th
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+echo
+echo "\$ scripts/example-history.sh $tmp/shop   # the example with a made-up git history"
+scripts/example-history.sh "$tmp/shop"
+echo
+echo "\$ svc review $tmp/shop"
+build/svc review "$tmp/shop"
 echo
 echo "\$ svc new orders --template hono --dir $tmp/orders --yes"
 build/svc new orders --template hono --dir "$tmp/orders" --yes

@@ -36,7 +36,8 @@ class Weighing {
   void add(const std::string& path, int line, const std::string& kind, const std::string& note, bool strong) {
     bool in_app = !path.empty() && context_.in_next_app(path);
     if (!path.empty() && !in_app)
-      if (int s = context_.services.service_of(path); s >= 0) dedicated_.insert(context_.service(s).path);
+      if (int s = context_.services.service_of(path); s >= 0)
+        dedicated_.insert(context_.service(s).path == "." ? "the root service" : context_.service(s).path);
     for (Tally* t : {&all_, in_app ? &apps_ : nullptr})
       if (t) {
         ++t->total;

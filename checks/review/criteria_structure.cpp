@@ -102,11 +102,14 @@ Criterion judge_team(const ReviewContext& context, const Coupling& coupling) {
                  hidden);
   }
   close_evidence(c, hidden);
-  bool typescript_only = std::all_of(context.services.services().begin(), context.services.services().end(),
-                                     [](const engine::Service& s) {
-                                       return s.language == "typescript" || s.language == "javascript" ||
-                                              s.language.empty() || s.language == "unknown";
-                                     });
+  // A team's languages, as far as the code shows them: any Python or Go file says more.
+  bool typescript_only = std::none_of(context.audit.facts.begin(), context.audit.facts.end(),
+                                      [](const engine::FileFacts& f) {
+                                        return f.path.ends_with(".py") || f.path.ends_with(".go") ||
+                                               f.path.ends_with("go.mod");
+                                      }) &&
+                         std::all_of(context.services.services().begin(), context.services.services().end(),
+                                     [](const engine::Service& s) { return s.language != "python"; });
   if (active >= kLargeTeam && area_owners.size() >= 2) c.verdict = "split";
   else if (active <= kSmallTeam) c.verdict = "stay";
   c.summary = fmt::format("{} (at least {} commits) in {}; {} with a main author{}",
