@@ -196,15 +196,9 @@ const BodySummary& BodySummaries::of(TSNode body) {
 BodySummary summarize_body(const SyntaxTree& tree, TSNode body, const RouteGrammar& g) {
   BodySummary out;
   if (ts_node_is_null(body)) return out;
-  TSTreeCursor cursor = ts_tree_cursor_new(body);
-  for (bool more = true; more;) {
-    TSNode node = ts_tree_cursor_current_node(&cursor);
+  for_each_node(body, [&](TSNode node) {
     if (ts_node_is_named(node)) summarize_node(tree, node, g, out);
-    if (ts_tree_cursor_goto_first_child(&cursor)) continue;
-    while (!(more = ts_tree_cursor_goto_next_sibling(&cursor)) && ts_tree_cursor_goto_parent(&cursor)) {
-    }
-  }
-  ts_tree_cursor_delete(&cursor);
+  });
   return out;
 }
 

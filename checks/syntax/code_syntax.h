@@ -92,6 +92,20 @@ std::vector<PathArgument> path_arguments(const SyntaxTree& tree, TSNode node, co
 // Named children of a node, in order.
 std::vector<TSNode> named_children(TSNode node);
 
+// Every node below `root` (itself included) in document order, with a cursor: an
+// iterative walk, so a deep tree cannot overflow the stack.
+template <typename Visit>
+void for_each_node(TSNode root, Visit&& visit) {
+  TSTreeCursor cursor = ts_tree_cursor_new(root);
+  for (bool more = true; more;) {
+    visit(ts_tree_cursor_current_node(&cursor));
+    if (ts_tree_cursor_goto_first_child(&cursor)) continue;
+    while (!(more = ts_tree_cursor_goto_next_sibling(&cursor)) && ts_tree_cursor_goto_parent(&cursor)) {
+    }
+  }
+  ts_tree_cursor_delete(&cursor);
+}
+
 // A Python call's argument: the positional one at `index` or the keyword `name` (the
 // keyword wins); null when neither is there. `splat`, when given, is set when a
 // `**options` argument may hold it. kKeywordOnly as `index` looks for the keyword alone.

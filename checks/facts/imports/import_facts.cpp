@@ -60,16 +60,10 @@ class ImportWalker {
 
   void run() {
     bool js = is_js(tree_.file().language());
-    TSTreeCursor cursor = ts_tree_cursor_new(tree_.root());
-    for (bool more = true; more;) {
-      TSNode node = ts_tree_cursor_current_node(&cursor);
+    for_each_node(tree_.root(), [&](TSNode node) {
       if (js) on_js(node);
       else on_python(node);
-      if (ts_tree_cursor_goto_first_child(&cursor)) continue;
-      while (!(more = ts_tree_cursor_goto_next_sibling(&cursor)) && ts_tree_cursor_goto_parent(&cursor)) {
-      }
-    }
-    ts_tree_cursor_delete(&cursor);
+    });
   }
 
  private:

@@ -107,16 +107,10 @@ class TouchWalker {
 
  private:
   void walk(TSNode root) {
-    TSTreeCursor cursor = ts_tree_cursor_new(root);
-    for (bool more = true; more;) {
-      TSNode node = ts_tree_cursor_current_node(&cursor);
+    for_each_node(root, [&](TSNode node) {
       if (node_type(node) == "call_expression") on_call(node);
       else if (node_type(node) == "await_expression") on_await(node);
-      if (ts_tree_cursor_goto_first_child(&cursor)) continue;
-      while (!(more = ts_tree_cursor_goto_next_sibling(&cursor)) && ts_tree_cursor_goto_parent(&cursor)) {
-      }
-    }
-    ts_tree_cursor_delete(&cursor);
+    });
   }
 
   std::string callee_of(TSNode call) const { return member_path(tree_, field(call, "function"), js_route_grammar()); }

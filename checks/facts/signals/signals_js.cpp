@@ -4,6 +4,7 @@
 #include "checks/facts/signals/signals_js.h"
 
 #include "checks/facts/signals/signal_libraries.h"
+#include "checks/syntax/code_syntax.h"
 #include "common/ascii.h"
 
 namespace svc::engine {
@@ -43,14 +44,7 @@ void JsSignals::run() {
   client_ = opens_with_use_client(tree_);
   collect_bindings();
   ui_ = client_ || react_ || path.ends_with(".tsx") || path.ends_with(".jsx");
-  TSTreeCursor cursor = ts_tree_cursor_new(tree_.root());
-  for (bool more = true; more;) {
-    on_node(ts_tree_cursor_current_node(&cursor));
-    if (ts_tree_cursor_goto_first_child(&cursor)) continue;
-    while (!(more = ts_tree_cursor_goto_next_sibling(&cursor)) && ts_tree_cursor_goto_parent(&cursor)) {
-    }
-  }
-  ts_tree_cursor_delete(&cursor);
+  for_each_node(tree_.root(), [&](TSNode node) { on_node(node); });
   finish_hmac();
 }
 

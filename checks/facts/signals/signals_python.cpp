@@ -5,6 +5,7 @@
 #include <set>
 
 #include "checks/facts/signals/signal_libraries.h"
+#include "checks/syntax/code_syntax.h"
 #include "checks/facts/signals/signal_sink.h"
 #include "common/ascii.h"
 
@@ -16,14 +17,7 @@ class PythonSignals {
   PythonSignals(const SyntaxTree& tree, SignalFacts& out) : tree_(tree), out_(out), g_(python_route_grammar()) {}
 
   void run() {
-    TSTreeCursor cursor = ts_tree_cursor_new(tree_.root());
-    for (bool more = true; more;) {
-      on_node(ts_tree_cursor_current_node(&cursor));
-      if (ts_tree_cursor_goto_first_child(&cursor)) continue;
-      while (!(more = ts_tree_cursor_goto_next_sibling(&cursor)) && ts_tree_cursor_goto_parent(&cursor)) {
-      }
-    }
-    ts_tree_cursor_delete(&cursor);
+    for_each_node(tree_.root(), [&](TSNode node) { on_node(node); });
     if (!signature_header_.empty() || (timing_safe_ && path_mentions("webhook")))
       for (TSNode call : hmacs_)
         add(SignalKind::webhook_signature,
