@@ -12,10 +12,10 @@
 #include "checks/engine/runner.h"
 #include "checks/workspace/workspace.h"
 #include "checks/graph/graph.h"
+#include "cli/command_run.h"
 #include "cli/commands.h"
 #include "cli/errors.h"
 #include "cli/exit_codes.h"
-#include "common/output_file.h"
 
 namespace svc::cli {
 namespace {
@@ -115,18 +115,10 @@ int run_graph_command(const std::vector<std::string>& args) {
 
   std::signal(SIGINT, on_graph_sigint);
   engine::AuditResult result;
-  try {
-    result = engine::run_audit(graph_audit(path, config));
-  } catch (const engine::Interrupted&) {
-    std::cerr << "svc: interrupted\n";
-    return kInterrupted;
-  } catch (const engine::ConfigError& e) {
-    return report_error(e.what(), "fix the configuration; `svc audit` reports the same error");
-  } catch (const engine::WorkspaceError& e) {
-    return report_error(e.what(), "pass the folder to draw, e.g. `svc graph services`");
-  } catch (const engine::UsageError& e) {
-    return report_error(e.what(), "run 'svc graph --help' for usage");
-  }
+  if (int code = run_reporting_errors("graph", "draw, e.g. `svc graph services`",
+                                      [&] { result = engine::run_audit(graph_audit(path, config)); });
+      code >= 0)
+    return code;
   for (const auto& p : result.problems) std::cerr << "svc: warning: " << p << '\n';
 
   graph::Graph full = graph::build_graph(result);
@@ -137,12 +129,7 @@ int run_graph_command(const std::vector<std::string>& args) {
   } catch (const graph::UnknownFocus& e) {  // draw_options() checked it: kept for safety
     return report_error(std::string("--focus: ") + e.what());
   }
-  if (output.empty()) {
-    std::cout << buffer.str() << std::flush;
-  } else if (std::string err; !write_output_file(output, buffer.str(), err)) {
-    return report_error(fmt::format("cannot write {}: {}", output, err));
-  }
-  return kSuccess;
+  return write_result(output, buffer.str());
 }
 
 }  // namespace svc::cli

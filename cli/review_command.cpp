@@ -12,10 +12,10 @@
 #include "checks/history/history.h"
 #include "checks/review/review.h"
 #include "checks/workspace/workspace.h"
+#include "cli/command_run.h"
 #include "cli/commands.h"
 #include "cli/errors.h"
 #include "cli/exit_codes.h"
-#include "common/output_file.h"
 
 namespace svc::cli {
 namespace {
@@ -89,35 +89,24 @@ int run_review_command(const std::vector<std::string>& args) {
   std::signal(SIGINT, on_review_sigint);
   engine::AuditResult result;
   history::History history;
-  try {
+  int code = run_reporting_errors("review", "review, e.g. `svc review .`", [&] {
     result = engine::run_audit(review_audit(path, config));
     history::HistoryOptions h;
     h.root = path;
     h.days = options.history_days;
     h.max_files_per_commit = options.max_commit_files;
     h.cancel = &g_interrupted;
-    h.jobs = 1;  // libgit2 shares one pack and its locks across handles: a second thread only waits (docs/performance.md)
+    // libgit2 shares one pack and its locks between handles: a second thread only waits
+    // (docs/performance.md).
+    h.jobs = 1;
     history = history::read_history(h);
-  } catch (const engine::Interrupted&) {
-    std::cerr << "svc: interrupted\n";
-    return kInterrupted;
-  } catch (const engine::ConfigError& e) {
-    return report_error(e.what(), "fix the configuration; `svc audit` reports the same error");
-  } catch (const engine::WorkspaceError& e) {
-    return report_error(e.what(), "pass the folder to review, e.g. `svc review .`");
-  } catch (const engine::UsageError& e) {
-    return report_error(e.what(), "run 'svc review --help' for usage");
-  }
+  });
+  if (code >= 0) return code;
   for (const auto& p : result.problems) std::cerr << "svc: warning: " << p << '\n';
 
   std::ostringstream buffer;
   review::review_writer_for(format)(review::build_review(result, history, options), buffer);
-  if (output.empty()) {
-    std::cout << buffer.str() << std::flush;
-  } else if (std::string err; !write_output_file(output, buffer.str(), err)) {
-    return report_error(fmt::format("cannot write {}: {}", output, err));
-  }
-  return kSuccess;
+  return write_result(output, buffer.str());
 }
 
 }  // namespace svc::cli
