@@ -60,6 +60,11 @@ void assess_candidate(const ReviewContext& context, const std::vector<Criterion>
                       const FineCoupling& change, Candidate& c) {
   auto inside = [&](const std::string& path) { return selects(c.path, path); };
   for (const auto& f : context.audit.facts) c.files += inside(f.path);
+  if (c.files == 0) {
+    c.verdict = "unclear";
+    c.recommendation = "It selects no file svc reads: check the path or glob.";
+    return;
+  }
 
   // Tables: a table moves when the candidate uses it at least as much as the rest does,
   // and writes it or nothing outside does. Otherwise it stays, and the candidate's use

@@ -120,7 +120,7 @@ void write_candidate(const Candidate& c, std::ostream& out) {
   out << fmt::format("\n### `{}`: {}\n\n{}{}\n", c.path, c.verdict, c.recommendation,
                      c.proposed ? " _(proposed by svc)_" : "");
   for (const auto& r : c.reasons) out << "- " << r << '\n';
-  out << fmt::format("\n**Framework:** {}; client: {}.\n", c.framework, c.client);
+  if (!c.framework.empty()) out << fmt::format("\n**Framework:** {}; client: {}.\n", c.framework, c.client);
   out << "\n**Tables that would move:** " << (c.tables.empty() ? "none" : "`" + joined(c.tables) + "`") << "\n";
   if (!c.blockers.empty()) {
     out << "\n**Blockers:**\n\n";
@@ -132,9 +132,9 @@ void write_candidate(const Candidate& c, std::ostream& out) {
     for (const auto& a : c.authors) list += (list.empty() ? "" : ", ") + fmt::format("{} ({} in, {} out)", a.name, a.inside, a.outside);
     out << list << "\n";
   }
-  out << "\n**Steps:**\n\n";
+  if (!c.steps.empty()) out << "\n**Steps:**\n\n";
   for (std::size_t i = 0; i < c.steps.size(); ++i) out << i + 1 << ". " << c.steps[i] << '\n';
-  out << "\n```sh\n" << c.svc_new << "\n```\n";
+  if (!c.svc_new.empty()) out << "\n```sh\n" << c.svc_new << "\n```\n";
 }
 
 }  // namespace

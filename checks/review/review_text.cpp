@@ -25,8 +25,9 @@ void write_review_text(const Review& review, std::ostream& out) {
   if (!review.candidates.empty()) out << "\nCandidates:\n";
   for (const auto& c : review.candidates) {
     out << fmt::format("  {}  {}: {}\n", c.path, c.verdict, c.recommendation);
-    out << fmt::format("    {} would move, {}; start with: {}\n", counted(c.tables.size(), "table"),
-                       counted(c.blockers.size(), "blocker"), c.svc_new);
+    if (!c.svc_new.empty())
+      out << fmt::format("    {} would move, {}; start with: {}\n", counted(c.tables.size(), "table"),
+                         counted(c.blockers.size(), "blocker"), c.svc_new);
   }
   if (!review.notes.empty()) out << "\nNotes:\n";
   for (const auto& n : review.notes) out << "  " << n << '\n';

@@ -312,3 +312,16 @@ TEST_CASE("review: usage errors exit 2 with a message", "[e2e][review][cli]") {
   auto days = run_svc({"review", tree.str(), "--history-days", "-3"});
   CHECK(days.exit_code == 2);
 }
+
+TEST_CASE("review: a --candidate that selects nothing says so instead of judging it", "[e2e][review]") {
+  TempTree tree;
+  write_shop(tree);
+  json doc = review_json(tree, {"--candidate", "services/nope"});
+  REQUIRE(doc["candidates"].size() == 1);
+  CHECK(doc["candidates"][0]["verdict"] == "unclear");
+  CHECK(doc["candidates"][0]["svc_new"] == "");
+  bool noted = std::any_of(doc["notes"].begin(), doc["notes"].end(), [](const json& n) {
+    return n.get<std::string>() == "--candidate services/nope selects no file svc reads.";
+  });
+  CHECK(noted);
+}
