@@ -8,6 +8,7 @@
 #include "checks/history/codeowners.h"
 #include "checks/review/candidates.h"
 #include "checks/review/wording.h"
+#include "common/paths.h"
 #include "checks/review/criteria.h"
 
 namespace svc::review {
@@ -45,7 +46,13 @@ void add_history(const ReviewContext& context, Review& review, FineCoupling& fin
                              c.degree >= context.options.distributed_monolith;
     review.coupling.change.push_back(std::move(c));
   }
-  auto owners = history::CodeOwners::read(context.audit.root);
+  // CODEOWNERS sits at the repository's root, which may be above the reviewed folder.
+  std::string repository_root = context.audit.root;
+  for (const auto& segment : engine::path_segments(context.audit.repository_prefix)) {
+    (void)segment;
+    repository_root += "/..";
+  }
+  auto owners = history::CodeOwners::read(repository_root);
   if (owners) review.notes.push_back("Owners from " + owners->file() + ".");
   for (auto& m : history::authors_by_module(history, unit_of)) {
     TeamModule t{m.path, std::move(m.authors), m.commits, m.main_share, {}};

@@ -212,6 +212,7 @@ TEST_CASE("review: change coupling flags services that ship together, after drop
 TEST_CASE("review: team coupling counts each module's authors", "[e2e][review][history]") {
   TempTree tree;
   write_shop(tree);
+  tree.write_file(".github/CODEOWNERS", "* @shop/everyone\n/apps/web/ @shop/web\n");
   write_history(tree);
   json doc = review_json(tree);
   const json* web = find_by(doc["coupling"]["team"], "path", "apps/web");
@@ -220,6 +221,10 @@ TEST_CASE("review: team coupling counts each module's authors", "[e2e][review][h
   REQUIRE((*web)["authors"].size() == 2);
   CHECK((*web)["authors"][0]["commits"] == 5);
   CHECK((*web)["main_share"].get<double>() == Approx(0.5));
+  CHECK((*web)["owners"] == json::array({"@shop/web"}));
+  const json* api = find_by(doc["coupling"]["team"], "path", "services/api");
+  REQUIRE(api);
+  CHECK((*api)["owners"] == json::array({"@shop/everyone"}));
 }
 
 TEST_CASE("review: a proposed candidate carries its tables, blockers, framework and svc new command",
