@@ -176,8 +176,8 @@ void assess_candidate(const ReviewContext& context, const std::vector<Criterion>
     c.steps.push_back(fmt::format("Move {} into its database; from then on only the new service migrates {}",
                                   c.tables.size() == 1 ? "table " + c.tables.front() : counted(c.tables.size(), "table"),
                                   c.tables.size() == 1 ? "it" : "them"));
-  if (hard) c.steps.push_back(fmt::format("Clear the {}: each read or write of its tables from outside "
-                                          "becomes a call to its API, each import a package or an API call",
+  if (hard) c.steps.push_back(fmt::format("Clear the {}: each use of a table across the new boundary becomes a "
+                                          "call to its owner's API, each import a package or an API call",
                                           counted(hard, "blocker")));
   c.steps.push_back(fmt::format("Move the code of {} ({} files) behind routes of the new service", c.path, c.files));
   c.steps.push_back(python ? "Generate the client from its OpenAPI document (openapi-rq) and call it from the app"

@@ -11,10 +11,17 @@ namespace {
 
 constexpr std::size_t kRowsShown = 25;  // longer lists are cut with a count: the JSON has them all
 
+// Free text: `hc<AppType>` would otherwise be read as an HTML tag and vanish.
+std::string text(const std::string& s) {
+  std::string out;
+  for (char c : s) out += c == '<' ? std::string("&lt;") : c == '>' ? std::string("&gt;") : std::string(1, c);
+  return out;
+}
+
 // Table cells: a pipe or a newline would end the cell.
 std::string cell(const std::string& s) {
   std::string out;
-  for (char c : s) out += c == '|' ? std::string("\\|") : c == '\n' ? std::string(" ") : std::string(1, c);
+  for (char c : text(s)) out += c == '|' ? std::string("\\|") : c == '\n' ? std::string(" ") : std::string(1, c);
   return out.empty() ? "-" : out;
 }
 
@@ -117,14 +124,14 @@ void write_coupling(const Review& review, std::ostream& out) {
 }
 
 void write_candidate(const Candidate& c, std::ostream& out) {
-  out << fmt::format("\n### `{}`: {}\n\n{}{}\n", c.path, c.verdict, c.recommendation,
+  out << fmt::format("\n### `{}`: {}\n\n{}{}\n", c.path, c.verdict, text(c.recommendation),
                      c.proposed ? " _(proposed by svc)_" : "");
-  for (const auto& r : c.reasons) out << "- " << r << '\n';
-  if (!c.framework.empty()) out << fmt::format("\n**Framework:** {}; client: {}.\n", c.framework, c.client);
+  for (const auto& r : c.reasons) out << "- " << text(r) << '\n';
+  if (!c.framework.empty()) out << fmt::format("\n**Framework:** {}; client: {}.\n", c.framework, text(c.client));
   out << "\n**Tables that would move:** " << (c.tables.empty() ? "none" : "`" + joined(c.tables) + "`") << "\n";
   if (!c.blockers.empty()) {
     out << "\n**Blockers:**\n\n";
-    for (const auto& b : c.blockers) out << "- " << (b.path.empty() ? "" : where(b) + " ") << b.note << '\n';
+    for (const auto& b : c.blockers) out << "- " << (b.path.empty() ? "" : where(b) + " ") << text(b.note) << '\n';
   }
   if (!c.authors.empty()) {
     out << "\n**Authors on both sides:** ";
@@ -133,7 +140,7 @@ void write_candidate(const Candidate& c, std::ostream& out) {
     out << list << "\n";
   }
   if (!c.steps.empty()) out << "\n**Steps:**\n\n";
-  for (std::size_t i = 0; i < c.steps.size(); ++i) out << i + 1 << ". " << c.steps[i] << '\n';
+  for (std::size_t i = 0; i < c.steps.size(); ++i) out << i + 1 << ". " << text(c.steps[i]) << '\n';
   if (!c.svc_new.empty()) out << "\n```sh\n" << c.svc_new << "\n```\n";
 }
 
@@ -154,16 +161,16 @@ void write_review_markdown(const Review& review, std::ostream& out) {
   out << diagram.str() << "```\n";
   out << "\n## Split criteria\n";
   for (const auto& c : review.criteria) {
-    out << fmt::format("\n### {}: {}\n\n{}\n", c.id, c.verdict, c.summary);
+    out << fmt::format("\n### {}: {}\n\n{}\n", c.id, c.verdict, text(c.summary));
     if (!c.evidence.empty()) out << '\n';
-    for (const auto& e : c.evidence) out << "- " << (e.path.empty() ? "" : where(e) + " ") << e.note << '\n';
+    for (const auto& e : c.evidence) out << "- " << (e.path.empty() ? "" : where(e) + " ") << text(e.note) << '\n';
   }
   write_coupling(review, out);
   out << "\n## Candidates\n";
   if (review.candidates.empty()) out << "\nNone (see the notes).\n";
   for (const auto& c : review.candidates) write_candidate(c, out);
   out << "\n## Notes\n\n";
-  for (const auto& n : review.notes) out << "- " << n << '\n';
+  for (const auto& n : review.notes) out << "- " << text(n) << '\n';
 }
 
 }  // namespace svc::review
