@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(dockerfile config manifest suppressions sql baseline audit)
+((${#targets[@]})) || targets=(dockerfile config manifest suppressions sql baseline audit codeowners)
 
 command -v clang++ >/dev/null || { echo "fuzz: clang++ is missing (scripts/install-deps.sh installs it)" >&2; exit 2; }
 dir=build-fuzz
@@ -45,7 +45,9 @@ seed config "${configs[@]}"
 seed manifest scaffolds/*/template.yaml
 seed suppressions "${sources[@]}"
 seed sql "${sqls[@]}"
-mkdir -p "$dir/corpus/baseline" "$dir/corpus/audit"
+mkdir -p "$dir/corpus/baseline" "$dir/corpus/audit" "$dir/corpus/codeowners"
+printf '%s\n' '# owners' '* @acme/everyone' '/apps/web/ @acme/web jane@example.com' 'docs/* @acme/docs' \
+  '[Payments][2] @acme/payments' 'services/payments/**/*.ts' '^[Optional]' '*.md' >"$dir/corpus/codeowners/seed-1"
 printf '%s\n' '{"version": 1, "findings": [{"fingerprint": "0123456789abcdef", "rule": "docker-root-user",' \
   '"path": "services/api/Dockerfile", "message": "final stage runs as root"}]}' >"$dir/corpus/baseline/seed-1"
 # The audit target splits its input at 0xFF into the files fuzz/fuzz_audit.cpp lists.
