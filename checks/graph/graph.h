@@ -8,6 +8,8 @@
 
 namespace svc::engine {
 struct AuditResult;
+class ServiceMap;
+class DerivedFacts;
 }
 
 namespace svc::graph {
@@ -55,6 +57,10 @@ struct Graph {
 // and no rules: violations are judged by the same engine functions the rules use
 // (shared_databases, table ownership), so the graph and `svc audit` agree.
 Graph build_graph(const engine::AuditResult& result);
+// The same, from the services and derived facts a caller already built over `result`
+// (`svc review`), so table ownership and references are not resolved twice.
+Graph build_graph(const engine::AuditResult& result, const engine::ServiceMap& services,
+                  const engine::DerivedFacts& derived);
 
 // Sorts nodes by id and edges by (from, to, kind), keeping one node per id and one
 // edge per (from, to, kind): the first label, violation if any duplicate was one.

@@ -76,8 +76,13 @@ void add_services(const engine::AuditResult& result, const engine::ServiceMap& s
 
 Graph build_graph(const engine::AuditResult& result) {
   engine::ServiceMap services(result.services, result.packages);
-  Graph graph;
   engine::DerivedFacts derived(services, result.facts, result.config);
+  return build_graph(result, services, derived);
+}
+
+Graph build_graph(const engine::AuditResult& result, const engine::ServiceMap& services,
+                  const engine::DerivedFacts& derived) {
+  Graph graph;
   add_services(result, services, derived, graph);
   add_links(result, services, derived, graph);
   add_tables(result, services, derived, graph);

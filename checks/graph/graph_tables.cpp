@@ -42,13 +42,13 @@ class TableParts {
  public:
   TableParts(const AuditResult& result, const ServiceMap& services, const DerivedFacts& derived)
       : result_(result), services_(services),
-        ownership_(derived.ownership()),
+        ownership_(derived.ownership()), references_(derived.table_references()),
         cross_(result.config, "db-cross-service-access"), ddl_(result.config, "db-migration-outside-owner") {}
 
   void add_to(Graph& graph) {
     for (const auto& t : ownership_.tables()) add_table(t, graph);
     add_ddl(graph);
-    for (const auto& r : resolve_table_references(services_, result_.facts, ownership_)) add_reference(r, graph);
+    for (const auto& r : references_) add_reference(r, graph);
   }
 
  private:
@@ -106,6 +106,7 @@ class TableParts {
   const AuditResult& result_;
   const ServiceMap& services_;
   const TableOwnership& ownership_;
+  const std::vector<ResolvedTableRef>& references_;  // resolved once, shared with the rules and the review
   RuleScope cross_, ddl_;
 };
 

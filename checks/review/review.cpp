@@ -102,7 +102,7 @@ Review build_review(const engine::AuditResult& audit, const history::History& hi
 
   Review review;
   review.root = audit.root;
-  review.graph = graph::build_graph(audit);
+  review.graph = graph::build_graph(audit, services, derived);
   review.system = summarize_system(context, review.graph);
   review.coupling.data = data_coupling(context, review.system);
   review.coupling.code = code_coupling(context);

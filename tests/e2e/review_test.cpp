@@ -282,7 +282,17 @@ TEST_CASE("review: a folder with no git history is reviewed from its code", "[e2
   write_shop(tree);
   json doc = review_json(tree);
   CHECK(doc["coupling"]["change"].empty());
-  CHECK(!doc["criteria"].empty());
+  CHECK(doc["coupling"]["team"].empty());
+  CHECK(doc["history"]["available"] == false);
+  bool said = std::any_of(doc["notes"].begin(), doc["notes"].end(), [](const json& n) {
+    return n.get<std::string>().find("is not in a git repository") != std::string::npos;
+  });
+  CHECK(said);
+  // The code still speaks: the billing loop that sends mail is long-running work.
+  const json* work = find_by(doc["criteria"], "id", "long-running-work");
+  REQUIRE(work);
+  CHECK((*work)["verdict"] == "split");
+  CHECK(find_by((*work)["evidence"], "path", "apps/web/src/app/billing/actions.ts"));
 }
 
 TEST_CASE("review: text, markdown and --output", "[e2e][review][cli]") {
