@@ -26,6 +26,7 @@ set(SVC_GRAMMAR_DIRS
   tree-sitter-typescript/tsx
   tree-sitter-javascript
   tree-sitter-python
+  tree-sitter-go
   @derekstride/tree-sitter-sql
   tree-sitter-json)
 add_library(svc_grammars STATIC)

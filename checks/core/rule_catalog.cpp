@@ -10,7 +10,7 @@ namespace svc::engine {
 namespace {
 
 Language language_named(const std::string& name) {
-  for (Language l : {Language::typescript, Language::tsx, Language::javascript, Language::python,
+  for (Language l : {Language::typescript, Language::tsx, Language::javascript, Language::python, Language::go,
                      Language::sql, Language::dockerfile, Language::yaml, Language::json,
                      Language::toml, Language::prisma, Language::text})
     if (to_string(l) == name) return l;

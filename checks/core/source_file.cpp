@@ -12,6 +12,7 @@ std::string_view to_string(Language lang) {
     case Language::tsx: return "tsx";
     case Language::javascript: return "javascript";
     case Language::python: return "python";
+    case Language::go: return "go";
     case Language::sql: return "sql";
     case Language::dockerfile: return "dockerfile";
     case Language::yaml: return "yaml";
@@ -42,6 +43,7 @@ Language classify_path(std::string_view path) {
       {".ts", Language::typescript}, {".mts", Language::typescript}, {".cts", Language::typescript},
       {".tsx", Language::tsx},       {".js", Language::javascript},  {".jsx", Language::javascript},
       {".mjs", Language::javascript}, {".cjs", Language::javascript}, {".py", Language::python},
+      {".go", Language::go},
       {".sql", Language::sql},       {".yaml", Language::yaml},      {".yml", Language::yaml},
       {".json", Language::json},     {".toml", Language::toml},      {".prisma", Language::prisma}, {".txt", Language::text},
       {".cfg", Language::text},      {".ini", Language::text},       {".env", Language::text},
@@ -54,7 +56,7 @@ Language classify_path(std::string_view path) {
 
 bool is_code(Language lang) {
   return lang == Language::typescript || lang == Language::tsx || lang == Language::javascript ||
-         lang == Language::python;
+         lang == Language::python || lang == Language::go;
 }
 
 SourceFile::SourceFile(std::string path, Language language, std::string text)
@@ -114,7 +116,7 @@ std::string SourceFile::snippet(int n) const {
 
 bool is_test_path(const std::string& path) {
   static const RE2 test(R"((^|/)(tests?|__tests__|spec|e2e)/|\.(test|spec)\.[cm]?[jt]sx?$)"
-                        R"(|(^|/)test_[^/]*\.py$|_test\.py$|(^|/)conftest\.py$)");
+                        R"(|(^|/)test_[^/]*\.py$|_test\.py$|(^|/)conftest\.py$|_test\.go$|(^|/)testdata/)");
   return RE2::PartialMatch(path, test);
 }
 

@@ -7,7 +7,7 @@
 namespace svc::engine {
 
 enum class Language {
-  unknown, typescript, tsx, javascript, python, sql, dockerfile, yaml, json, toml, prisma, text
+  unknown, typescript, tsx, javascript, python, go, sql, dockerfile, yaml, json, toml, prisma, text
 };
 
 std::string_view to_string(Language lang);
@@ -24,7 +24,8 @@ struct SourceSpan {
   Position begin, end;
 };
 
-// Tests, specs and their fixtures (`tests/`, `*.test.ts`, `test_*.py`, conftest.py):
+// Tests, specs and their fixtures (`tests/`, `*.test.ts`, `test_*.py`, conftest.py,
+// `*_test.go`, Go's `testdata/`):
 // they never count as serving routes or owning tables.
 bool is_test_path(const std::string& path);
 

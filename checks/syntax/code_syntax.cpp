@@ -20,6 +20,13 @@ const RouteGrammar& python_route_grammar() {
   return g;
 }
 
+const RouteGrammar& go_route_grammar() {
+  static const RouteGrammar g{"call_expression", "selector_expression", "field", "", "literal_value",
+                              {"function_declaration", "method_declaration", "func_literal"}, "operand",
+                              {"interpreted_string_literal", "raw_string_literal"}};
+  return g;
+}
+
 SourceSpan span_of(const SyntaxTree& tree, TSNode node) { return {tree.start(node), tree.end(node)}; }
 
 MatchBuckets matches_by_root(const Query& query, const SyntaxTree& tree,
@@ -67,16 +74,17 @@ std::string anonymous_name(TSNode node) { return "<anonymous@" + std::to_string(
 std::string member_path(const SyntaxTree& tree, TSNode node, const RouteGrammar& g) {
   if (ts_node_is_null(node)) return {};
   std::string_view type = node_type(node);
-  if (type == "identifier" || type == "this" || type == "property_identifier" || type == "super")
+  if (type == "identifier" || type == "this" || type == "property_identifier" || type == "super" ||
+      type == "field_identifier" || type == "package_identifier")
     return std::string(tree.text(node));
   if (type == g.member) {
-    std::string object = member_path(tree, field(node, "object"), g);
+    std::string object = member_path(tree, field(node, std::string(g.object).c_str()), g);
     TSNode prop = field(node, std::string(g.property).c_str());
     if (object.empty() || ts_node_is_null(prop)) return {};
     return object + "." + std::string(tree.text(prop));
   }
   if (type == g.call) return member_path(tree, field(node, "function"), g);
-  if (type == "non_null_expression" || type == "parenthesized_expression" || type == g.await)
+  if (type == "non_null_expression" || type == "parenthesized_expression" || (!g.await.empty() && type == g.await))
     return ts_node_named_child_count(node) ? member_path(tree, ts_node_named_child(node, 0), g) : std::string();
   return {};
 }
@@ -98,7 +106,7 @@ NameRef name_ref(const SyntaxTree& tree, TSNode node, const RouteGrammar& g) {
   std::string_view type = node_type(node);
   if (type == "identifier") return {std::string(tree.text(node)), "", ""};
   if (type == g.member) {
-    TSNode object = field(node, "object");
+    TSNode object = field(node, std::string(g.object).c_str());
     TSNode prop = field(node, std::string(g.property).c_str());
     if (!ts_node_is_null(object) && node_type(object) == "identifier" && !ts_node_is_null(prop))
       return {std::string(tree.text(object)), std::string(tree.text(prop)), ""};
@@ -160,13 +168,13 @@ namespace {
 void summarize_node(const SyntaxTree& tree, TSNode node, const RouteGrammar& g, BodySummary& out) {
   static const RE2 select_one(R"((?i)\bselect\s+1\b)");
   std::string_view type = node_type(node);
-  if (type == "string" || type == "template_string") {
+  if (std::find(g.strings.begin(), g.strings.end(), type) != g.strings.end()) {
     std::string_view text = tree.text(node);
     if (!out.touches_dependency && RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), select_one))
       out.touches_dependency = true;
     return;
   }
-  if (type != g.call && type != g.await) return;
+  if (type != g.call && (g.await.empty() || type != g.await)) return;
   TSNode target = type == g.call ? field(node, "function")
                                  : (ts_node_named_child_count(node) ? ts_node_named_child(node, 0) : TSNode{});
   std::string path = member_path(tree, target, g);
@@ -250,7 +258,8 @@ std::vector<PathArgument> path_arguments(const SyntaxTree& tree, TSNode node, co
     return out;
   }
   for (auto& s : literal_strings(tree, node, g, &constants)) out.push_back({std::move(s), false});
-  bool expression = type == "identifier" || type == g.member || type == "string" || type == "template_string" ||
+  bool expression = type == "identifier" || type == g.member ||
+                    std::find(g.strings.begin(), g.strings.end(), type) != g.strings.end() ||
                     type == "binary_expression" || type == "binary_operator" || type == "subscript_expression" ||
                     type == "subscript";
   if (out.empty() && expression) out.push_back({"{" + std::string(tree.text(node)) + "}", true});

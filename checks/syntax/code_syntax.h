@@ -1,6 +1,6 @@
 #pragma once
-// What the JavaScript/TypeScript and Python route extractors share. The grammars
-// name their nodes differently (call_expression/call, member_expression/attribute)
+// What the JavaScript/TypeScript, Python and Go extractors share. The grammars name
+// their nodes differently (call_expression/call, member_expression/attribute/selector_expression)
 // but a call, a member chain and a function body mean the same to a route, so the
 // walks over them live here once, parameterised by a RouteGrammar.
 #include <cstdint>
@@ -26,10 +26,14 @@ struct RouteGrammar {
   std::string_view await;     // await_expression | await
   std::string_view list;      // array | list
   std::vector<std::string_view> functions;  // node types that open a function scope
+  std::string_view object = "object";       // the member's object field: object | operand (Go)
+  std::vector<std::string_view> strings = {"string", "template_string"};  // string literal node types
 };
 
 const RouteGrammar& js_route_grammar();
 const RouteGrammar& python_route_grammar();
+// Go has no await (its field is empty) and writes lists as composite literals.
+const RouteGrammar& go_route_grammar();
 
 SourceSpan span_of(const SyntaxTree& tree, TSNode node);
 

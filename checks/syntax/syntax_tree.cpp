@@ -9,6 +9,7 @@ const TSLanguage* tree_sitter_typescript();
 const TSLanguage* tree_sitter_tsx();
 const TSLanguage* tree_sitter_javascript();
 const TSLanguage* tree_sitter_python();
+const TSLanguage* tree_sitter_go();
 const TSLanguage* tree_sitter_sql();
 const TSLanguage* tree_sitter_json();
 }
@@ -21,6 +22,7 @@ const TSLanguage* grammar_for(Language lang) {
     case Language::tsx: return tree_sitter_tsx();
     case Language::javascript: return tree_sitter_javascript();
     case Language::python: return tree_sitter_python();
+    case Language::go: return tree_sitter_go();
     case Language::sql: return tree_sitter_sql();
     case Language::json: return tree_sitter_json();
     default: return nullptr;
@@ -89,7 +91,9 @@ TSNode field(TSNode node, const char* name) {
 std::optional<std::string> string_value(const SyntaxTree& tree, TSNode node) {
   if (ts_node_is_null(node)) return std::nullopt;
   std::string_view type = node_type(node);
-  if (type != "string" && type != "template_string") return std::nullopt;
+  // Go writes "..." as interpreted_string_literal and `...` as raw_string_literal.
+  bool go = type == "interpreted_string_literal" || type == "raw_string_literal";
+  if (type != "string" && type != "template_string" && !go) return std::nullopt;
   std::string_view text = tree.text(node);
   if (type == "template_string" && text.find("${") != std::string_view::npos) return std::nullopt;
   // Python strings may carry prefixes (r, b, f); an f-string with fields is not a constant.

@@ -81,7 +81,8 @@ std::set<Language> yaml_languages(const YAML::Node& list, const std::vector<Lang
   std::set<Language> out;
   for (const auto& item : list) {
     std::string name = item.as<std::string>();
-    for (Language l : {Language::typescript, Language::tsx, Language::javascript, Language::python, Language::sql})
+    for (Language l : {Language::typescript, Language::tsx, Language::javascript, Language::python, Language::go,
+                       Language::sql})
       if (to_string(l) == name) out.insert(l);
     if (name == "typescript") out.insert(Language::tsx);
   }

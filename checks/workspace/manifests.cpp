@@ -28,7 +28,7 @@ std::string requirement_name(const std::string& spec) {
 }  // namespace
 
 bool is_manifest(const std::string& file_name) {
-  return file_name == "package.json" || file_name == "pyproject.toml" ||
+  return file_name == "package.json" || file_name == "pyproject.toml" || file_name == "go.mod" ||
          (file_name.rfind("requirements", 0) == 0 && file_name.size() > 4 &&
           file_name.substr(file_name.size() - 4) == ".txt");
 }
@@ -99,6 +99,50 @@ std::set<std::string> requirements_dependencies(const std::string& text) {
     if (line.find_first_not_of(" \t\r") == std::string::npos || line.find_first_not_of(" \t") == line.find('-'))
       continue;  // blank, or an option such as -r / -e
     if (auto n = requirement_name(line); !n.empty()) out.insert(n);
+  }
+  return out;
+}
+
+std::set<std::string> go_mod_dependencies(const std::string& text, std::string* name) {
+  std::set<std::string> out;
+  static const RE2 module_line(R"((?m)^module\s+"?([^\s"]+))");
+  std::string module_path;
+  if (name && RE2::PartialMatch(text, module_line, &module_path)) {
+    auto slash = module_path.rfind('/');
+    static const RE2 major(R"(v\d+)");
+    if (slash != std::string::npos && RE2::FullMatch(module_path.substr(slash + 1), major)) {
+      module_path.resize(slash);
+      slash = module_path.rfind('/');
+    }
+    *name = slash == std::string::npos ? module_path : module_path.substr(slash + 1);
+  }
+  // `require x v1` and the lines of a `require ( ... )` block; `// indirect` ones too,
+  // since a framework reached only through a helper module still serves the requests.
+  static const RE2 single(R"re(^\s*require\s+"?([^\s"()]+)\s)re");
+  static const RE2 in_block(R"re(^\s*"?([A-Za-z0-9][^\s"]*)"?\s+v\S+)re");
+  static const RE2 suffix(R"(/v\d+$)");
+  bool block = false;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string line = text.substr(start, end - start);
+    start = end + 1;
+    if (auto c = line.find("//"); c != std::string::npos && line.find("indirect") == std::string::npos) line.resize(c);
+    std::string dep;
+    if (line.find("require") != std::string::npos && line.find('(') != std::string::npos) {
+      block = true;
+      continue;
+    }
+    if (block && line.find(')') != std::string::npos && line.find_first_not_of(" \t)\r") == std::string::npos) {
+      block = false;
+      continue;
+    }
+    if ((block && RE2::PartialMatch(line, in_block, &dep)) || RE2::PartialMatch(line + " ", single, &dep)) {
+      dep = ascii_lower(dep);
+      RE2::Replace(&dep, suffix, "");
+      out.insert(dep);
+    }
   }
   return out;
 }

@@ -20,6 +20,10 @@ PackageJson read_package_json(const std::string& text);
 std::set<std::string> package_json_dependencies(const std::string& text, std::string* name = nullptr);
 std::set<std::string> pyproject_dependencies(const std::string& text, std::string* name = nullptr);
 std::set<std::string> requirements_dependencies(const std::string& text);
+// go.mod: the required module paths, lower-case, with their major-version suffix
+// dropped (`github.com/go-chi/chi/v5` -> `github.com/go-chi/chi`); `name` gets the
+// module path's last element.
+std::set<std::string> go_mod_dependencies(const std::string& text, std::string* name = nullptr);
 
 bool is_manifest(const std::string& file_name);
 

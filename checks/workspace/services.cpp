@@ -9,6 +9,8 @@
 #include "checks/workspace/workspace.h"
 #include "common/paths.h"
 
+#include <re2/re2.h>
+
 namespace svc::engine {
 namespace {
 
@@ -22,6 +24,11 @@ const std::map<std::string, std::string>& framework_of_package() {
       {"aiohttp", "aiohttp"},   {"sanic", "sanic"},         {"grpcio", "grpc"},
       {"celery", "celery"},     {"rq", "rq"},               {"flask-openapi3", "flask"},
       {"next", "nextjs"},
+      // Go modules (go.mod paths, major-version suffix dropped); net/http is found in the code.
+      {"github.com/gin-gonic/gin", "gin"},  {"github.com/go-chi/chi", "chi"},
+      {"github.com/labstack/echo", "echo"}, {"github.com/gofiber/fiber", "fiber"},
+      {"github.com/gorilla/mux", "gorilla"}, {"connectrpc.com/connect", "connect"},
+      {"github.com/bufbuild/connect-go", "connect"}, {"google.golang.org/grpc", "grpc"},
   };
   return table;
 }
@@ -29,7 +36,8 @@ const std::map<std::string, std::string>& framework_of_package() {
 bool is_http_framework(const std::string& f) {
   static const std::set<std::string> http = {"hono", "express", "fastify", "nestjs", "koa", "grpc",
                                              "fastapi", "flask", "django", "starlette", "aiohttp", "sanic",
-                                             "nextjs"};
+                                             "nextjs", "gin", "chi", "echo", "fiber", "gorilla", "connect",
+                                             "net/http"};
   return http.count(f) > 0;
 }
 
@@ -39,10 +47,32 @@ bool is_database_package(const std::string& p) {
       "mysql", "mysql2", "mongoose", "mongodb", "kysely", "better-sqlite3", "@neondatabase/serverless",
       "@vercel/postgres", "slonik", "sqlalchemy", "asyncpg", "psycopg", "psycopg2", "psycopg2-binary",
       "sqlmodel", "django", "databases", "tortoise-orm", "peewee", "pymongo", "motor",
-      "flask-sqlalchemy", "aiomysql", "pymysql", "mysqlclient", "aiosqlite"};
+      "flask-sqlalchemy", "aiomysql", "pymysql", "mysqlclient", "aiosqlite",
+      // Go
+      "github.com/jackc/pgx", "github.com/lib/pq", "gorm.io/gorm", "github.com/jmoiron/sqlx", "entgo.io/ent",
+      "github.com/uptrace/bun", "github.com/go-sql-driver/mysql", "go.mongodb.org/mongo-driver",
+      "github.com/mattn/go-sqlite3", "modernc.org/sqlite", "github.com/jackc/pgconn"};
   return db.count(p) > 0;
 }
 
+
+// A Go module serving HTTP with the standard library alone: its go.mod names no
+// framework, so its code must say it. Reads the module's non-test .go files (outside
+// vendor/) until one imports net/http and starts a server, at most kMaxGoFilesRead.
+bool go_serves_http(const Workspace& ws, const std::vector<std::string>& files, const std::string& dir) {
+  constexpr int kMaxGoFilesRead = 400;
+  static const RE2 serves(R"(http\.ListenAndServe(TLS)?\(|http\.Server\{|http\.Serve\()");
+  int read = 0;
+  for (const auto& f : files) {
+    if (!f.ends_with(".go") || !inside_folder(f, dir) || is_test_path(f)) continue;
+    if (("/" + f).find("/vendor/") != std::string::npos) continue;
+    if (++read > kMaxGoFilesRead) break;
+    ReadResult r = ws.read(f);
+    if (r.status == ReadStatus::ok && r.text.find("\"net/http\"") != std::string::npos && RE2::PartialMatch(r.text, serves))
+      return true;
+  }
+  return false;
+}
 
 std::string relative_to(const std::string& file, const std::string& dir) {
   return dir == "." ? file : file.substr(dir.size() + 1);
@@ -55,6 +85,11 @@ void read_manifest(const Workspace& ws, const std::string& path, Service& s, std
   std::set<std::string> deps;
   if (file == "package.json") deps = package_json_dependencies(r.text, name);
   else if (file == "pyproject.toml") deps = pyproject_dependencies(r.text, name);
+  else if (file == "go.mod") {
+    deps = go_mod_dependencies(r.text, name);
+    static const RE2 module_line(R"((?m)^module\s+"?([^\s"]+))");
+    RE2::PartialMatch(r.text, module_line, &s.go_module);
+  }
   else deps = requirements_dependencies(r.text);
   s.dependencies.insert(deps.begin(), deps.end());
 }
@@ -77,6 +112,7 @@ void fill_details(const Workspace& ws, Service& s, const std::vector<std::string
     if (is_code(lang)) by_language[std::string(to_string(lang == Language::tsx ? Language::typescript : lang))]++;
   }
   classify_dependencies(s);
+  if (!s.go_module.empty() && !s.is_http() && go_serves_http(ws, files, s.path)) s.frameworks.insert("net/http");
   if (s.name.empty()) {
     s.name = manifest_name.empty() ? base_name(s.path == "." ? ws.root() : s.path) : manifest_name;
     if (auto slash = s.name.rfind('/'); s.name[0] == '@' && slash != std::string::npos) s.name = s.name.substr(slash + 1);
@@ -91,11 +127,18 @@ void fill_details(const Workspace& ws, Service& s, const std::vector<std::string
       "src/index.ts", "src/main.ts", "src/server.ts", "src/app.ts", "index.ts", "server.ts", "app.ts",
       "src/index.js", "src/main.js", "src/server.js", "src/app.js", "index.js", "server.js", "app.js",
       "src/app/main.py", "app/main.py", "src/main.py", "main.py", "app.py", "wsgi.py", "asgi.py",
-      "server.py", "manage.py", "next.config.ts", "next.config.mjs", "next.config.js", "next.config.cjs"};
+      "server.py", "manage.py", "next.config.ts", "next.config.mjs", "next.config.js", "next.config.cjs",
+      "main.go", "cmd/server/main.go", "cmd/api/main.go", "cmd/main.go", "server.go"};
   for (const char* e : entries) {
     std::string full = s.path == "." ? e : s.path + "/" + e;
     if (std::binary_search(files.begin(), files.end(), full)) s.entry_files.push_back(full);
   }
+  // Any other `cmd/<name>/main.go`: a Go module's programs.
+  std::string cmd = s.path == "." ? "cmd/" : s.path + "/cmd/";
+  for (auto it = std::lower_bound(files.begin(), files.end(), cmd); it != files.end() && it->starts_with(cmd); ++it)
+    if (it->ends_with("/main.go") && std::count(it->begin() + cmd.size(), it->end(), '/') == 1 &&
+        std::find(s.entry_files.begin(), s.entry_files.end(), *it) == s.entry_files.end())
+      s.entry_files.push_back(*it);
 }
 
 }  // namespace
@@ -172,6 +215,8 @@ std::vector<Service> discovered(const Workspace& ws, const PackageMap& packages)
       Service probe;
       read_manifest(ws, f, probe, nullptr);
       classify_dependencies(probe);
+      if (name == "go.mod" && !probe.is_http() && go_serves_http(ws, ws.files(), folder_of(f)))
+        probe.frameworks.insert("net/http");
       if (probe.frameworks.empty()) continue;
       const WorkspacePackage* p = packages.containing(f);
       if (p && p->dir == folder_of(f) && (p->library() || p->tooling_only())) continue;

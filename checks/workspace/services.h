@@ -14,11 +14,12 @@ class Workspace;
 struct Service {
   std::string name;
   std::string path;      // relative folder, "." for the root
-  std::string language;  // typescript | javascript | python | unknown
-  std::set<std::string> frameworks;    // hono, express, fastapi, flask, bullmq, celery, ...
+  std::string language;  // typescript | javascript | python | go | unknown
+  std::set<std::string> frameworks;    // hono, express, fastapi, flask, django, gin, chi, net/http, bullmq, ...
   std::set<std::string> dependencies;  // package names from its manifests, lower-case
   std::set<std::string> workspace_packages;  // those of its dependencies that are packages of this workspace
-  std::vector<std::string> manifests;    // package.json, pyproject.toml, requirements*.txt
+  std::vector<std::string> manifests;    // package.json, pyproject.toml, requirements*.txt, go.mod
+  std::string go_module;                 // go.mod's module path: how the service's Go packages import each other
   std::vector<std::string> dockerfiles;
   std::vector<std::string> entry_files;  // most likely first
   std::vector<std::string> owns;         // tables declared in .svc.yaml
