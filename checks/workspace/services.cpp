@@ -56,22 +56,39 @@ bool is_database_package(const std::string& p) {
 }
 
 
-// A Go module serving HTTP with the standard library alone: its go.mod names no
-// framework, so its code must say it. Reads the module's non-test .go files (outside
-// vendor/) until one imports net/http and starts a server, at most kMaxGoFilesRead.
-bool go_serves_http(const Workspace& ws, const std::vector<std::string>& files, const std::string& dir) {
+// What a Go module's own code says that its go.mod cannot: whether it builds a program
+// (a `func main` in package main; without one it is a library, such as generated
+// protobuf code beside a service), and whether it serves HTTP with the standard library
+// alone. Reads the module's non-test .go files (outside vendor/ and nested modules)
+// until both are known, at most kMaxGoFilesRead.
+struct GoModuleCode {
+  bool has_main = false;
+  bool serves_http = false;
+};
+
+GoModuleCode scan_go_module(const Workspace& ws, const std::string& dir) {
   constexpr int kMaxGoFilesRead = 400;
+  static const RE2 main_func(R"((?m)^func\s+main\s*\(\s*\))");
   static const RE2 serves(R"(http\.ListenAndServe(TLS)?\(|http\.Server\{|http\.Serve\()");
+  const auto& files = ws.files();
+  std::set<std::string> nested;
+  for (const auto& f : files)
+    if (base_name(f) == "go.mod" && folder_of(f) != dir && inside_folder(f, dir)) nested.insert(folder_of(f));
+  GoModuleCode out;
   int read = 0;
   for (const auto& f : files) {
     if (!f.ends_with(".go") || !inside_folder(f, dir) || is_test_path(f)) continue;
     if (("/" + f).find("/vendor/") != std::string::npos) continue;
+    if (std::any_of(nested.begin(), nested.end(), [&](const std::string& n) { return inside_folder(f, n); })) continue;
     if (++read > kMaxGoFilesRead) break;
     ReadResult r = ws.read(f);
-    if (r.status == ReadStatus::ok && r.text.find("\"net/http\"") != std::string::npos && RE2::PartialMatch(r.text, serves))
-      return true;
+    if (r.status != ReadStatus::ok) continue;
+    out.has_main = out.has_main || RE2::PartialMatch(r.text, main_func);
+    out.serves_http = out.serves_http ||
+                      (r.text.find("\"net/http\"") != std::string::npos && RE2::PartialMatch(r.text, serves));
+    if (out.has_main && out.serves_http) break;
   }
-  return false;
+  return out;
 }
 
 std::string relative_to(const std::string& file, const std::string& dir) {
@@ -112,7 +129,7 @@ void fill_details(const Workspace& ws, Service& s, const std::vector<std::string
     if (is_code(lang)) by_language[std::string(to_string(lang == Language::tsx ? Language::typescript : lang))]++;
   }
   classify_dependencies(s);
-  if (!s.go_module.empty() && !s.is_http() && go_serves_http(ws, files, s.path)) s.frameworks.insert("net/http");
+  if (!s.go_module.empty() && !s.is_http() && scan_go_module(ws, s.path).serves_http) s.frameworks.insert("net/http");
   if (s.name.empty()) {
     s.name = manifest_name.empty() ? base_name(s.path == "." ? ws.root() : s.path) : manifest_name;
     if (auto slash = s.name.rfind('/'); s.name[0] == '@' && slash != std::string::npos) s.name = s.name.substr(slash + 1);
@@ -215,8 +232,13 @@ std::vector<Service> discovered(const Workspace& ws, const PackageMap& packages)
       Service probe;
       read_manifest(ws, f, probe, nullptr);
       classify_dependencies(probe);
-      if (name == "go.mod" && !probe.is_http() && go_serves_http(ws, ws.files(), folder_of(f)))
-        probe.frameworks.insert("net/http");
+      if (name == "go.mod") {
+        // A Go module is a service only if it builds a program; its framework may be
+        // the standard library's, which go.mod does not name.
+        GoModuleCode code = scan_go_module(ws, folder_of(f));
+        if (!code.has_main) continue;
+        if (!probe.is_http() && code.serves_http) probe.frameworks.insert("net/http");
+      }
       if (probe.frameworks.empty()) continue;
       const WorkspacePackage* p = packages.containing(f);
       if (p && p->dir == folder_of(f) && (p->library() || p->tooling_only())) continue;

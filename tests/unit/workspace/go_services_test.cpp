@@ -34,6 +34,7 @@ TEST_CASE("Go modules that serve HTTP or gRPC are services, a library module is 
   TempTree tree;
   tree.write_file("services/orders/go.mod", "module example.com/orders\n\nrequire github.com/gin-gonic/gin v1.9.1\n");
   tree.write_file("services/orders/cmd/orders/main.go", "package main\nfunc main() {}\n");
+  tree.write_file("services/orders/internal/api/api.go", "package api\n");
   tree.write_file("services/gateway/go.mod", "module example.com/gateway\n\ngo 1.22\n");
   tree.write_file("services/gateway/main.go", R"(package main
 
@@ -46,6 +47,10 @@ func main() {
 )");
   tree.write_file("services/gateway/main_test.go", "package main\n");
   tree.write_file("services/catalog/go.mod", "module example.com/catalog\nrequire google.golang.org/grpc v1.62.0\n");
+  tree.write_file("services/catalog/cmd/catalog/main.go", "package main\n\nfunc main() {\n}\n");
+  // Generated protobuf code in a module of its own: it requires gRPC but builds no program.
+  tree.write_file("services/catalog/genproto/go.mod", "module example.com/catalog/genproto\nrequire google.golang.org/grpc v1.62.0\n");
+  tree.write_file("services/catalog/genproto/catalog.pb.go", "package genproto\n");
   tree.write_file("libs/money/go.mod", "module example.com/money\n");
   tree.write_file("libs/money/money.go", "package money\n\nimport \"net/http\"\n\nvar Client = http.DefaultClient\n");
   Workspace ws(tree.str(), {});
