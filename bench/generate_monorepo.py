@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Generate a synthetic monorepo for benchmarking `svc audit`.
 
-The tree looks like a real backend monorepo: TypeScript services (Hono, Express)
-and Python services (FastAPI, Flask), each with route modules, service classes,
+The tree looks like a real backend monorepo: TypeScript services (Hono, Express),
+Python services (FastAPI, Flask) and Go services (chi, gin), each with route
+modules or handler packages, service classes,
 ORM schemas/models and tests of varied size (50-400 lines), a manifest, a
 Dockerfile (most good, some with the usual mistakes), and some noise: README and
 docs pages, JSON fixtures, SVG and binary assets.
@@ -54,7 +55,7 @@ WORDS = (
     "per endpoint rate limits apply per user and route"
 ).split()
 
-KINDS = ["hono", "hono", "hono", "express", "fastapi", "fastapi", "flask"]
+KINDS = ["hono", "hono", "hono", "express", "fastapi", "fastapi", "flask", "chi", "gin"]
 
 
 def camel(snake: str) -> str:
@@ -84,6 +85,10 @@ class Service:
     @property
     def is_ts(self) -> bool:
         return self.kind in ("hono", "express")
+
+    @property
+    def is_go(self) -> bool:
+        return self.kind in ("chi", "gin")
 
 
 class Generator:
@@ -473,9 +478,121 @@ class Generator:
                 f"dependencies = [\n{dep_lines}\n]\n\n[dependency-groups]\n"
                 'dev = ["pytest>=8.3", "testcontainers[postgres]>=4.9"]\n')
 
+    # -- Go --------------------------------------------------------------------
+
+    def go_mod(self, svc: Service) -> str:
+        framework = ("github.com/go-chi/chi/v5 v5.1.0" if svc.kind == "chi" else "github.com/gin-gonic/gin v1.10.0")
+        return (f"module example.com/platform/{svc.name}\n\ngo 1.23\n\nrequire (\n\t{framework}\n"
+                "\tgithub.com/jackc/pgx/v5 v5.7.1\n)\n")
+
+    def go_main(self, svc: Service) -> str:
+        chi = svc.kind == "chi"
+        lines = ["package main", "", "import (", '\t"context"', '\t"log/slog"', '\t"net/http"', '\t"os"',
+                 '\t"os/signal"', '\t"syscall"', '\t"time"', "",
+                 '\t"github.com/go-chi/chi/v5"' if chi else '\t"github.com/gin-gonic/gin"',
+                 '\t"github.com/jackc/pgx/v5/pgxpool"', "",
+                 f'\t"example.com/platform/{svc.name}/internal/handlers"', ")", "",
+                 "func main() {", "\tlogger := slog.New(slog.NewJSONHandler(os.Stdout, nil))",
+                 '\tpool, err := pgxpool.New(context.Background(), os.Getenv("DATABASE_URL"))',
+                 "\tif err != nil {", '\t\tlogger.Error("database", "error", err)', "\t\tos.Exit(1)", "\t}",
+                 "\th := handlers.New(pool, logger)"]
+        lines += ["\tr := chi.NewRouter()"] if chi else ["\tr := gin.New()"]
+        if svc.health != "none":
+            ping = "\t\tif err := pool.Ping(req.Context()); err != nil {" if chi else \
+                "\t\tif err := pool.Ping(c.Request.Context()); err != nil {"
+            if chi:
+                lines += ['\tr.Get("/health", func(w http.ResponseWriter, req *http.Request) {']
+                lines += ([ping, "\t\t\tw.WriteHeader(http.StatusServiceUnavailable)", "\t\t\treturn", "\t\t}"]
+                          if svc.health == "db" else [])
+                lines += ['\t\tw.Write([]byte(`{"status":"ok"}`))', "\t})"]
+            else:
+                lines += ['\tr.GET("/health", func(c *gin.Context) {']
+                lines += ([ping, "\t\t\tc.AbortWithStatus(http.StatusServiceUnavailable)", "\t\t\treturn", "\t\t}"]
+                          if svc.health == "db" else [])
+                lines += ['\t\tc.JSON(http.StatusOK, gin.H{"status": "ok"})', "\t})"]
+        lines += [f"\th.Mount{pascal(r)}(r)" for r in svc.resources]
+        lines += ['\tsrv := &http.Server{Addr: ":8080", Handler: r}', "\tgo func() {",
+                  "\t\tif err := srv.ListenAndServe(); err != nil && err != http.ErrServerClosed {",
+                  '\t\t\tlogger.Error("server", "error", err)', "\t\t\tos.Exit(1)", "\t\t}", "\t}()",
+                  "\tctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, os.Interrupt)",
+                  "\tdefer stop()", "\t<-ctx.Done()",
+                  "\tshutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)",
+                  "\tdefer cancel()", "\t_ = srv.Shutdown(shutdown)", "}"]
+        return "\n".join(lines) + "\n"
+
+    def go_handlers(self, svc: Service) -> str:
+        return "\n".join([
+            "package handlers", "", "import (", '\t"log/slog"', "", '\t"github.com/jackc/pgx/v5/pgxpool"', ")", "",
+            "// Handlers serve the service's resources from its own database.",
+            "type Handlers struct {", "\tdb     *pgxpool.Pool", "\tlogger *slog.Logger", "}", "",
+            "func New(db *pgxpool.Pool, logger *slog.Logger) *Handlers {",
+            "\treturn &Handlers{db: db, logger: logger}", "}", ""])
+
+    def go_handler_module(self, svc: Service, resource: str, target: int) -> str:
+        chi = svc.kind == "chi"
+        R = pascal(resource)
+        fields = self.fields()
+        cols = ", ".join(f for f, _ in fields)
+        lines = ["package handlers", "", "import (", '\t"encoding/json"', '\t"net/http"', "",
+                 '\t"github.com/go-chi/chi/v5"' if chi else '\t"github.com/gin-gonic/gin"', ")", ""]
+        versioned = self.rng.random() > 0.08
+        base = f"/v1/{resource}" if versioned else f"/{resource}"
+        verbs = ["Get", "Post", "Patch", "Delete"] if chi else ["GET", "POST", "PATCH", "DELETE"]
+        mount, handlers = [f"func (h *Handlers) Mount{R}(r {'chi.Router' if chi else '*gin.Engine'}) {{"], []
+        if chi:
+            mount.append(f'\tr.Route("{base}", func(r chi.Router) {{')
+        else:
+            mount.append(f'\tg := r.Group("{base}")')
+        n = 0
+        while len(lines) + len(mount) + len(handlers) < target:
+            verb = verbs[n % len(verbs)]
+            suffix = "" if n % 2 == 0 else f"/{{id}}/part{n}" if chi else f"/:id/part{n}"
+            name = f"{verb.capitalize()}{R}{n}"
+            mount.append(f'\t\tr.{verb}("{suffix or "/"}", h.{name})' if chi else f'\tg.{verb}("{suffix}", h.{name})')
+            if chi:
+                handlers += [f"func (h *Handlers) {name}(w http.ResponseWriter, req *http.Request) {{",
+                             f'\trows, err := h.db.Query(req.Context(), "SELECT id, {cols} FROM {resource} WHERE id = $1", chi.URLParam(req, "id"))',
+                             "\tif err != nil {",
+                             f'\t\th.logger.Error("{verb.lower()} {resource}", "error", err)',
+                             "\t\tw.WriteHeader(http.StatusInternalServerError)",
+                             '\t\tjson.NewEncoder(w).Encode(map[string]any{"error": map[string]string{"code": "internal", "message": "internal error"}})',
+                             "\t\treturn", "\t}", "\tdefer rows.Close()",
+                             '\tjson.NewEncoder(w).Encode(map[string]any{"ok": true})', "}", ""]
+            else:
+                handlers += [f"func (h *Handlers) {name}(c *gin.Context) {{",
+                             f'\trows, err := h.db.Query(c.Request.Context(), "SELECT id, {cols} FROM {resource} WHERE id = $1", c.Param("id"))',
+                             "\tif err != nil {",
+                             f'\t\th.logger.Error("{verb.lower()} {resource}", "error", err)',
+                             '\t\tc.JSON(http.StatusInternalServerError, gin.H{"error": gin.H{"code": "internal", "message": "internal error"}})',
+                             "\t\treturn", "\t}", "\tdefer rows.Close()", '\tc.JSON(http.StatusOK, gin.H{"ok": true})', "}", ""]
+            n += 1
+        if chi:
+            mount.append("\t})")
+        mount += ["}", ""]
+        return "\n".join(lines + mount + handlers) + "\n"
+
+    def go_migration(self, svc: Service) -> str:
+        t = {"string": "text", "int": "integer", "enum": "text", "date": "timestamptz", "bool": "boolean", "uuid": "uuid"}
+        out = []
+        for resource in svc.resources:
+            cols = ",\n".join(f"  {f} {t[k]} NOT NULL" for f, k in self.fields())
+            out.append(f"CREATE TABLE {resource} (\n  id uuid PRIMARY KEY,\n{cols}\n);\n")
+        return "\n".join(out)
+
+    def go_test_module(self, resource: str, target: int) -> str:
+        lines = ["package handlers", "", 'import "testing"', ""]
+        n = 0
+        while len(lines) < target:
+            lines += [f"func Test{pascal(resource)}{n}(t *testing.T) {{", f'\tif "{resource}" == "" {{',
+                      '\t\tt.Fatal("empty")', "\t}", "}", ""]
+            n += 1
+        return "\n".join(lines) + "\n"
+
     # -- Dockerfiles -----------------------------------------------------------
 
     def dockerfile(self, svc: Service) -> str:
+        if svc.is_go:
+            return self.go_dockerfile(svc)
         node = svc.is_ts
         base = "node:22-slim" if node else "python:3.12-slim"
         port = 3000 if node else 8000
@@ -508,6 +625,23 @@ class Generator:
             if kind != "no_healthcheck":
                 lines.append(health)
             lines.append("CMD node dist/index.js" if kind == "shell_cmd" and node else f"CMD {cmd}")
+        return "\n".join(lines) + "\n"
+
+    def go_dockerfile(self, svc: Service) -> str:
+        kind = svc.dockerfile
+        build = ["FROM golang:1.23 AS build", "WORKDIR /src", "COPY go.mod go.sum ./", "RUN go mod download",
+                 "COPY . .", "RUN CGO_ENABLED=0 go build -o /out/server ./cmd/server"]
+        if kind == "single_stage":
+            return "\n".join(build[:-1] + ["RUN go build -o /server ./cmd/server", "EXPOSE 8080",
+                                           'CMD ["/server"]']) + "\n"
+        lines = build + ["", "FROM gcr.io/distroless/static-debian12" + ("" if kind == "root" else ":nonroot"),
+                         "COPY --from=build /out/server /server"]
+        if kind == "user_root":
+            lines.append("USER root")
+        lines.append("EXPOSE 8080")
+        if kind != "no_healthcheck":
+            lines.append('HEALTHCHECK --interval=30s CMD ["/server", "-healthcheck"]')
+        lines.append("CMD /server" if kind == "shell_cmd" else 'CMD ["/server"]')
         return "\n".join(lines) + "\n"
 
     # -- noise -----------------------------------------------------------------
@@ -551,7 +685,13 @@ class Generator:
 
     def fill_service(self, svc: Service) -> None:
         files: dict[str, str | bytes] = {"Dockerfile": self.dockerfile(svc), "README.md": self.markdown(svc.name)}
-        if svc.is_ts:
+        if svc.is_go:
+            files["go.mod"] = self.go_mod(svc)
+            files["cmd/server/main.go"] = self.go_main(svc)
+            files["internal/handlers/handlers.go"] = self.go_handlers(svc)
+            files["migrations/001_init.up.sql"] = self.go_migration(svc)
+            files["migrations/001_init.down.sql"] = "".join(f"DROP TABLE {r};\n" for r in svc.resources)
+        elif svc.is_ts:
             files["package.json"] = self.package_json(svc)
             files["src/index.ts"] = self.ts_index(svc)
             files["src/lib/db/schema.ts"] = self.ts_schema(svc)
@@ -568,6 +708,9 @@ class Generator:
                 "SessionDep = Annotated[AsyncSession, Depends(get_session)]\n") if svc.kind == "fastapi" else (
                 "from flask import g\n\n\ndef current_user_id():\n    return g.get('user_id')\n")
         for r in svc.resources:
+            if svc.is_go:
+                files[f"internal/handlers/{r}.go"] = self.go_handler_module(svc, r, self.lines_target())
+                continue
             files[f"src/routes/{r}.ts" if svc.is_ts else f"src/app/routers/{r}.py"] = (
                 self.ts_route_module(svc, r, self.lines_target()) if svc.is_ts
                 else self.py_router_module(svc, r, self.lines_target()))
@@ -579,13 +722,18 @@ class Generator:
             roll = self.rng.random()
             r = self.rng.choice(svc.resources)
             if roll < 0.55:
-                if svc.is_ts:
+                if svc.is_go:
+                    files[f"internal/handlers/{r}_{n}.go"] = self.go_handler_module(svc, r, self.lines_target()) \
+                        .replace(f"Mount{pascal(r)}(", f"Mount{pascal(r)}{n}(")
+                elif svc.is_ts:
                     files[f"src/services/{singular(r)}-service{'' if n == 1 else f'-{n}'}.ts"] = \
                         self.ts_service_module(svc, r, self.lines_target())
                 else:
                     files[f"src/app/routers/{r}_{n}.py"] = self.py_router_module(svc, r, self.lines_target())
             elif roll < 0.72:
-                if svc.is_ts:
+                if svc.is_go:
+                    files[f"internal/handlers/{r}_{n}_test.go"] = self.go_test_module(r, self.lines_target() // 2)
+                elif svc.is_ts:
                     files[f"tests/{r}-{n}.test.ts"] = self.ts_test_module(r, self.lines_target() // 2)
                 else:
                     files[f"tests/test_{r}_{n}.py"] = self.py_test_module(r, self.lines_target() // 2)
@@ -628,7 +776,11 @@ def add_cross_service_shape(services: list[Service], root_files: dict[str, bytes
         a, b = group[(k + 1) % len(group)], group[(k + 2) % len(group)]
         query = (f"SELECT x.id, y.id FROM {table(a)} x JOIN {table(b)} y ON y.id = x.id "
                  f"JOIN {table(svc)} z ON z.id = x.id")
-        if svc.is_ts:
+        if svc.is_go:
+            svc.files["migrations/002_events.up.sql"] = f"CREATE TABLE {table(svc)} (id text PRIMARY KEY);\n".encode()
+            svc.files["internal/handlers/cross_reads.go"] = (
+                f'package handlers\n\nconst crossRead = "{query}"\n').encode()
+        elif svc.is_ts:
             svc.files["src/lib/db/events.ts"] = (
                 "import { pgTable, text } from 'drizzle-orm/pg-core';\n\n"
                 f"export const events = pgTable('{table(svc)}', {{ id: text('id').primaryKey() }});\n").encode()
