@@ -32,7 +32,7 @@ const RE2& database_url() {
 std::string without_comments(const engine::SyntaxTree& tree) {
   static const auto queries = [] {
     std::map<Language, std::unique_ptr<engine::Query>> m;
-    for (Language l : {Language::typescript, Language::tsx, Language::javascript, Language::python})
+    for (Language l : {Language::typescript, Language::tsx, Language::javascript, Language::python, Language::go})
       m[l] = std::make_unique<engine::Query>(l, "(comment) @c");
     return m;
   }();
@@ -63,7 +63,7 @@ bool reads_database_env(const std::string& code) {
   static const std::string name =
       R"(((?:TEST_)?(?:DATABASE_URL|DB_URL|POSTGRES_[A-Z_]+|PG(?:HOST|DATABASE|USER|PORT)|MONGO(?:DB)?_UR[IL]|MYSQL_URL)))";
   static const RE2 indexed(R"((?:process\.env\.|process\.env\[['"`]|os\.environ\[['"]))" + name + R"(['"`]?\]?\s*(==?)?)");
-  static const RE2 called(R"(os\.(?:getenv|environ\.get)\(\s*['"])" + name);
+  static const RE2 called(R"(os\.(?:getenv|environ\.get|Getenv|LookupEnv)\(\s*['"])" + name);
   static const RE2 settings(R"((?i)\bsettings\b(?:\(\))?\.(?:test_)?database_url\b)");
   if (RE2::PartialMatch(code, called) || RE2::PartialMatch(code, settings)) return true;
   re2::StringPiece in(code);
@@ -78,6 +78,7 @@ bool reads_database_env(const std::string& code) {
 TestCode scan_test_code(const engine::SyntaxTree& tree) {
   static const auto evidence = signals({
       {"testcontainers", R"((?i)testcontainers|\b(PostgreSql|Postgres|MySql|MongoDB|Generic)Container\b)"},
+      {"dockertest", R"(\bdockertest\.NewPool\(|ory/dockertest)"},
       {"pytest-postgresql", R"(\bpostgresql_(no)?proc\b|pytest_postgresql)"},
       {"an embedded database server", R"(\bEmbeddedPostgres\b|\bMongoMemoryServer\b)"},
       {"a database URL", R"(['"`](postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?)(?:\+\w+)?://)"},
@@ -89,6 +90,7 @@ TestCode scan_test_code(const engine::SyntaxTree& tree) {
       {"mocked clients", R"(\bmockDeep\b|\bprismaMock\b|\bsinon\.(stub|mock)\()"},
       {"unittest.mock", R"(\bmock\.patch\b|@patch\(|\bpatch\.object\(|\b(Magic|Async)Mock\(|\bmocker\.patch\b)"},
       {"SQLite in memory", R"(:memory:|sqlite(\+\w+)?://['"/]?['"])"},
+      {"sqlmock", R"(\b(sqlmock|pgxmock|redismock)\.New\w*\()"},
   });
   std::string code = without_comments(tree);
   TestCode out;

@@ -73,10 +73,14 @@ std::string database_of(const Service& s) {
       {"psycopg", "Postgres"}, {"psycopg2", "Postgres"}, {"psycopg2-binary", "Postgres"},
       {"mysql", "MySQL"}, {"mysql2", "MySQL"}, {"pymysql", "MySQL"}, {"aiomysql", "MySQL"},
       {"mysqlclient", "MySQL"}, {"mongoose", "MongoDB"}, {"mongodb", "MongoDB"},
+      {"github.com/jackc/pgx", "Postgres"}, {"github.com/lib/pq", "Postgres"},
+      {"github.com/go-sql-driver/mysql", "MySQL"}, {"go.mongodb.org/mongo-driver", "MongoDB"},
+      {"github.com/mattn/go-sqlite3", "SQLite"}, {"modernc.org/sqlite", "SQLite"},
       {"pymongo", "MongoDB"}, {"motor", "MongoDB"}, {"better-sqlite3", "SQLite"}, {"aiosqlite", "SQLite"}};
   static const std::set<std::string> orms = {"drizzle-orm", "@prisma/client", "prisma", "typeorm", "sequelize",
                              "knex", "kysely", "sqlalchemy", "sqlmodel", "django", "databases",
-                             "tortoise-orm", "peewee", "flask-sqlalchemy"};
+                             "tortoise-orm", "peewee", "flask-sqlalchemy", "gorm.io/gorm", "github.com/jmoiron/sqlx",
+                             "entgo.io/ent", "github.com/uptrace/bun"};
   std::set<std::string> kinds, packages;
   for (const auto& d : s.dependencies) {
     if (auto it = engines.find(d); it != engines.end()) kinds.insert(it->second), packages.insert(d);
