@@ -142,6 +142,9 @@ class OpenapiHandWritten : public Check {
           return fmt::format("{} already depends on {}: write its output (`{}`) to {} from a script "
                              "that a package.json script, pyproject task or CI step runs, and commit what it writes",
                              service->name, package, calls.front(), name);
+    if (service && service->language == "go")
+      return fmt::format("generate {} from the handlers' annotations (swaggo/swag: `swag init`, from a "
+                         "go:generate line or a CI step) and commit what it writes", name);
     if (service && service->language == "python")
       return fmt::format("let FastAPI (or flask-openapi3) build it and dump app.openapi() to {} from a script", name);
     return fmt::format("describe the routes with @hono/zod-openapi (or zod-to-openapi) and write "
