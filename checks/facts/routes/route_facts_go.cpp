@@ -205,13 +205,13 @@ std::string GoRouteExtractor::scoped_name(TSNode at, const std::string& name) {
 // `r.Route("/v1", func(r chi.Router) {...})`. The parameter's type must say so.
 std::string GoRouteExtractor::param_container(TSNode fn) {
   static const RE2 router_type(
-      R"(\b(chi\.(Router|Mux)|gin\.(Engine|RouterGroup|IRouter|IRoutes)|echo\.(Echo|Group)|fiber\.(App|Router)|)"
-      R"(mux\.Router|http\.ServeMux)\b)");
+      R"(\*?(chi\.(Router|Mux)|gin\.(Engine|RouterGroup|IRouter|IRoutes)|echo\.(Echo|Group)|fiber\.(App|Router)|)"
+      R"(mux\.Router|http\.ServeMux))");  // the whole type: `func(r chi.Router) http.Handler` takes no router
   std::string framework;
   for (TSNode p : named_children(field(fn, "parameters"))) {
     TSNode type_node = field(p, "type");
     std::string type = ts_node_is_null(type_node) ? "" : text(type_node);
-    if (RE2::PartialMatch(type, router_type)) {
+    if (RE2::FullMatch(type, router_type)) {
       framework = type.substr(type.find_first_not_of("*"), type.find('.') - type.find_first_not_of("*"));
       break;
     }
