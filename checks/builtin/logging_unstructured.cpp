@@ -68,11 +68,12 @@ struct FileCalls {
   const Service* service;
   std::string path;
   bool python;
+  bool go;
   bool sets_up_logger;  // the file configures a structured logger (pino, structlog, ...)
   std::vector<Call> calls;
 };
 SVC_JSON_FIELDS(Call, begin, end, callee, text, in_request_path)
-SVC_JSON_FIELDS(FileCalls, service, path, python, sets_up_logger, calls)
+SVC_JSON_FIELDS(FileCalls, service, path, python, go, sets_up_logger, calls)
 
 class LoggingUnstructured : public Check {
  public:
@@ -96,16 +97,17 @@ class LoggingUnstructured : public Check {
     if (!ctx.tree || !service || is_test_path(ctx.file.path())) return nullptr;
     FileMatches found_matches = matches(ctx);
     FileCalls found{service, ctx.file.path(), ctx.file.language() == Language::python,
-                    found_matches.structured_logger, {}};
+                    ctx.file.language() == Language::go, found_matches.structured_logger, {}};
     if (is_service_code(ctx, *service, found_matches)) {
       for (const QueryMatch& m : found_matches.calls) {
         TSNode at = m["match"], fn = m["fn"];
         if (ts_node_is_null(at) || ts_node_is_null(fn)) continue;
         uint32_t begin = ts_node_start_byte(at), end = ts_node_end_byte(at);
-        if (within(found_matches.skip_inside, begin, end)) continue;
+        // A handler defined inside startup code (Go's main) still runs per request.
+        bool in_request_path = within(found_matches.request_paths, begin, end);
+        if (within(found_matches.skip_inside, begin, end) && !in_request_path) continue;
         found.calls.push_back({ctx.file.position_of(begin), ctx.file.position_of(end),
-                               std::string(ctx.tree->text(fn)), std::string(ctx.tree->text(at)),
-                               within(found_matches.request_paths, begin, end)});
+                               std::string(ctx.tree->text(fn)), std::string(ctx.tree->text(at)), in_request_path});
       }
       std::sort(found.calls.begin(), found.calls.end(), [](const Call& a, const Call& b) {
         return std::tie(a.begin.line, a.begin.column) < std::tie(b.begin.line, b.begin.column);
@@ -187,9 +189,11 @@ class LoggingUnstructured : public Check {
     std::size_t more = f.calls.size() - 1;
     std::string where = more == 0 ? fmt::format("logs as plain text: service `{}` has no structured JSON logger", f.service->name)
                                   : fmt::format("and {} more {} call{} in this file log as plain text: service `{}` has no structured JSON logger",
-                                more, f.python ? "print" : "console", more == 1 ? "" : "s", f.service->name);
+                                more, f.python ? "print" : f.go ? "log/fmt" : "console", more == 1 ? "" : "s", f.service->name);
     std::string fix = fmt::format("set one up ({}) and log JSON, one line per request with {}",
-                                  f.python ? "structlog, or logging with a JSON formatter" : "pino, e.g. pino-http or hono-pino",
+                                  f.python ? "structlog, or logging with a JSON formatter"
+                                  : f.go   ? "log/slog with slog.NewJSONHandler, zap.NewProduction or zerolog"
+                                           : "pino, e.g. pino-http or hono-pino",
                                   kRequestFields);
     return {{"call", fmt::format("`{}(…)`", first.callee)}, {"where", where}, {"fix", fix}};
   }
@@ -197,7 +201,9 @@ class LoggingUnstructured : public Check {
   static MessageArgs request_path_args(const FileCalls& f, const Call& c) {
     std::string where = fmt::format("in a request handler of `{}`, which has a structured logger", f.service->name);
     std::string fix = fmt::format("log through it instead ({}) so the line is JSON with {}",
-                                  f.python ? "structlog.get_logger() bound to the request" : "req.log / c.get('logger') / the pino logger",
+                                  f.python ? "structlog.get_logger() bound to the request"
+                                  : f.go   ? "the request's slog/zap/zerolog logger, e.g. slog.InfoContext(r.Context(), ...)"
+                                           : "req.log / c.get('logger') / the pino logger",
                                   kRequestFields);
     return {{"call", fmt::format("`{}(…)`", c.callee)}, {"where", where}, {"fix", fix}};
   }

@@ -30,15 +30,18 @@ std::string normalize(const std::string& path) {
 std::string join(const std::string& dir, const std::string& rest) { return dir.empty() ? rest : dir + "/" + rest; }
 
 bool is_python(const std::string& path) { return path.ends_with(".py"); }
+bool is_go(const std::string& path) { return path.ends_with(".go"); }
 
 }  // namespace
 
 std::string normalize_path(const std::string& path) { return normalize(path); }
 
-ModuleMap::ModuleMap(const std::string& service_root, const std::vector<std::string>& files)
-    : root_(service_root == "." || service_root.empty() ? "" : service_root + "/") {
+ModuleMap::ModuleMap(const std::string& service_root, const std::vector<std::string>& files,
+                     const std::string& go_module)
+    : root_(service_root == "." || service_root.empty() ? "" : service_root + "/"), go_module_(go_module) {
   for (std::size_t i = 0; i < files.size(); ++i) {
     by_path_[files[i]] = static_cast<int>(i);
+    if (is_go(files[i])) go_folders_.emplace(dir_of(files[i]), static_cast<int>(i));
     if (!is_python(files[i])) continue;
     std::string rel = files[i].substr(std::min(root_.size(), files[i].size()));
     for (std::size_t start = 0, end; (end = rel.find('/', start)) != std::string::npos; start = end + 1)
@@ -55,7 +58,20 @@ int ModuleMap::find(const std::vector<std::string>& candidates) const {
 }
 
 ModuleMap::Target ModuleMap::resolve(const std::string& from, const std::string& specifier) const {
+  if (is_go(from)) return resolve_go(specifier);
   return is_python(from) ? resolve_python(from, specifier) : resolve_js(from, specifier);
+}
+
+// "github.com/acme/orders/internal/http" in module "github.com/acme/orders": the folder
+// internal/http of the service; any other path is a dependency.
+ModuleMap::Target ModuleMap::resolve_go(const std::string& import_path) const {
+  if (go_module_.empty()) return {};
+  std::string folder;
+  if (import_path == go_module_) folder = root_.empty() ? "" : root_.substr(0, root_.size() - 1);
+  else if (import_path.starts_with(go_module_ + "/")) folder = root_ + import_path.substr(go_module_.size() + 1);
+  else return {};
+  auto it = go_folders_.find(folder);
+  return {it == go_folders_.end() ? -1 : it->second, true};
 }
 
 ModuleMap::Target ModuleMap::resolve_js(const std::string& from, const std::string& spec) const {

@@ -1,4 +1,5 @@
 #include "checks/facts/routes/route_resolver.h"
+#include "common/paths.h"
 
 #include <re2/re2.h>
 
@@ -14,6 +15,7 @@ std::vector<std::string> paths_of(const std::vector<const FileFacts*>& files) {
 }
 
 bool is_python(const std::string& path) { return path.size() > 3 && path.compare(path.size() - 3, 3, ".py") == 0; }
+bool is_go(const std::string& path) { return path.ends_with(".go"); }
 
 }  // namespace
 
@@ -34,9 +36,12 @@ std::string join_route_path(const std::string& prefix, const std::string& path) 
 
 ServiceRoutes::ServiceRoutes(const Service& service, std::vector<const FileFacts*> files)
     : files_(std::move(files)),
-      modules_(service.path, paths_of(files_)),
+      modules_(service.path, paths_of(files_), service.go_module),
       autoload_(service.dependencies.count("@fastify/autoload") > 0) {
-  for (std::size_t i = 0; i < files_.size(); ++i) file_index_[files_[i]] = static_cast<int>(i);
+  for (std::size_t i = 0; i < files_.size(); ++i) {
+    file_index_[files_[i]] = static_cast<int>(i);
+    if (is_go(files_[i]->path)) go_packages_[dir_of(files_[i]->path)].push_back(static_cast<int>(i));
+  }
   build_graph();
   walk_all();
   if (service.is_nextjs()) add_file_routes(service);
@@ -59,6 +64,18 @@ ServiceRoutes::Symbol ServiceRoutes::resolve(int file, const NameRef& ref, int d
 ServiceRoutes::Symbol ServiceRoutes::lookup(int file, const std::string& name, int depth) const {
   if (depth > kMaxDepth) return {};
   const RouteFacts& r = files_[file]->routes;
+  if (is_go(files_[file]->path)) {
+    // A Go package is all files of one folder: imports are the file's own, the rest is shared.
+    Symbol s = lookup_in_file(file, name);
+    if (s.kind != Symbol::none) return s;
+    for (const auto& import : r.imports)
+      if (import.local == name) return through_import(file, import, depth + 1);
+    auto package = go_packages_.find(dir_of(files_[file]->path));
+    if (package != go_packages_.end())
+      for (int sibling : package->second)
+        if (sibling != file && (s = lookup_in_file(sibling, name)).kind != Symbol::none) return s;
+    return {Symbol::unknown_local};  // a name of the package the facts do not hold
+  }
   for (std::size_t i = 0; i < r.containers.size(); ++i)
     if (r.containers[i].name == name) return {Symbol::container, file, i};
   for (std::size_t i = 0; i < r.aliases.size(); ++i)
@@ -69,6 +86,17 @@ ServiceRoutes::Symbol ServiceRoutes::lookup(int file, const std::string& name, i
     if (r.functions[i].name == name) return {Symbol::function, file, i};
   for (const auto& import : r.imports)
     if (import.local == name) return through_import(file, import, depth + 1);
+  return {};
+}
+
+ServiceRoutes::Symbol ServiceRoutes::lookup_in_file(int file, const std::string& name) const {
+  const RouteFacts& r = files_[file]->routes;
+  for (std::size_t i = 0; i < r.containers.size(); ++i)
+    if (r.containers[i].name == name) return {Symbol::container, file, i};
+  for (std::size_t i = 0; i < r.aliases.size(); ++i)
+    if (r.aliases[i].name == name) return {Symbol::alias, file, i};
+  for (std::size_t i = 0; i < r.functions.size(); ++i)
+    if (r.functions[i].name == name) return {Symbol::function, file, i};
   return {};
 }
 
@@ -92,7 +120,7 @@ ServiceRoutes::Symbol ServiceRoutes::through_import(int file, const Import& impo
 // JavaScript: follows export lists and re-exports. Python exports every top-level name.
 ServiceRoutes::Symbol ServiceRoutes::exported(int file, const std::string& name, int depth) const {
   if (depth > kMaxDepth) return {};
-  if (is_python(files_[file]->path)) {
+  if (is_python(files_[file]->path) || is_go(files_[file]->path)) {  // every top-level name
     Symbol s = lookup(file, name, depth + 1);
     return s.kind == Symbol::none ? Symbol{Symbol::unknown_local} : s;
   }

@@ -64,6 +64,7 @@ class ServiceRoutes {
   // route_resolver.cpp: names
   Symbol resolve(int file, const NameRef& ref, int depth) const;
   Symbol lookup(int file, const std::string& name, int depth) const;
+  Symbol lookup_in_file(int file, const std::string& name) const;  // its own definitions only
   Symbol exported(int file, const std::string& name, int depth) const;
   Symbol through_import(int file, const Import& import, int depth) const;
   int container_id(int file, const NameRef& ref) const;
@@ -80,6 +81,7 @@ class ServiceRoutes {
   std::vector<const FileFacts*> files_;
   ModuleMap modules_;
   std::map<const FileFacts*, int> file_index_;
+  std::map<std::string, std::vector<int>> go_packages_;  // Go: folder -> its files (one package)
   void add_alias_containers();
   void add_autoload_edges(int parent, int file, const Mount& mount);
 
