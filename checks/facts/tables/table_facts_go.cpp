@@ -47,7 +47,9 @@ GoTableExtractor::GoTableExtractor(const SyntaxTree& tree, TableFacts& out)
     : tree_(tree), out_(out), scan_{tree.file(), out}, g_(go_route_grammar()) {
   const std::string& text = tree.file().text();
   gorm_ = text.find("gorm.io/gorm") != std::string::npos || text.find("jinzhu/gorm") != std::string::npos;
-  builder_ = text.find("Masterminds/squirrel") != std::string::npos || text.find("doug-martin/goqu") != std::string::npos;
+  // A builder handed in from another package (`r.Builder.Select(...)`) still ends in ToSql()/ToSQL().
+  builder_ = text.find("Masterminds/squirrel") != std::string::npos || text.find("doug-martin/goqu") != std::string::npos ||
+             text.find("ToSql()") != std::string::npos || text.find("ToSQL()") != std::string::npos;
 }
 
 void GoTableExtractor::run() {

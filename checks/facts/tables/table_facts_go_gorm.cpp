@@ -10,11 +10,19 @@
 namespace svc::engine {
 namespace {
 
-// The named type under pointers, slices and arrays: `*[]models.User` -> "User".
+bool is_predeclared(std::string_view name) {
+  static const std::set<std::string_view> names = {
+      "bool", "string", "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64",
+      "uintptr", "float32", "float64", "complex64", "complex128", "byte", "rune", "error", "any"};
+  return names.count(name) > 0;
+}
+
+// The named type under pointers, slices and arrays: `*[]models.User` -> "User";
+// "" for Go's own types (`var count int64` is no model).
 std::string type_name(const SyntaxTree& tree, TSNode type) {
   while (!ts_node_is_null(type)) {
     std::string_view t = node_type(type);
-    if (t == "type_identifier") return std::string(tree.text(type));
+    if (t == "type_identifier") return is_predeclared(tree.text(type)) ? "" : std::string(tree.text(type));
     if (t == "qualified_type") return std::string(tree.text(field(type, "name")));
     if (t == "pointer_type" || t == "parenthesized_type") type = ts_node_named_child(type, 0);
     else if (t == "slice_type" || t == "array_type" || t == "implicit_length_array_type") type = field(type, "element");
