@@ -75,5 +75,5 @@ TEST_CASE("build_graph: Go services with their migration and gorm tables, and a 
   const graph::Edge* read = edge(g, "service:catalog", "table:orders", "reads");
   REQUIRE(read);
   CHECK(read->violation);
-  CHECK(read->label == "catalog/models.go:10");
+  CHECK(read->label == "catalog/models.go:11");
 }
