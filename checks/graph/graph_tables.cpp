@@ -79,7 +79,11 @@ class TableParts {
       for (const auto& d : f.tables.definitions) {
         if (is_model_origin(d.origin)) continue;
         const OwnedTable* t = ownership_.find(d.table);
-        if (!t || t->conflict() || t->owner == f.service) continue;
+        // As the rule judges it: the owner of the copy this service reaches (a service
+        // with its own copy in its own database changes its own table).
+        if (!t || t->conflict()) continue;
+        int owner = ownership_.owner_for(*t, f.service);
+        if (owner < 0 || owner == f.service) continue;
         graph.edges.push_back({service_id(f.service), table_id(*t), "writes", site(f.path, d.span), ddl_.judges(*t)});
       }
     }

@@ -12,10 +12,11 @@
 
 namespace svc::engine {
 
-// Defined per source kind in table_facts_{js,python,prisma}.cpp and table_facts_sql.cpp.
+// Defined per source kind in table_facts_{js,python,prisma,go}.cpp and table_facts_sql.cpp.
 void extract_js_table_facts(const SyntaxTree& tree, TableFacts& out);
 void extract_python_table_facts(const SyntaxTree& tree, TableFacts& out);
 void extract_prisma_table_facts(const SourceFile& file, TableFacts& out);
+void extract_go_table_facts(const SyntaxTree& tree, TableFacts& out);
 
 bool is_model_origin(TableOrigin origin) {
   switch (origin) {
@@ -45,6 +46,7 @@ std::string_view to_string(TableOrigin origin) {
     case TableOrigin::django_migration: return "Django migration";
     case TableOrigin::sql: return "SQL DDL";
     case TableOrigin::mongoose: return "Mongoose model";
+    case TableOrigin::gorm: return "gorm model";
   }
   return "definition";
 }
@@ -81,7 +83,7 @@ namespace {
 // Words a code file needs before any extractor can find a table in it. The rules'
 // prefilters also let files through for their database URLs (link facts): those are
 // parsed for links, not walked for tables.
-bool code_may_name_tables(const std::string& text, bool python) {
+bool code_may_name_tables(const std::string& text, Language language) {
   static const char* const js[] = {
       "Table", "table", "Entity", "define(", ".init(", "knex", "from(", "From(", "Into(", "join(", "Join(",
       "insert(", "update(", "delete(", "prisma", "findMany", "findUnique", "findFirst", "findAll", "findOne",
@@ -94,10 +96,13 @@ bool code_may_name_tables(const std::string& text, bool python) {
       "__tablename__", "Table(", "table=True", ".Model", "op.", "migrations.", "select(", "insert(", "update(",
       "delete(", "query", "objects", "ForeignKey", "execute", "text(", "sql", "SQL", "SELECT", "INSERT",
       "UPDATE", "DELETE", "CREATE", "ALTER", "DROP", "TRUNCATE", "MERGE", "models"};
+  static const char* const go[] = {
+      "gorm", "squirrel", "goqu", "Query", "Exec", "Select", "Get(", "Raw(", "CopyFrom", "TableName", "SELECT",
+      "INSERT", "UPDATE", "DELETE", "CREATE", "ALTER", "DROP", "TRUNCATE", "MERGE"};
   auto any = [&](const auto& words) {
     return std::any_of(std::begin(words), std::end(words), [&](const char* w) { return text.find(w) != std::string::npos; });
   };
-  return python ? any(py) : any(js);
+  return language == Language::python ? any(py) : language == Language::go ? any(go) : any(js);
 }
 
 }  // namespace
@@ -109,8 +114,9 @@ bool wants_table_facts(const SourceFile& file) {
     case Language::typescript:
     case Language::tsx:
     case Language::javascript:
-      return file.path().find(".d.ts") == std::string::npos && code_may_name_tables(file.text(), false);
-    case Language::python: return code_may_name_tables(file.text(), true);
+      return file.path().find(".d.ts") == std::string::npos && code_may_name_tables(file.text(), file.language());
+    case Language::python:
+    case Language::go: return code_may_name_tables(file.text(), file.language());
     case Language::sql:
     case Language::prisma: return true;
     default: return false;
@@ -139,6 +145,9 @@ void extract_table_facts(const SourceFile& file, const SyntaxTree* tree, TableFa
       break;
     case Language::python:
       if (tree) extract_python_table_facts(*tree, out);
+      break;
+    case Language::go:
+      if (tree) extract_go_table_facts(*tree, out);
       break;
     case Language::sql: {
       SqlScan scan{file, out};

@@ -17,6 +17,7 @@ enum class TableOrigin : std::uint8_t {
   drizzle, prisma, typeorm, sequelize, sqlalchemy, sqlmodel, django,  // models
   knex, sequelize_migration, typeorm_migration, alembic, django_migration, sql,  // migrations and DDL
   mongoose,  // a Mongoose model or NestJS @Schema class: a collection, a document store's table
+  gorm,      // a Go struct gorm maps to a table
 };
 bool is_model_origin(TableOrigin origin);
 std::string_view to_string(TableOrigin origin);

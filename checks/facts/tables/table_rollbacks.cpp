@@ -2,6 +2,7 @@
 // own change (`down() { dropTable('orders') }`), so it says nothing about which tables
 // the schema has: ownership replays only the up direction.
 #include <algorithm>
+#include <cctype>
 #include <tuple>
 
 #include <re2/re2.h>
@@ -24,7 +25,10 @@ bool inside(const Range& r, Position p) {
 }
 
 bool is_rollback_name(std::string_view name) {
-  return name == "down" || name == "downgrade" || name == "rollback" || name == "backwards";
+  if (name == "down" || name == "downgrade" || name == "rollback" || name == "backwards") return true;
+  // goose Go migrations: `func downCreateOrders(ctx context.Context, tx *sql.Tx) error`, `Down00002`.
+  return name.size() > 4 && (name.starts_with("down") || name.starts_with("Down")) &&
+         !std::islower(static_cast<unsigned char>(name[4]));
 }
 
 // The name a function goes by: declared, a method, a property (`down: async () => ...`),
@@ -49,7 +53,8 @@ std::vector<Range> code_rollbacks(const SyntaxTree& tree) {
   for_each_named(tree.root(), [&](TSNode n) {
     std::string_view type = node_type(n);
     bool fn = type == "function_declaration" || type == "method_definition" || type == "function_definition" ||
-              type == "arrow_function" || type == "function_expression" || type == "function";
+              type == "arrow_function" || type == "function_expression" || type == "function" ||
+              type == "method_declaration";
     if (fn && is_rollback_name(function_name(tree, n))) out.push_back({tree.start(n), tree.end(n)});
   });
   return out;
