@@ -106,6 +106,9 @@ class LoggingUnstructured : public Check {
         // A handler defined inside startup code (Go's main) still runs per request.
         bool in_request_path = within(found_matches.request_paths, begin, end);
         if (within(found_matches.skip_inside, begin, end) && !in_request_path) continue;
+        // Go's fmt.Print* writes a program's output (a CLI's table, a version line);
+        // only inside a request handler is it logging.
+        if (found.go && !in_request_path && ctx.tree->text(fn).starts_with("fmt.")) continue;
         found.calls.push_back({ctx.file.position_of(begin), ctx.file.position_of(end),
                                std::string(ctx.tree->text(fn)), std::string(ctx.tree->text(at)), in_request_path});
       }
