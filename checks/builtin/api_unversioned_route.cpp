@@ -24,7 +24,7 @@ using namespace engine;
 // `new Router({ prefix })`, which the facts do not read: a Koa service is not judged.
 bool routes_understood(const Service& s) {
   if (s.uses("koa")) return false;
-  for (const char* f : {"hono", "express", "fastify", "nestjs", "fastapi", "flask", "nextjs"})
+  for (const char* f : {"hono", "express", "fastify", "nestjs", "fastapi", "flask", "django", "nextjs"})
     if (s.uses(f)) return true;
   return false;
 }
@@ -41,6 +41,7 @@ std::string how_to_fix(const std::string& framework) {
   if (framework == "fastify") return "register it in a plugin with { prefix: '/v1' }";
   if (framework == "fastapi") return "serve it from a router included with prefix=\"/v1\"";
   if (framework == "flask") return "serve it from a blueprint registered with url_prefix=\"/v1\"";
+  if (framework == "django") return "include its URLconf under a version: path(\"v1/\", include(...))";
   if (framework == "nextjs") return "move its route file under app/api/v1/, or say in .svc.yaml `exempt_paths` that it is no public API";
   return "mount it under /v1";
 }

@@ -18,7 +18,7 @@ using namespace engine;
 // Frameworks whose routes the facts understand; a service on another one (Django,
 // aiohttp ...) is not judged rather than judged blind.
 bool routes_understood(const Service& s) {
-  for (const char* f : {"hono", "express", "fastify", "nestjs", "koa", "fastapi", "flask", "grpc", "nextjs"})
+  for (const char* f : {"hono", "express", "fastify", "nestjs", "koa", "fastapi", "flask", "django", "grpc", "nextjs"})
     if (s.uses(f)) return true;
   return false;
 }
