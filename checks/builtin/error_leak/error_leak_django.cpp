@@ -40,7 +40,8 @@ class DebugReader {
       std::string fn = member_path(tree_, field(n, "function"), g_);
       std::string base = fn.substr(fn.rfind('.') + 1);
       TSNode args = field(n, "arguments");
-      if ((base == "bool" || base == "int" || base == "strtobool") && ts_node_named_child_count(args))
+      bool wrapper = fn == "bool" || fn == "int" || base == "strtobool";  // not env.bool(...)
+      if (wrapper && ts_node_named_child_count(args))
         return on(ts_node_named_child(args, 0), environment);
       auto d = environment_default(n);
       if (!d) return false;

@@ -4,6 +4,7 @@
 
 #include <set>
 #include <string_view>
+#include <vector>
 
 #include "checks/syntax/code_syntax.h"
 #include "checks/syntax/syntax_tree.h"
@@ -93,7 +94,7 @@ class DjangoRouteExtractor {
     if (node_type(fn) != "attribute" || ts_node_is_null(args)) return;
     std::string object = text(field(fn, "object")), method = text(field(fn, "attribute"));
     if (routers_.count(object) && method == "register") {
-      auto paths = path_arguments(tree_, python_argument(tree_, args, 0, "prefix"), g_, constants_);
+      auto paths = route_paths(python_argument(tree_, args, 0, "prefix"));
       Handler handler{std::nullopt, name_ref(tree_, python_argument(tree_, args, 1, "viewset"), g_)};
       for (const auto& p : paths)
         out_.routes.push_back({{object, "", ""}, "ALL", django_regex_path(p.path), p.dynamic, {}, handler,
@@ -127,7 +128,7 @@ class DjangoRouteExtractor {
     TSNode args = field(call, "arguments");
     std::string fn = member_path(tree_, field(call, "function"), g_);
     bool regex = last_segment(fn) != "path";
-    auto paths = path_arguments(tree_, python_argument(tree_, args, 0, "route"), g_, constants_);
+    auto paths = route_paths(python_argument(tree_, args, 0, "route"));
     if (paths.empty()) return;
     std::string path = regex ? django_regex_path(paths[0].path) : paths[0].path;
     TSNode view = python_argument(tree_, args, 1, "view");
@@ -154,6 +155,22 @@ class DjangoRouteExtractor {
     Handler handler{std::nullopt, node_type(view) == "call" ? NameRef{} : name_ref(tree_, view, g_)};
     out_.routes.push_back(
         {{container, "", ""}, "ALL", path, paths[0].dynamic, {}, handler, span_of(tree_, call)});
+  }
+
+  // A route argument; long regexes are often split over lines (`(r"^a/" r"(?P<b>...)/")`).
+  std::vector<PathArgument> route_paths(TSNode n) const {
+    while (!ts_node_is_null(n) && node_type(n) == "parenthesized_expression" && ts_node_named_child_count(n))
+      n = ts_node_named_child(n, 0);
+    if (!ts_node_is_null(n) && node_type(n) == "concatenated_string") {
+      std::string joined;
+      for (TSNode part : named_children(n)) {
+        auto value = string_value(tree_, part);
+        if (!value) return path_arguments(tree_, n, g_, constants_);
+        joined += *value;
+      }
+      return {{joined, false}};
+    }
+    return path_arguments(tree_, n, g_, constants_);
   }
 
   // What an include() or a pattern list names: a module by its dotted name, a router's
@@ -209,9 +226,11 @@ std::string django_regex_path(const std::string& regex) {
     } else if (c == '(') {
       std::size_t end = group_end(regex, i);
       std::string group = regex.substr(i, end - i);
+      bool optional = end + 1 < regex.size() && regex[end + 1] == '?';
       if (group.rfind("(?P<", 0) == 0) out += "{" + group.substr(4, group.find('>') - 4) + "}";
-      else out += "{param}";
-      i = end;
+      else if (group.rfind("(?:", 0) == 0 && !optional) out += django_regex_path(group.substr(3));
+      else if (group.rfind("(?:", 0) != 0) out += "{param}";
+      i = optional ? end + 1 : end;  // an optional group `(?:api/)?` is left out
     } else if (c == '?' && !out.empty() && out.back() == '/') {
       out.pop_back();  // `/?`: an optional slash
     } else if (c != '?' && c != '+' && c != '*') {
