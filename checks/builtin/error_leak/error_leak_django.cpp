@@ -26,6 +26,16 @@ bool names_development(std::string_view name) {
   return false;
 }
 
+// `NAME` assigned at the start of a line: the module sets it (not `settings.NAME`).
+bool sets(std::string_view text, std::string_view name) {
+  for (std::size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
+    if (at > 0 && text[at - 1] != '\n') continue;
+    std::size_t next = text.find_first_not_of(' ', at + name.size());
+    if (next != std::string_view::npos && text[next] == '=') return true;
+  }
+  return false;
+}
+
 class DebugReader {
  public:
   explicit DebugReader(const SyntaxTree& tree) : tree_(tree), g_(python_route_grammar()) {}
@@ -115,8 +125,7 @@ bool is_deployed_django_settings(const std::string& path, std::string_view text)
   std::string folder = folder_of(path);
   std::string parent = folder.substr(folder.rfind('/') + 1);
   bool settings = stem.find("settings") != std::string::npos || parent.find("settings") != std::string::npos ||
-                  text.find("INSTALLED_APPS") != std::string_view::npos ||
-                  text.find("ROOT_URLCONF") != std::string_view::npos;
+                  sets(text, "INSTALLED_APPS") || sets(text, "ROOT_URLCONF");
   if (!settings || names_development(stem)) return false;
   return parent.find("settings") == std::string::npos || !names_development(parent);
 }

@@ -2,6 +2,7 @@
 // nothing includes: every `urlpatterns` is an app, and an include() makes it a child.
 #include "checks/facts/routes/route_facts_django.h"
 
+#include <optional>
 #include <set>
 #include <string_view>
 #include <vector>
@@ -42,15 +43,19 @@ class DjangoRouteExtractor {
       if (ts_node_is_null(right) || node_type(left) != "identifier") return;
       std::string name = text(left);
       if (auto value = string_value(tree_, right)) constants_[name] = *value;
+      if (name == "application" && node_type(right) == "call") on_application_wrapper(right);
       if (node_type(right) == "call" && is_router_class(member_path(tree_, field(right, "function"), g_))) {
         if (routers_.insert(name).second) add_container(name, ContainerKind::router, right);
-      } else if (name == kUrlpatterns || (node_type(right) == "list" && holds_entries(right))) {
+      } else if (name == kUrlpatterns ||
+                 (node_type(right) == "list" && holds_entries(right) && ts_node_is_null(enclosing_function(n, g_)))) {
+        // A list built inside a function (an AdminSite's get_urls()) is mounted where svc cannot see.
         lists_.insert(name);
       }
     });
     for (const auto& name : lists_) {
       if (name != kUrlpatterns) add_container(name, ContainerKind::router, tree_.root());
     }
+    if (wraps_application_with_health_) out_.health_library = wraps_application_with_health_;
     // Then what they hold, wherever it is assigned or added (`if settings.DEBUG: urlpatterns += [...]`).
     for_each_node(tree_.root(), [&](TSNode n) {
       std::string_view type = node_type(n);
@@ -76,6 +81,18 @@ class DjangoRouteExtractor {
   std::string first_line(TSNode n) const {
     std::string t = text(n);
     return t.substr(0, t.find('\n'));
+  }
+
+  // asgi.py/wsgi.py: `application = health_check(application, "/health/")`, a middleware
+  // answering the health path before Django's URLconf sees the request.
+  void on_application_wrapper(TSNode call) {
+    for (TSNode arg : named_children(field(call, "arguments"))) {
+      auto value = string_value(tree_, arg);
+      if (!value || value->empty() || value->front() != '/') continue;
+      if (value->find("health") != std::string::npos || value->find("livez") != std::string::npos ||
+          value->find("readyz") != std::string::npos)
+        wraps_application_with_health_ = span_of(tree_, call);
+    }
   }
 
   bool holds_entries(TSNode list) const {
@@ -201,6 +218,7 @@ class DjangoRouteExtractor {
   StringConstants constants_;
   std::set<std::string> routers_, lists_;
   bool root_ = false;
+  std::optional<SourceSpan> wraps_application_with_health_;
 };
 
 // The group that starts at `open` ("(" ... ")"), nesting included: its end.
@@ -242,7 +260,9 @@ std::string django_regex_path(const std::string& regex) {
 
 void extract_django_route_facts(const SyntaxTree& tree, RouteFacts& out) {
   std::string_view text = tree.file().text();
-  if (text.find("urlpatterns") == std::string_view::npos && text.find("Router(") == std::string_view::npos) return;
+  if (text.find("urlpatterns") == std::string_view::npos && text.find("Router(") == std::string_view::npos &&
+      text.find("application") == std::string_view::npos)
+    return;
   DjangoRouteExtractor(tree, out).run();
 }
 
