@@ -261,7 +261,7 @@ std::string django_regex_path(const std::string& regex) {
 void extract_django_route_facts(const SyntaxTree& tree, RouteFacts& out) {
   std::string_view text = tree.file().text();
   if (text.find("urlpatterns") == std::string_view::npos && text.find("Router(") == std::string_view::npos &&
-      text.find("application") == std::string_view::npos)
+      text.find("application =") == std::string_view::npos)
     return;
   DjangoRouteExtractor(tree, out).run();
 }
