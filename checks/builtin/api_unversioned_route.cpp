@@ -24,8 +24,8 @@ using namespace engine;
 // `new Router({ prefix })`, which the facts do not read: a Koa service is not judged.
 bool routes_understood(const Service& s) {
   if (s.uses("koa")) return false;
-  for (const char* f : {"hono", "express", "fastify", "nestjs", "fastapi", "flask", "nextjs", "gin", "chi", "echo", "fiber",
-                        "gorilla", "net/http"})
+  for (const char* f : {"hono", "express", "fastify", "nestjs", "fastapi", "flask", "django", "nextjs", "gin", "chi",
+                        "echo", "fiber", "gorilla", "net/http"})
     if (s.uses(f)) return true;
   return false;
 }
@@ -42,6 +42,7 @@ std::string how_to_fix(const std::string& framework) {
   if (framework == "fastify") return "register it in a plugin with { prefix: '/v1' }";
   if (framework == "fastapi") return "serve it from a router included with prefix=\"/v1\"";
   if (framework == "flask") return "serve it from a blueprint registered with url_prefix=\"/v1\"";
+  if (framework == "django") return "include its URLconf under a version: path(\"v1/\", include(...))";
   if (framework == "nextjs") return "move its route file under app/api/v1/, or say in .svc.yaml `exempt_paths` that it is no public API";
   if (framework == "chi") return "serve it inside r.Route(\"/v1\", ...)";
   if (framework == "gin" || framework == "echo" || framework == "fiber") return "register it on a group made with Group(\"/v1\")";

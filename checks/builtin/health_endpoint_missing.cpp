@@ -15,17 +15,17 @@ namespace {
 
 using namespace engine;
 
-// Frameworks whose routes the facts understand; a service on another one (Django,
-// aiohttp ...) is not judged rather than judged blind.
+// Frameworks whose routes the facts understand; a service on another one (aiohttp,
+// Sanic ...) is not judged rather than judged blind.
 bool routes_understood(const Service& s) {
-  for (const char* f : {"hono", "express", "fastify", "nestjs", "koa", "fastapi", "flask", "grpc", "nextjs", "gin",
-                        "chi", "echo", "fiber", "gorilla", "net/http", "connect"})
+  for (const char* f : {"hono", "express", "fastify", "nestjs", "koa", "fastapi", "flask", "django", "grpc", "nextjs",
+                        "gin", "chi", "echo", "fiber", "gorilla", "net/http", "connect"})
     if (s.uses(f)) return true;
   return false;
 }
 
 bool only_grpc(const Service& s) {
-  for (const char* f : {"hono", "express", "fastify", "nestjs", "koa", "fastapi", "flask", "nextjs", "gin", "chi",
+  for (const char* f : {"hono", "express", "fastify", "nestjs", "koa", "fastapi", "flask", "django", "nextjs", "gin", "chi",
                         "echo", "fiber", "gorilla", "net/http", "connect"})
     if (s.uses(f)) return false;
   return true;

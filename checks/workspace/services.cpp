@@ -95,6 +95,25 @@ std::string relative_to(const std::string& file, const std::string& dir) {
   return dir == "." ? file : file.substr(dir.size() + 1);
 }
 
+// `-r requirements/base.txt` (or --requirement): pip reads the named file too, relative
+// to this one; Django projects often keep a root requirements.txt of includes only.
+std::set<std::string> requirements_with_includes(const Workspace& ws, const std::string& path, const std::string& text,
+                                                 int depth) {
+  std::set<std::string> deps = requirements_dependencies(text);
+  static const RE2 include(R"((?m)^[ \t]*(?:-r|--requirement)[ \t=]+(\S+))");
+  re2::StringPiece input(text);
+  std::string target;
+  while (depth < 3 && RE2::FindAndConsume(&input, include, &target)) {
+    std::string file = join_relative(folder_of(path), target);
+    if (file.empty()) continue;
+    ReadResult r = ws.read(file);
+    if (r.status != ReadStatus::ok) continue;
+    auto more = requirements_with_includes(ws, file, r.text, depth + 1);
+    deps.insert(more.begin(), more.end());
+  }
+  return deps;
+}
+
 void read_manifest(const Workspace& ws, const std::string& path, Service& s, std::string* name) {
   ReadResult r = ws.read(path);
   if (r.status != ReadStatus::ok) return;
@@ -107,7 +126,7 @@ void read_manifest(const Workspace& ws, const std::string& path, Service& s, std
     static const RE2 module_line(R"((?m)^module\s+"?([^\s"]+))");
     RE2::PartialMatch(r.text, module_line, &s.go_module);
   }
-  else deps = requirements_dependencies(r.text);
+  else deps = requirements_with_includes(ws, path, r.text, 0);
   s.dependencies.insert(deps.begin(), deps.end());
 }
 

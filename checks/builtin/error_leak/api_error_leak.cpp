@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include "checks/builtin/error_leak/error_leak_deploy.h"
+#include "checks/builtin/error_leak/error_leak_django.h"
 #include "checks/builtin/error_leak/error_leak_js.h"
 #include "checks/builtin/pattern_check.h"
 #include "checks/core/rule_catalog.h"
@@ -100,6 +101,7 @@ class ApiErrorLeak : public Check {
       std::size_t b = ctx.file.offset_of(f.line, f.column), e = ctx.file.offset_of(f.end_line, f.end_column);
       if (!within(typed, b, e)) out.findings().push_back(std::move(f));
     }
+    if (ctx.file.language() == Language::python) report_django_debug(ctx, out);
   }
 
   std::unique_ptr<FileNotes> collect(const FileContext& ctx) const override {
@@ -164,6 +166,24 @@ class ApiErrorLeak : public Check {
       out.push_back({{tree.start(at), tree.end(at)}, std::string(tree.text(at)), fn});
     });
     return out;
+  }
+
+  // `DEBUG = True` in a Django settings module that is not named for local runs or tests.
+  void report_django_debug(const FileContext& ctx, FindingSink& out) const {
+    std::string_view text = ctx.file.text();
+    bool django = (ctx.service && ctx.service->uses("django")) || text.find("django") != std::string_view::npos;
+    if (!django || is_test_path(ctx.file.path()) || !is_deployed_django_settings(ctx.file.path(), text)) return;
+    for (const auto& d : django_debug_settings(*ctx.tree)) {
+      std::string where = d.from_environment ? "turns Django's debug mode on wherever the environment does not set it"
+                                             : "turns Django's debug mode on";
+      MessageArgs args = {{"what", fmt::format("`{}`", d.text)},
+                          {"where", where},
+                          {"why", "an unhandled error then answers with Django's debug page: the traceback, "
+                                  "local variables and settings"},
+                          {"fix", "read it from the environment, off by default: DEBUG = env.bool(\"DJANGO_DEBUG\", "
+                                  "default=False)"}};
+      out.report_at(ctx.file.path(), d.span.begin, d.span.end, args, d.text);
+    }
   }
 
   // ---- helpers -------------------------------------------------------------------

@@ -79,6 +79,8 @@ StartCommandVerdict judge_one(const Words& w, std::size_t i, std::size_t end) {
   if (tool == "flask" && has_word(w, i + 1, end, "run")) return {"flask run", std::nullopt, false};
   if (tool == "uvicorn" && has_reload(w, i + 1, end)) return {"uvicorn --reload", std::nullopt, false};
   if (tool == "fastapi" && first_argument(w, i + 1, end) == "dev") return {"fastapi dev", std::nullopt, false};
+  if (tool == "manage.py" && has_word(w, i + 1, end, "runserver"))  // `./manage.py runserver`, executable
+    return {"manage.py runserver", std::nullopt, false};
   if ((tool == "django-admin" || tool == "django") && has_word(w, i + 1, end, "runserver"))
     return {"django-admin runserver", std::nullopt, false};
   return {};

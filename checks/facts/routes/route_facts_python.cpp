@@ -1,4 +1,5 @@
-// Route facts of one Python file: FastAPI, Flask (with flask-openapi3) and gRPC servers.
+// Route facts of one Python file: FastAPI, Flask (with flask-openapi3) and gRPC servers;
+// Django URLconfs in route_facts_django.cpp.
 #include <map>
 #include <set>
 #include <string>
@@ -8,6 +9,7 @@
 
 #include "checks/syntax/query.h"
 #include "checks/facts/routes/route_facts.h"
+#include "checks/facts/routes/route_facts_django.h"
 #include "checks/syntax/code_syntax.h"
 
 namespace svc::engine {
@@ -282,6 +284,7 @@ class PythonRouteExtractor {
 
 void extract_python_route_facts(const SyntaxTree& tree, RouteFacts& out) {
   PythonRouteExtractor(tree, out).run();
+  extract_django_route_facts(tree, out);
   const std::string& path = tree.file().path();
   out.reexports = path == "__init__.py" || (path.size() > 12 && path.compare(path.size() - 12, 12, "/__init__.py") == 0);
 }

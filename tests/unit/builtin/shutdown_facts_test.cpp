@@ -16,6 +16,8 @@ TEST_CASE("start commands that run a development server", "[builtin]") {
   CHECK(dev("poetry run uvicorn app.main:app --reload-dir app") == "uvicorn --reload");
   CHECK(dev("sh -c \"fastapi dev app/main.py\"") == "fastapi dev");
   CHECK(dev("python manage.py runserver 0.0.0.0:8000") == "manage.py runserver");
+  CHECK(dev("./manage.py runserver 0.0.0.0:8000") == "manage.py runserver");
+  CHECK(dev("python manage.py migrate && python manage.py runserver 0.0.0.0:8000") == "manage.py runserver");
 }
 
 TEST_CASE("production servers and scripts are not dev servers", "[builtin]") {
