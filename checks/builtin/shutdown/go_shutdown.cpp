@@ -64,6 +64,9 @@ GoShutdownFacts go_shutdown_facts(const engine::SyntaxTree& tree) {
   static const std::set<std::string_view> drains = {"Shutdown", "GracefulStop", "ShutdownWithContext",
                                                     "ShutdownWithTimeout"};
   static const RE2 sigterm(R"(\bSIGTERM\b)");
+  // Shutdown of a tracer, meter or logger provider (OpenTelemetry's tp.Shutdown(ctx)) or
+  // a feature-flag client drains no server.
+  static const RE2 telemetry(R"((?i)^(tp|mp|lp|sdk)$|trac|meter|provider|otel|exporter|openfeature|logger|telemetry)");
   static const RE2 interrupt(R"(\bos\.Interrupt\b|\bSIGINT\b)");
   const std::string& text = tree.file().text();
   Imports in(text);
@@ -71,7 +74,7 @@ GoShutdownFacts go_shutdown_facts(const engine::SyntaxTree& tree) {
   out.library = shutdown_library(text);
   calls.get(engine::Language::go).for_each(tree, [&](const engine::QueryMatch& m) {
     std::string_view obj = tree.text(m["obj"]), method = tree.text(m["m"]), args = tree.text(m["args"]);
-    if (drains.count(method)) out.drains = true;
+    if (drains.count(method) && !RE2::PartialMatch(re2::StringPiece(obj.data(), obj.size()), telemetry)) out.drains = true;
     if (obj == "signal" && (method == "Notify" || method == "NotifyContext")) {
       re2::StringPiece a(args.data(), args.size());
       // `signal.Notify(ch, signals...)` with the list elsewhere in the file.
