@@ -47,6 +47,7 @@ constexpr const char* kGoSites = R"(
     arguments: (argument_list . (_) @name . (_) @value) (#eq? @fn "Set"))
   (call_expression function: (selector_expression field: (field_identifier) @name)
     arguments: (argument_list . (_) @value .) (#eq? @name "Expiration"))
+  (field_declaration name: (field_identifier) @name tag: (_) @value)
 )";
 constexpr const char* kPySites = R"(
   (pair key: (string) @name value: (_) @value)
@@ -308,6 +309,16 @@ class AuthJwtLongLived : public Check {
     if (RE2::PartialMatch(context, kRefresh) || RE2::PartialMatch(name, kSingleUse)) return std::nullopt;
     if (RE2::PartialMatch(name, kMaxAge) && RE2::PartialMatch(context, kCookie)) return std::nullopt;
     std::string shown = fmt::format("{}: {}", name, cut(tree.text(value)));
+    // A config struct's default: `TokenExpiry time.Duration `env:"JWT_TOKEN_EXPIRY" envDefault:"24h"``.
+    if (node_type(ts_node_parent(value)) == "field_declaration") {
+      static const RE2 default_tag(R"re(\b(?:envDefault|default):"([^"]+)")re");
+      std::string span;
+      if (!RE2::PartialMatch(tree.text(value), default_tag, &span) || !RE2::PartialMatch(context, kTokenContext))
+        return std::nullopt;
+      auto seconds = parse_time_span(span, false);
+      if (!seconds) return std::nullopt;
+      return Lifetime{*seconds, value, fmt::format("{} defaults to {}", name, span)};
+    }
     if (auto off = go_expiry_offset(tree, value)) return Lifetime{off->seconds, off->at, shown};
     if (absolute || !RE2::PartialMatch(context, kTokenContext)) return std::nullopt;
     if (auto d = go_duration(tree, value)) return Lifetime{d->seconds, d->at, shown};
