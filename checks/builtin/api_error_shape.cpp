@@ -7,6 +7,7 @@
 //   engine: its matches are dropped in services that have a handler shaping errors.
 // Only services that serve HTTP are looked at (a Next.js app does: route handlers).
 #include <algorithm>
+#include <cctype>
 #include <functional>
 #include <map>
 #include <memory>
@@ -41,14 +42,41 @@ using Entries = std::vector<std::pair<std::string, TSNode>>;  // key, value (nul
 
 std::optional<std::string> key_name(const SyntaxTree& tree, TSNode key) {
   auto type = node_type(key);
+  if (type == "literal_element" && ts_node_named_child_count(key) == 1) {  // Go
+    TSNode k = ts_node_named_child(key, 0);
+    if (node_type(k) != "identifier" && node_type(k) != "field_identifier") return key_name(tree, k);
+    // A struct field: encoding/json's name, as a json tag would usually lower it.
+    std::string name(tree.text(k));
+    if (!name.empty()) name[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[0])));
+    return name;
+  }
   if (type == "property_identifier" || type == "identifier" || type == "number") return std::string(tree.text(key));
   return string_value(tree, key);  // a computed key gives nullopt: not judged
+}
+
+// Go: the keyed elements of `gin.H{…}`, `map[string]any{…}`, `ErrorBody{…}`.
+std::optional<Entries> go_entries(const SyntaxTree& tree, TSNode literal) {
+  if (ts_node_is_null(literal)) return std::nullopt;
+  Entries out;
+  for (uint32_t i = 0; i < ts_node_named_child_count(literal); ++i) {
+    TSNode child = ts_node_named_child(literal, i);
+    if (node_type(child) == "comment") continue;
+    if (node_type(child) != "keyed_element") return std::nullopt;
+    auto key = key_name(tree, field(child, "key"));
+    TSNode value = field(child, "value");
+    if (!key) return std::nullopt;
+    if (!ts_node_is_null(value) && node_type(value) == "literal_element" && ts_node_named_child_count(value) == 1)
+      value = ts_node_named_child(value, 0);
+    out.push_back({*key, value});
+  }
+  return out;
 }
 
 // The keys of an object/dict literal (or of jsonify(…)'s arguments); nullopt when some
 // cannot be seen: a spread, `**kwargs`, a computed key.
 std::optional<Entries> entries_of(const SyntaxTree& tree, TSNode node) {
   auto type = node_type(node);
+  if (type == "composite_literal") return go_entries(tree, field(node, "body"));
   if (type != "object" && type != "dictionary" && type != "argument_list") return std::nullopt;
   Entries out;
   uint32_t n = ts_node_named_child_count(node);
@@ -82,6 +110,14 @@ std::string describe(const Entries& entries) {
 bool is_text(const SyntaxTree& tree, TSNode node) {
   auto type = node_type(node);
   if (type == "string" || type == "template_string" || type == "concatenated_string") return true;
+  if (type == "interpreted_string_literal" || type == "raw_string_literal") return true;  // Go
+  // Go: err.Error(), fmt.Sprintf(…)
+  if (type == "call_expression") {
+    TSNode fn = field(node, "function");
+    if (node_type(fn) != "selector_expression") return false;
+    auto name = tree.text(field(fn, "field"));
+    return name == "Error" || name == "Sprintf" || name == "Sprint";
+  }
   // err.message, exc.detail, e.description: strings whatever the error
   TSNode name = type == "member_expression" ? field(node, "property") : type == "attribute" ? field(node, "attribute") : TSNode{};
   if (ts_node_is_null(name)) return false;
@@ -90,7 +126,8 @@ bool is_text(const SyntaxTree& tree, TSNode node) {
 }
 
 bool is_scalar(const SyntaxTree& tree, TSNode node) {
-  static const std::set<std::string_view> literals = {"number", "integer", "float", "true", "false", "array", "list"};
+  static const std::set<std::string_view> literals = {"number", "integer", "float", "true", "false", "array", "list",
+                                                      "int_literal"};
   return is_text(tree, node) || literals.count(node_type(node)) > 0;
 }
 
@@ -99,6 +136,8 @@ TSNode unwrap(const SyntaxTree& tree, TSNode body) {
   auto type = node_type(body);
   if (type == "parenthesized_expression" && ts_node_named_child_count(body) == 1)
     return unwrap(tree, ts_node_named_child(body, 0));
+  if (type == "unary_expression" && tree.text(field(body, "operator")) == "&")  // Go: &ErrorBody{…}
+    return unwrap(tree, field(body, "operand"));
   if (type == "keyword_argument")
     return tree.text(field(body, "name")) == "content" ? unwrap(tree, field(body, "value")) : TSNode{};
   if (type == "call") {

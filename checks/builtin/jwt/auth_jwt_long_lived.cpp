@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 #include <re2/re2.h>
 
+#include "checks/builtin/jwt/go_lifetimes.h"
 #include "checks/builtin/jwt/jwt_durations.h"
 #include "checks/builtin/jwt/next_auth_options.h"
 #include "checks/engine/check.h"
@@ -33,6 +34,20 @@ constexpr const char* kJsSites = R"(
   (assignment_expression left: (_) @name right: (_) @value)
   (call_expression function: (member_expression property: (property_identifier) @name)
     arguments: (arguments . (_) @value) (#eq? @name "setExpirationTime"))
+)";
+// Go: claims keys (`ExpiresAt:`, `"exp":`), assignments (`claims["exp"] = …`),
+// constants and variables, jwx's `t.Set(jwt.ExpirationKey, …)` and builder `.Expiration(…)`.
+constexpr const char* kGoSites = R"(
+  (keyed_element key: (literal_element (_) @name) value: (literal_element (_) @value))
+  (assignment_statement left: (expression_list . (_) @name) right: (expression_list . (_) @value))
+  (short_var_declaration left: (expression_list . (_) @name) right: (expression_list . (_) @value))
+  (const_spec name: (identifier) @name value: (expression_list . (_) @value))
+  (var_spec name: (identifier) @name value: (expression_list . (_) @value))
+  (call_expression function: (selector_expression field: (field_identifier) @fn)
+    arguments: (argument_list . (_) @name . (_) @value) (#eq? @fn "Set"))
+  (call_expression function: (selector_expression field: (field_identifier) @name)
+    arguments: (argument_list . (_) @value .) (#eq? @name "Expiration"))
+  (field_declaration name: (field_identifier) @name tag: (_) @value)
 )";
 constexpr const char* kPySites = R"(
   (pair key: (string) @name value: (_) @value)
@@ -60,7 +75,8 @@ constexpr const char* kNextAuthFix =
 bool is_function(std::string_view type) {
   return type == "function_declaration" || type == "function_expression" || type == "function" ||
          type == "arrow_function" || type == "method_definition" || type == "generator_function_declaration" ||
-         type == "function_definition" || type == "lambda";
+         type == "function_definition" || type == "lambda" || type == "func_literal" ||
+         type == "method_declaration";
 }
 
 // The last identifier-like word of a key: `payload["exp"]` → exp, `app.config["X"]` → X.
@@ -87,7 +103,7 @@ class Evaluator {
   std::optional<double> constant(TSNode n) const {
     if (ts_node_is_null(n)) return std::nullopt;
     std::string_view type = node_type(n);
-    if (type == "number" || type == "integer" || type == "float") {
+    if (type == "number" || type == "integer" || type == "float" || type == "int_literal" || type == "float_literal") {
       std::string digits;
       for (char c : tree_.text(n))
         if (c != '_') digits += c;
@@ -188,6 +204,7 @@ class AuthJwtLongLived : public Check {
   void check_file(const FileContext& ctx, FindingSink& out) const override {
     if (!ctx.tree || is_test_path(ctx.file.path())) return;
     bool python = ctx.file.language() == Language::python;
+    bool go = ctx.file.language() == Language::go;
     auto report = [&](const Lifetime& life, const std::string& fix) {
       MessageArgs args = {{"lifetime", describe_seconds(life.seconds)},
                           {"detail", life.detail},
@@ -199,17 +216,17 @@ class AuthJwtLongLived : public Check {
     std::set<uint32_t> next_auth_values;
     // Every options object names NextAuth, NextAuthOptions/Config or AuthOptions/Config:
     // most files that pass the rule's prefilter do not, and skip the reader's queries.
-    if (!python && ctx.file.text().find("Auth") != std::string::npos)
+    if (!python && !go && ctx.file.text().find("Auth") != std::string::npos)
       for (const auto& options : next_auth_.read(*ctx.tree)) {
         for (TSNode v : options.max_age_values) next_auth_values.insert(ts_node_start_byte(v));
         if (auto life = next_auth_lifetime(*ctx.tree, options); life && life->seconds > max_minutes_ * 60)
           report(*life, fmt::format(kNextAuthFix, max_minutes_));
       }
     // Compiled on first use: a run whose files all come from the cache compiles nothing.
-    const LazyQuery& sites = python ? py_sites_ : js_sites_;
+    const LazyQuery& sites = python ? py_sites_ : go ? go_sites_ : js_sites_;
     sites.get(ctx.file.language()).for_each(*ctx.tree, [&](const QueryMatch& m) {
       if (next_auth_values.count(ts_node_start_byte(m["value"]))) return;
-      auto life = lifetime(*ctx.tree, m["name"], m["value"]);
+      auto life = go ? go_lifetime(*ctx.tree, m["name"], m["value"]) : lifetime(*ctx.tree, m["name"], m["value"]);
       if (!life || life->seconds <= max_minutes_ * 60) return;
       report(*life, fmt::format(kTokenFix, max_minutes_));
     });
@@ -277,6 +294,41 @@ class AuthJwtLongLived : public Check {
     return Lifetime{*n * unit, v, shown + unit_word(unit)};
   }
 
+  // Go: an expiry time (`ExpiresAt`, `"exp"`, jwx's ExpirationKey) is judged by its
+  // offset from now; an expiry-named constant or variable in a token's context by its
+  // duration (`72 * time.Hour`) or, for a bare number, the unit its name gives.
+  std::optional<Lifetime> go_lifetime(const SyntaxTree& tree, TSNode name_node, TSNode value) const {
+    std::string name = last_word(tree.text(name_node));
+    bool absolute = name == "exp" || name == "ExpiresAt" || name == "ExpirationKey" || name == "Expiration";
+    if (!absolute && !RE2::PartialMatch(name, kExpiryName)) return std::nullopt;
+    // `ExpiresAt` is as common on sessions, caches and signed URLs: only a file that
+    // names a JWT library, or a token around the site, is about tokens.
+    static const RE2 jwt_file(R"((?i)jwt|jwx|jose)");
+    std::string context = name + " " + context_of(tree, name_node);
+    if (!RE2::PartialMatch(tree.file().text(), jwt_file) && !RE2::PartialMatch(context, kTokenContext)) return std::nullopt;
+    if (RE2::PartialMatch(context, kRefresh) || RE2::PartialMatch(name, kSingleUse)) return std::nullopt;
+    if (RE2::PartialMatch(name, kMaxAge) && RE2::PartialMatch(context, kCookie)) return std::nullopt;
+    std::string shown = fmt::format("{}: {}", name, cut(tree.text(value)));
+    // A config struct's default: `TokenExpiry time.Duration `env:"JWT_TOKEN_EXPIRY" envDefault:"24h"``.
+    if (node_type(ts_node_parent(value)) == "field_declaration") {
+      static const RE2 default_tag(R"re(\b(?:envDefault|default):"([^"]+)")re");
+      std::string span;
+      if (!RE2::PartialMatch(tree.text(value), default_tag, &span) || !RE2::PartialMatch(context, kTokenContext))
+        return std::nullopt;
+      auto seconds = parse_time_span(span, false);
+      if (!seconds) return std::nullopt;
+      return Lifetime{*seconds, value, fmt::format("{} defaults to {}", name, span)};
+    }
+    if (auto off = go_expiry_offset(tree, value)) return Lifetime{off->seconds, off->at, shown};
+    if (absolute || !RE2::PartialMatch(context, kTokenContext)) return std::nullopt;
+    if (auto d = go_duration(tree, value)) return Lifetime{d->seconds, d->at, shown};
+    if (node_type(value) != "int_literal") return std::nullopt;
+    auto per = unit_from_name(name);
+    auto n = Evaluator(tree).constant(value);
+    if (!per || !n) return std::nullopt;
+    return Lifetime{*n * *per, value, shown + unit_word(*per)};
+  }
+
   static std::string unit_word(double per) {
     if (per == 60) return " minutes";
     if (per == 3600) return " hours";
@@ -329,14 +381,17 @@ class AuthJwtLongLived : public Check {
                     : type == "variable_declarator" || type == "class_definition" || type == "class_declaration"
                         ? "name"
                     : type == "assignment_expression" || type == "assignment" ? "left"
-                    : type == "keyword_argument" ? "name"
+                    : type == "keyword_argument" || type == "const_spec" || type == "var_spec" ? "name"
+                    : type == "keyed_element" ? "key"
+                    : type == "short_var_declaration" || type == "assignment_statement" ? "left"
                                                   : nullptr;
     if (!f) return "";
     TSNode name = field(n, f);
     return ts_node_is_null(name) ? "" : std::string(tree.text(name));
   }
 
-  LazyQuery js_sites_{"auth-jwt-long-lived", kJsSites}, py_sites_{"auth-jwt-long-lived", kPySites};
+  LazyQuery js_sites_{"auth-jwt-long-lived", kJsSites}, py_sites_{"auth-jwt-long-lived", kPySites},
+      go_sites_{"auth-jwt-long-lived", kGoSites};
   NextAuthOptionsReader next_auth_{"auth-jwt-long-lived"};
   double max_minutes_ = 15;
 };

@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include "checks/builtin/shutdown/go_shutdown.h"
 #include "checks/builtin/shutdown/shutdown_facts.h"
 #include "checks/engine/check.h"
 #include "checks/syntax/documents.h"
@@ -29,6 +30,7 @@ namespace svc::builtin {
 SVC_JSON_FIELDS(CodeSite, span, text)
 SVC_JSON_FIELDS(SignalHandler, span, text, closes)
 SVC_JSON_FIELDS(DevRun, span, what)
+SVC_JSON_FIELDS(GoShutdownFacts, starts, sigterm, interrupt, drains, library)
 
 namespace {
 
@@ -88,13 +90,17 @@ struct FileShutdown {
   Node node;
   std::vector<At<DevRun>> dev_runs;
   std::vector<PendingCommand> commands;
+  // A Go file's evidence; its starts are at `path`.
+  std::string path;
+  GoShutdownFacts go;
   bool empty() const {
     return node.starts.empty() && node.handlers.empty() && !node.library_call && !node.next_config &&
-           dev_runs.empty() && commands.empty();
+           dev_runs.empty() && commands.empty() && go.starts.empty() && !go.sigterm && !go.interrupt &&
+           !go.drains && !go.library;
   }
 };
 SVC_JSON_FIELDS(PendingCommand, service, build, path, text, verdict, span)
-SVC_JSON_FIELDS(FileShutdown, service, node, dev_runs, commands)
+SVC_JSON_FIELDS(FileShutdown, service, node, dev_runs, commands, path, go)
 
 class ShutdownNoSigterm : public Check {
  public:
@@ -113,6 +119,9 @@ class ShutdownNoSigterm : public Check {
     } else if (ctx.tree && ctx.service && !is_test_path(path)) {
       if (ctx.file.language() == Language::python) {
         for (auto& r : python_dev_runs(*ctx.tree)) found.dev_runs.push_back({path, std::move(r)});
+      } else if (ctx.file.language() == Language::go) {
+        found.path = path;
+        found.go = go_shutdown_facts(*ctx.tree);
       } else {
         NodeShutdownFacts facts = node_shutdown_facts(*ctx.tree);
         for (auto& s : facts.starts) found.node.starts.push_back({path, std::move(s)});
@@ -136,8 +145,14 @@ class ShutdownNoSigterm : public Check {
     auto files = notes_of<FileShutdown>(ctx);
     std::map<const Service*, Node> nodes;
     std::vector<const At<DevRun>*> dev_runs;
+    std::map<const Service*, GoService> gos;
     for (const FileShutdown* f : files) {
       for (const auto& r : f->dev_runs) dev_runs.push_back(&r);
+      if (f->service) {
+        GoService& g = gos[f->service];
+        for (const auto& s : f->go.starts) g.starts.push_back({f->path, s});
+        merge(g.facts, f->go);
+      }
       if (f->node.starts.empty() && f->node.handlers.empty() && !f->node.library_call && !f->node.next_config) continue;
       Node& node = nodes[f->service];
       if (f->node.next_config) node.next_config = f->node.next_config;
@@ -147,11 +162,29 @@ class ShutdownNoSigterm : public Check {
       if (node.runtime.empty()) node.runtime = f->node.runtime;
     }
     for (const auto& [service, node] : nodes) judge_node_service(*service, node, out);
+    for (const auto& [service, go] : gos) judge_go_service(*service, go, out);
     for (const FileShutdown* f : files)
       for (const auto& cmd : f->commands) judge_pending(ctx, cmd, dev_runs, out);
   }
 
  private:
+  struct GoService {
+    std::vector<At<CodeSite>> starts;
+    GoShutdownFacts facts;  // merged over the files (its starts without their paths)
+  };
+
+  // A Go HTTP or gRPC service: it shuts down gracefully when some file of it listens for
+  // SIGTERM and some file drains the server (the two are often apart: main.go waits
+  // for the signal, a server package holds Shutdown).
+  static void judge_go_service(const Service& s, const GoService& go, FindingSink& out) {
+    if (go.starts.empty() || !s.is_http()) return;
+    std::string what = go_shutdown_problem(s.name, go.facts);
+    if (what.empty()) return;
+    const auto& start = *std::min_element(go.starts.begin(), go.starts.end(), earlier<CodeSite>);
+    out.report_at(start.path, start.what.span.begin, start.what.span.end,
+                  {{"what", what}, {"fix", go_shutdown_fix(go.facts.sigterm)}}, start.what.text);
+  }
+
   // Servers started without a framework, from the `servers` fact extractor: starts too.
   // Bun serves `export default { fetch, port }` only from the module it runs.
   static void add_runtime_servers(const FileContext& ctx, Node& node) {
