@@ -755,6 +755,14 @@ class Generator:
             "package.json": (json.dumps({"name": "platform", "private": True, "workspaces": ts,
                                          "devDependencies": {"typescript": "^5.7.2"}}, indent=2) + "\n").encode(),
             "docs/architecture.md": self.markdown("Architecture").encode(),
+            # Each service has a database of its own, as the playbook asks: services
+            # that name a table alike (`users`, `events`) each own their copy.
+            "docker-compose.yml": "\n".join(
+                ["services:", "  postgres:", "    image: postgres:16-alpine", ""]
+                + [line for svc in services for line in (
+                    f"  {svc.name}:", f"    build: ./{svc.path}", "    environment:",
+                    f"      DATABASE_URL: postgres://app:app@postgres:5432/{svc.name.replace('-', '_')}", "")]
+            ).encode(),
         }
 
     def generate(self) -> tuple[list[Service], dict[str, bytes]]:

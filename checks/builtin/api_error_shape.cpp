@@ -164,7 +164,10 @@ std::optional<std::string> unshaped(const SyntaxTree& tree, TSNode body, bool te
   if (text) return "a plain-text body";
   body = unwrap(tree, body);
   if (ts_node_is_null(body)) return std::nullopt;
-  if (is_text(tree, body)) return "a plain-text body";
+  // Go's JSON answers (c.JSON, an encoder) marshal a string as a JSON string; elsewhere
+  // (new Response('x'), res.send('x')) the string is the body as text.
+  if (is_text(tree, body))
+    return tree.file().language() == Language::go ? "a bare string as the JSON body" : "a plain-text body";
   auto entries = entries_of(tree, body);
   if (!entries) return std::nullopt;
   const TSNode* error = nullptr;
