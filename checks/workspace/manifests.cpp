@@ -25,6 +25,18 @@ std::string requirement_name(const std::string& spec) {
   return name;
 }
 
+// Calls `visit` with each line of `text`, without its newline.
+template <typename Visit>
+void for_each_line(const std::string& text, Visit&& visit) {
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    visit(text.substr(start, end - start));
+    start = end + 1;
+  }
+}
+
 }  // namespace
 
 bool is_manifest(const std::string& file_name) {
@@ -88,18 +100,13 @@ std::set<std::string> pyproject_dependencies(const std::string& text, std::strin
 
 std::set<std::string> requirements_dependencies(const std::string& text) {
   std::set<std::string> out;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    std::string line = text.substr(start, end - start);
-    start = end + 1;
+  for_each_line(text, [&](std::string line) {
     auto hash = line.find('#');
     if (hash != std::string::npos) line.resize(hash);
     if (line.find_first_not_of(" \t\r") == std::string::npos || line.find_first_not_of(" \t") == line.find('-'))
-      continue;  // blank, or an option such as -r / -e
+      return;  // blank, or an option such as -r / -e
     if (auto n = requirement_name(line); !n.empty()) out.insert(n);
-  }
+  });
   return out;
 }
 
@@ -122,28 +129,23 @@ std::set<std::string> go_mod_dependencies(const std::string& text, std::string* 
   static const RE2 in_block(R"re(^\s*"?([A-Za-z0-9][^\s"]*)"?\s+v\S+)re");
   static const RE2 suffix(R"(/v\d+$)");
   bool block = false;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    std::string line = text.substr(start, end - start);
-    start = end + 1;
+  for_each_line(text, [&](std::string line) {
     if (auto c = line.find("//"); c != std::string::npos && line.find("indirect") == std::string::npos) line.resize(c);
     std::string dep;
     if (line.find("require") != std::string::npos && line.find('(') != std::string::npos) {
       block = true;
-      continue;
+      return;
     }
     if (block && line.find(')') != std::string::npos && line.find_first_not_of(" \t)\r") == std::string::npos) {
       block = false;
-      continue;
+      return;
     }
     if ((block && RE2::PartialMatch(line, in_block, &dep)) || RE2::PartialMatch(line + " ", single, &dep)) {
       dep = ascii_lower(dep);
       RE2::Replace(&dep, suffix, "");
       out.insert(dep);
     }
-  }
+  });
   return out;
 }
 

@@ -3,36 +3,16 @@
 
 #include <algorithm>
 
-#include "checks/engine/runner.h"
-#include "checks/core/rule_catalog.h"
-#include "checks/graph/graph.h"
 #include "e2e/temp_tree.h"
+#include "unit/graph/audited_graph.h"
 
 using namespace svc;
 using svc::e2e::TempTree;
+using svc::graph::testing::edge;
+using svc::graph::testing::graph_of;
+using svc::graph::testing::node;
 
 namespace {
-
-graph::Graph graph_of(const TempTree& tree, unsigned jobs = 1) {
-  engine::AuditOptions options;
-  options.root = tree.str();
-  options.collect_facts = {"routes", "tables", "links"};
-  options.disable = engine::RuleCatalog::builtin().ids();
-  options.jobs = jobs;
-  return graph::build_graph(engine::run_audit(options));
-}
-
-const graph::Node* node(const graph::Graph& g, const std::string& id) {
-  auto it = std::find_if(g.nodes.begin(), g.nodes.end(), [&](const graph::Node& n) { return n.id == id; });
-  return it == g.nodes.end() ? nullptr : &*it;
-}
-
-const graph::Edge* edge(const graph::Graph& g, const std::string& from, const std::string& to, const std::string& kind) {
-  auto it = std::find_if(g.edges.begin(), g.edges.end(), [&](const graph::Edge& e) {
-    return e.from == from && e.to == to && e.kind == kind;
-  });
-  return it == g.edges.end() ? nullptr : &*it;
-}
 
 // orders owns a Drizzle table and its database; billing connects to that database
 // too and reads the table with raw SQL.
