@@ -57,6 +57,8 @@ void GoRouteExtractor::run() {
     else if (type == "const_spec" || type == "var_spec") collect_constant(n);
     else if (type == "call_expression") calls.push_back(n);
     else if (type == "function_declaration" || type == "method_declaration") functions.push_back(n);
+    if (type == "function_declaration" || type == "method_declaration" || type == "func_literal")
+      scopes_.push_back(n);
     else if (type == "composite_literal" && !ts_node_is_null(field(n, "type")) &&
              tree_.text(field(n, "type")) == "http.Server")
       note_server(n, "http.Server");
@@ -129,13 +131,29 @@ std::string GoRouteExtractor::binding_name(TSNode call) {
   if (node_type(target) != "identifier") return {};
   std::string name = text(target);
   if (name == "_") return {};
-  TSNode fn = enclosing_function(call, g_);
+  TSNode fn = enclosing(call);
   if (ts_node_is_null(fn)) {
     package_.insert(name);
     return name;
   }
   locals_.insert({ts_node_start_byte(fn), name});
   return name + "@" + std::to_string(ts_node_start_byte(fn));
+}
+
+// The innermost function around `node` (never `node` itself), from the spans gathered
+// in run(): ts_node_parent walks down from the root on every call, and this is asked
+// for every call of the file.
+TSNode GoRouteExtractor::enclosing(TSNode node) const {
+  uint32_t begin = ts_node_start_byte(node), end = ts_node_end_byte(node);
+  TSNode best{};
+  for (TSNode fn : scopes_) {
+    uint32_t fb = ts_node_start_byte(fn), fe = ts_node_end_byte(fn);
+    if (fb > begin || fe < end || ts_node_eq(fn, node)) continue;
+    if (ts_node_is_null(best) || ts_node_start_byte(best) < fb ||
+        (ts_node_start_byte(best) == fb && ts_node_end_byte(best) > fe))
+      best = fn;
+  }
+  return best;
 }
 
 void GoRouteExtractor::collect_function(TSNode fn) {
@@ -159,8 +177,7 @@ void GoRouteExtractor::collect_function(TSNode fn) {
 BodySummary GoRouteExtractor::go_summary(TSNode body) {
   BodySummary s = summaries_.of(body);
   std::string receiver;
-  for (TSNode fn = enclosing_function(body, g_); !ts_node_is_null(fn);
-       fn = enclosing_function(fn, g_)) {
+  for (TSNode fn = enclosing(body); !ts_node_is_null(fn); fn = enclosing(fn)) {
     if (node_type(fn) != "method_declaration") continue;
     for (TSNode p : named_children(field(fn, "receiver")))
       for (TSNode n : named_children(p))
@@ -189,7 +206,7 @@ std::string GoRouteExtractor::add_container(const std::string& name, const std::
 // Which router a name used at `at` holds: a local of an enclosing function, a router
 // parameter, or a package-level router (maybe declared in a sibling file: kept as is).
 std::string GoRouteExtractor::scoped_name(TSNode at, const std::string& name) {
-  for (TSNode fn = enclosing_function(at, g_); !ts_node_is_null(fn); fn = enclosing_function(fn, g_)) {
+  for (TSNode fn = enclosing(at); !ts_node_is_null(fn); fn = enclosing(fn)) {
     uint32_t start = ts_node_start_byte(fn);
     if (locals_.count({start, name})) return name + "@" + std::to_string(start);
     for (TSNode p : named_children(field(fn, "parameters")))

@@ -35,6 +35,7 @@ class GoRouteExtractor {
   void collect_function(TSNode fn);
   BodySummary go_summary(TSNode body);
   bool is_import(const std::string& name) const { return imports_.count(name) > 0; }
+  TSNode enclosing(TSNode node) const;  // the innermost function around node, or null
 
   // route_facts_go_routes.cpp: calls
   void visit_call(TSNode call);
@@ -66,6 +67,7 @@ class GoRouteExtractor {
   std::set<std::string> package_;                       // package-level (and field) routers
   std::map<uint32_t, std::string> bound_;               // call start -> container it creates
   std::set<uint32_t> done_;                             // subrouter calls already mounted
+  std::vector<TSNode> scopes_;                          // every function, method and func literal
 };
 
 }  // namespace svc::engine
