@@ -204,7 +204,10 @@ bool GoRouteExtractor::add_route(TSNode call, const std::string& receiver, const
 void GoRouteExtractor::add_call_mount(TSNode call, TSNode fn, TSNode args) {
   NameRef child;
   for (TSNode a : named_children(args)) {
-    if (node_type(a) != "identifier" && node_type(a) != "selector_expression") continue;
+    // `register(r)`, `register(s.router)`, and `register(v1.Group("/users"))`: a group
+    // made inline for the function it is handed to.
+    std::string_view type = node_type(a);
+    if (type != "identifier" && type != "selector_expression" && type != "call_expression") continue;
     std::string parent = container_of(a);
     if (parent.empty() || !containers_.count(parent)) continue;
     if (child.empty()) child = callee_ref(fn);
