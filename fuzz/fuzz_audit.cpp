@@ -20,7 +20,11 @@ namespace {
 const char* const kFiles[] = {
     "services/api/package.json", "services/api/src/index.ts", "services/api/src/db.ts", "services/api/Dockerfile",
     "services/worker/requirements.txt", "services/worker/app/main.py", "services/worker/Dockerfile",
-    "docker-compose.yml", "services/api/openapi.yaml", "migrations/001.sql", "k8s/deploy.yaml", ".svc.yaml"};
+    "docker-compose.yml", "services/api/openapi.yaml", "migrations/001.sql", "k8s/deploy.yaml", ".svc.yaml",
+    // A Go module and a Django project: their own route, table and settings readers.
+    "services/gw/go.mod", "services/gw/main.go", "services/gw/internal/api/routes.go", "services/gw/migrations/1.up.sql",
+    "services/site/requirements.txt", "services/site/config/urls.py", "services/site/config/settings.py",
+    "services/site/shop/models.py"};
 
 const fs::path& scratch() {
   static const fs::path dir = [] {

@@ -57,6 +57,17 @@ ex = "examples/monorepo/services/orders/"
 parts = [open(ex + p, "rb").read() for p in ("package.json", "src/app.ts", "src/lib/db/client.ts", "Dockerfile")]
 open(sys.argv[1], "wb").write(b"\xff".join(parts))
 PY
+# The same for the Go and Django files at the end of its list (12 empty files before them).
+python3 - "$dir/corpus/audit/seed-2" <<'PY'
+import sys
+fx = "tests/fixtures/rules/"
+go = [fx + "health-endpoint-missing/go-chi-route/" + p for p in ("go.mod", "cmd/server/main.go", "internal/api/ops.go")]
+go.append(fx + "db-migration-outside-owner/go-tracking/migrations/000002_order_tracking.up.sql")
+django = [fx + "health-endpoint-missing/django-health-url/" + p for p in ("requirements.txt", "config/urls.py")]
+django += [fx + "api-error-leak/services/django-env/config/settings/base.py", fx + "db-cross-service-access/services/django-catalog/catalog/models.py"]
+parts = [b""] * 12 + [open(p, "rb").read() for p in go + django]
+open(sys.argv[1], "wb").write(b"\xff".join(parts))
+PY
 
 status=0
 printf '%-13s %10s %8s %8s %s\n' target executions coverage features result
