@@ -83,6 +83,21 @@ TEST_CASE("new: bad names, ports, unknown variables and escaping --dir write not
   CHECK(svc::scaffolds::testing::snapshot(tree.path()) == before);
 }
 
+TEST_CASE("new: the printed next steps can be pasted as they are, one cd and .env loaded", "[e2e][new]") {
+  for (const char* tmpl : {"hono", "fastapi", "flask"}) {
+    TempTree tree;
+    auto r = svc_new(tree, {"billing", "--template", tmpl, "--no-git"});
+    INFO(tmpl << "\n" << r.out << r.err);
+    REQUIRE(r.exit_code == 0);
+    std::string steps = r.out.substr(r.out.find("Next steps:"));
+    // The engine prints where the service landed; the template adds no second cd.
+    CHECK(has(steps, "Next steps:\n  cd ./billing\n"));
+    CHECK(steps.find("cd billing") == std::string::npos);
+    if (std::string(tmpl) != "hono") CHECK(has(steps, "uv run --env-file .env "));
+    if (std::string(tmpl) == "flask") CHECK(has(steps, "uv run --env-file .env gunicorn"));
+  }
+}
+
 TEST_CASE("new: a generated service has .svc.yaml, a first commit, next steps, and svc audit reads it",
           "[e2e][new]") {
   TempTree tree;
