@@ -243,6 +243,7 @@ bool is_sample_folder(const std::string& path) {
 
 std::vector<Service> discovered(const Workspace& ws, const PackageMap& packages) {
   std::set<std::string> dirs;
+  std::set<std::string> stdlib_http;  // Go modules whose code serves net/http: read once, here
   for (const auto& f : ws.files()) {
     std::string name = base_name(f);
     if (classify_path(f) == Language::dockerfile) {
@@ -256,9 +257,9 @@ std::vector<Service> discovered(const Workspace& ws, const PackageMap& packages)
         // the standard library's, which go.mod does not name.
         GoModuleCode code = scan_go_module(ws, folder_of(f));
         if (!code.has_main) continue;
-        if (!probe.is_http() && code.serves_http) probe.frameworks.insert("net/http");
+        if (!probe.is_http() && code.serves_http) stdlib_http.insert(folder_of(f));
       }
-      if (probe.frameworks.empty()) continue;
+      if (probe.frameworks.empty() && !stdlib_http.count(folder_of(f))) continue;
       const WorkspacePackage* p = packages.containing(f);
       if (p && p->dir == folder_of(f) && (p->library() || p->tooling_only())) continue;
       // A package naming `next` that nothing deploys is a component library or a
@@ -271,6 +272,7 @@ std::vector<Service> discovered(const Workspace& ws, const PackageMap& packages)
   for (const auto& d : dirs) {
     Service s;
     s.path = d;
+    if (stdlib_http.count(d)) s.frameworks.insert("net/http");
     out.push_back(std::move(s));
   }
   return out;

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "checks/facts/routes/route_resolver.h"
 #include "checks/syntax/syntax_tree.h"
 
 namespace svc::test {
@@ -30,6 +31,13 @@ FileFacts table_facts_of(const std::string& path, const std::string& text, int s
 std::vector<const FileFacts*> pointers_to(const std::vector<FileFacts>& files) {
   std::vector<const FileFacts*> out;
   for (const auto& f : files) out.push_back(&f);
+  return out;
+}
+
+std::set<std::string> served_routes(const Service& service, const std::vector<FileFacts>& files, bool mark_partial) {
+  ServiceRoutes routes(service, pointers_to(files));
+  std::set<std::string> out;
+  for (const auto& r : routes.routes()) out.insert(r.method + " " + r.path + (mark_partial && !r.rooted ? " (partial)" : ""));
   return out;
 }
 

@@ -15,10 +15,7 @@ std::set<std::string> served(const std::string& service_path, const std::vector<
   Service service;
   service.path = service_path;
   service.frameworks = {"nextjs"};
-  ServiceRoutes routes(service, pointers_to(files));
-  std::set<std::string> out;
-  for (const auto& r : routes.routes()) out.insert(r.method + " " + r.path);
-  return out;
+  return svc::test::served_routes(service, files);
 }
 
 }  // namespace

@@ -17,10 +17,7 @@ using svc::test::route_facts_of;
 std::set<std::string> served(const std::vector<FileFacts>& files) {
   Service service;
   service.path = ".";
-  ServiceRoutes routes(service, pointers_to(files));
-  std::set<std::string> out;
-  for (const auto& r : routes.routes()) out.insert(r.method + " " + r.path + (r.rooted ? "" : " (partial)"));
-  return out;
+  return svc::test::served_routes(service, files, true);
 }
 
 }  // namespace
