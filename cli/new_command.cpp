@@ -68,7 +68,7 @@ struct NewFlags {
 
 void add_options(CLI::App& app, NewFlags& f) {
   app.add_option("NAME", f.name, "Service name: lowercase letters, digits and single dashes (e.g. orders)");
-  app.add_option("--template,-t", f.template_name, "Template: see --list (hono, fastapi, flask)");
+  app.add_option("--template,-t", f.template_name, "Template: see --list (hono, fastapi, flask), or a template folder's path (./my-template)");
   app.add_option("--dir", f.dir, "Folder to write the service to (default: ./NAME)");
   app.add_option("--db", f.fixed["db"], "Database, e.g. postgres or none");
   app.add_option("--queue", f.fixed["queue"], "Background jobs, e.g. bullmq, celery, rq or none");
@@ -113,6 +113,9 @@ TemplateSource pick_template(std::string name, Prompter* prompter) {
     throw ScaffoldError("no --template given and no terminal to ask",
                         fmt::format("pass --template with one of: {} (see `svc new --list`)", join(names)));
   if (auto source = embedded_template(name)) return *source;
+  // A path (it holds a '/') is a template folder on disk: how a template's author tries
+  // an edit without rebuilding svc.
+  if (name.find('/') != std::string::npos) return load_template_folder(name);
   throw ScaffoldError(fmt::format("unknown template '{}'", name),
                       fmt::format("templates: {} (see `svc new --list`)", join(names)));
 }

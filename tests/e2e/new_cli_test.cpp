@@ -207,3 +207,19 @@ TEST_CASE("new: inside an existing git work tree no repository is made", "[e2e][
   CHECK(fs::exists(tree.path() / "services/orders/.svc.yaml"));
   CHECK_FALSE(fs::exists(tree.path() / "services/orders/.git"));
 }
+
+TEST_CASE("new: --template takes a template folder's path, for a template's author", "[e2e][new]") {
+  TempTree tree;
+  tree.write_file("my-template/template.yaml",
+             "name: my-template\nversion: 1\nsummary: \"a try\"\nlanguage: python\n"
+             "variables:\n  - name: name\n    type: slug\n    prompt: \"Name\"\n");
+  tree.write_file("my-template/files/README.md.mustache", "# {{name}}\n");
+  auto r = svc_new(tree, {"orders", "-t", "./my-template", "--dir", "out", "--no-git", "--yes"});
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(tree.read_file("out/README.md") == "# orders\n");
+
+  auto missing = svc_new(tree, {"orders", "-t", "./no-such-template", "--dir", "out2", "--yes"});
+  CHECK(missing.exit_code == 2);
+  CHECK(has(missing.err, "template.yaml does not exist"));
+}

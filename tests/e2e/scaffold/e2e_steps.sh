@@ -15,7 +15,8 @@
 #   run_pytest DIR             for the Python templates: pytest, failing on any skip
 #
 # They set: template, svc (the binary), here (this folder), repo, tmp (the work folder),
-# services (the databases' folder). SVC_E2E_KEEP=1 keeps $tmp for a look.
+# services (the databases' folder). SVC_E2E_KEEP=1 keeps $tmp for a look;
+# SVC_E2E_SOURCE=1 generates from scaffolds/ of this checkout, not from the binary.
 
 # e2e_begin TEMPLATE SVC_BINARY: everything the proofs need before their first step.
 e2e_begin() {
@@ -34,7 +35,11 @@ e2e_begin() {
   trap 'exit 130' INT TERM
   export NO_COLOR=1 CI=1
   export PYTHONDONTWRITEBYTECODE=1  # no __pycache__ in the source tree
-  export svc template here tmp
+  # SVC_E2E_SOURCE=1 renders the template folder of this checkout instead of the one
+  # built into SVC_BINARY: a template edit is tried without rebuilding svc.
+  template_arg=$template
+  [[ "${SVC_E2E_SOURCE:-0}" == 1 ]] && template_arg=$repo/scaffolds/$template
+  export svc template template_arg here tmp
   export -f in_dir generate
   step_no=0
   total_started=$SECONDS
@@ -84,7 +89,7 @@ step() {
 in_dir() { local dir=$1; shift; (cd "$dir" && "$@"); }
 
 generate() {  # generate DIR DB QUEUE AUTH
-  "$svc" new orders --template "$template" --dir "$1" --db "$2" --queue "$3" --auth "$4" --yes --no-git
+  "$svc" new orders --template "$template_arg" --dir "$1" --db "$2" --queue "$3" --auth "$4" --yes --no-git
 }
 
 e2e_start_services() {
