@@ -141,7 +141,12 @@ void print_outcome(const GenerateResult& r, const fs::path& cwd) {
   std::string unchanged = r.summary.unchanged ? fmt::format(", {} already up to date", r.summary.unchanged) : "";
   std::string replaced = r.summary.overwritten ? fmt::format(", {} overwritten", r.summary.overwritten) : "";
   std::cout << fmt::format("Created {} from the {} template: {} file(s) in {}{}{}\n", r.answers.at("name"),
-                           r.manifest.name, r.plan.size(), shown_path(r.target, cwd), replaced, unchanged);
+                           r.manifest.name, r.plan.size() - r.repository.size(), shown_path(r.target, cwd), replaced,
+                           unchanged);
+  if (!r.repository.empty()) {
+    std::cout << fmt::format("Joined the repository at {}:\n", shown_path(r.placement.root, cwd));
+    for (const auto& f : r.repository) std::cout << fmt::format("  {}: {}\n", f.file.path, f.description);
+  }
   if (r.git == GitOutcome::committed) std::cout << "Initialised a git repository with one commit of these files.\n";
   if (r.git == GitOutcome::inside_work_tree) std::cout << "Inside an existing git work tree: nothing committed.\n";
   if (!r.rendered.next_steps.empty()) {

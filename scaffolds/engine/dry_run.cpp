@@ -26,6 +26,7 @@ const char* state_label(FileState s) {
     case FileState::create: return "new";
     case FileState::unchanged: return "unchanged";
     case FileState::overwrite: return "changed";
+    case FileState::edit: return "edited";
   }
   return "";
 }
@@ -82,17 +83,18 @@ std::string unified_diff(const std::string& path, const std::string& before, con
 }
 
 void print_dry_run(std::ostream& out, const std::string& target, const std::vector<PlanEntry>& plan, bool color) {
-  int counts[3] = {0, 0, 0};
+  int counts[4] = {0, 0, 0, 0};
   for (const auto& e : plan) ++counts[static_cast<int>(e.state)];
-  out << fmt::format("Dry run: nothing is written. {} new, {} changed, {} unchanged file(s) in {}\n\n", counts[0],
-                     counts[2], counts[1], target);
+  std::string edited = counts[3] ? fmt::format(", {} edited", counts[3]) : "";
+  out << fmt::format("Dry run: nothing is written. {} new, {} changed{}, {} unchanged file(s) in {}\n\n", counts[0],
+                     counts[2], edited, counts[1], target);
   print_tree(out, target, plan, color);
   for (const auto& e : plan) {
     if (e.state == FileState::create) {
       out << '\n' << paint(fmt::format("=== {} (new)", e.file.path), kBold, color) << '\n' << e.file.content;
       if (!e.file.content.empty() && e.file.content.back() != '\n') out << "\n\\ No newline at end of file\n";
-    } else if (e.state == FileState::overwrite) {
-      out << '\n' << paint(fmt::format("=== {} (changed)", e.file.path), kBold, color) << '\n'
+    } else if (e.state == FileState::overwrite || e.state == FileState::edit) {
+      out << '\n' << paint(fmt::format("=== {} ({})", e.file.path, state_label(e.state)), kBold, color) << '\n'
           << colored_diff(unified_diff(e.file.path, e.current, e.file.content), color);
     }
   }

@@ -38,16 +38,22 @@ GenerateResult generate(const TemplateSource& source, const GenerateRequest& req
   result.manifest = parse_manifest(source.manifest_text, source.manifest_path, source.name);
   result.answers = resolve_answers(result.manifest, request.answers);
   result.target = resolve_target(request.dir, result.answers.at("name"), request.cwd);
-  result.rendered = render_template(source, result.manifest, result.answers);
+  result.placement = place_service(result.target);
+  const Placement& place = result.placement;
+  result.rendered = render_template(source, result.manifest, result.answers, surroundings_of(place));
+  result.repository = join_repository(place, result.manifest, result.answers.at("name"), result.rendered);
 
   std::vector<PlannedFile> files = with_stamp(result.manifest, result.answers, result.rendered);
+  for (auto& f : files) f.path = place.from_root(f.path);
+  for (const auto& r : result.repository) files.push_back(r.file);
+  std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
   std::vector<std::string> paths;
   for (const auto& f : files) paths.push_back(f.path);
-  check_target_paths(result.target, paths);
-  result.plan = compare_with_disk(result.target, std::move(files));
+  check_target_paths(place.root, paths);
+  result.plan = compare_with_disk(place.root, std::move(files));
 
   if (request.dry_run) {
-    print_dry_run(out, result.target.string(), result.plan, request.color);
+    print_dry_run(out, place.root.string(), result.plan, request.color);
     return result;
   }
   if (auto conflicts = files_to_overwrite(result.plan); !conflicts.empty() && !request.force)
@@ -78,7 +84,7 @@ GenerateResult generate(const TemplateSource& source, const GenerateRequest& req
       if (request.write.cancel && request.write.cancel->load()) drop_repository();
     };
   }
-  result.summary = write_plan(result.target, result.plan, write);
+  result.summary = write_plan(place.root, result.plan, write);
   return result;
 }
 

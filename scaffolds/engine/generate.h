@@ -6,7 +6,9 @@
 #include <string>
 
 #include "scaffolds/engine/answers.h"
+#include "scaffolds/engine/placement.h"
 #include "scaffolds/engine/render.h"
+#include "scaffolds/engine/repository_join.h"
 #include "scaffolds/engine/template_source.h"
 #include "scaffolds/engine/writer.h"
 
@@ -29,8 +31,12 @@ struct GenerateResult {
   Manifest manifest;
   Answers answers;
   std::filesystem::path target;
-  RenderedTemplate rendered;     // the template's files, without .svc.yaml
-  std::vector<PlanEntry> plan;   // every file including .svc.yaml, sorted by path
+  Placement placement;           // alone, or below a repository's root
+  RenderedTemplate rendered;     // the service's files, without .svc.yaml
+  std::vector<RepositoryFile> repository;  // what goes to the repository instead (a monorepo)
+  // Every file including .svc.yaml and the repository's, sorted by path relative to
+  // placement.root.
+  std::vector<PlanEntry> plan;
   WriteSummary summary;
   GitOutcome git = GitOutcome::not_run;
 };

@@ -32,6 +32,15 @@ bool inside_git_work_tree(const fs::path& path) {
   return !git_repository_is_bare(repo.ptr);
 }
 
+std::optional<fs::path> git_work_tree_root(const fs::path& path) {
+  engine::ensure_libgit2();
+  GitPtr<git_repository, git_repository_free> repo;
+  if (git_repository_open_ext(&repo.ptr, nearest_existing(path).c_str(), 0, nullptr) != 0) return std::nullopt;
+  const char* workdir = git_repository_workdir(repo.ptr);
+  if (!workdir) return std::nullopt;
+  return fs::path(workdir).lexically_normal().parent_path();  // workdir ends with '/'
+}
+
 void init_and_commit(const fs::path& dir, const std::vector<std::string>& paths, const std::string& message) {
   engine::ensure_libgit2();
   GitPtr<git_repository, git_repository_free> repo;

@@ -79,7 +79,8 @@ class ManifestReader : public engine::YamlReader {
 
   Manifest read(const YAML::Node& root, const std::string& folder) const {
     if (!root.IsMap()) fail(root, "template.yaml must be a mapping");
-    keys(root, {"name", "version", "summary", "language", "variables", "files", "verbatim", "executable", "owns", "next_steps"},
+    keys(root, {"name", "version", "summary", "language", "variables", "files", "verbatim", "executable", "owns", "next_steps",
+                "monorepo"},
          "template.yaml");
     Manifest m;
     for (const char* required : {"name", "version", "summary", "language", "variables"})
@@ -102,6 +103,11 @@ class ManifestReader : public engine::YamlReader {
     if (auto e = root["executable"]) m.executable = scalars(e, "executable");
     if (auto o = root["owns"]) read_owns(o, m);
     if (auto n = root["next_steps"]) m.next_steps = scalar(n, "next_steps");
+    if (auto mono = root["monorepo"]) {
+      keys(mono, {"ci_workflow", "compose"}, "monorepo");
+      if (auto c = mono["ci_workflow"]) m.ci_workflow = scalar(c, "ci_workflow");
+      if (auto c = mono["compose"]) m.compose = scalar(c, "compose");
+    }
     return m;
   }
 

@@ -36,6 +36,10 @@ struct Manifest {
   std::vector<std::string> executable;
   std::vector<OwnedTable> owns;
   std::string next_steps;
+  // `monorepo:` the rendered files that go to the repository, not the service, when the
+  // service lands below a repository's root: the CI workflow (to
+  // .github/workflows/<name>.yml) and the compose file (merged into the root one).
+  std::string ci_workflow, compose;
 
   const Variable* find(const std::string& variable) const;
   std::vector<std::string> variable_names() const;

@@ -18,7 +18,7 @@ namespace mustache = kainjow::mustache;
 
 const std::string kMustacheSuffix = ".mustache";
 
-mustache::data context_for(const Manifest& m, const Answers& answers) {
+mustache::data context_for(const Manifest& m, const Answers& answers, const Surroundings& where) {
   mustache::data ctx{mustache::data::type::object};
   for (const auto& v : m.variables) {
     const std::string& value = answers.at(v.name);
@@ -40,6 +40,9 @@ mustache::data context_for(const Manifest& m, const Answers& answers) {
   ctx.set("template_name", m.name);
   ctx.set("template_version", std::to_string(m.version));
   ctx.set("svc_version", std::string(SVC_VERSION));
+  ctx.set("monorepo", mustache::data(where.monorepo));
+  ctx.set("service_dir", where.service_dir);
+  ctx.set("compose_context", where.compose_context);
   return ctx;
 }
 
@@ -95,10 +98,15 @@ bool blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") =
 // outputs is removed after rendering. Partials are marked the same way before use.
 constexpr char kStandaloneMark = '\x1e';
 
+const std::string kPercentDelimiters = "{{=<% %>=}}";
+
 std::string mark_standalone_lines(const std::string& text) {
-  static const RE2 standalone(R"((?m)^[ \t]*(\{\{[#^/!>][^{}]*\}\})[ \t]*(\r?\n|\z))");
+  static const RE2 standalone(R"((?m)^[ \t]*(\{\{[#^/!>=][^{}]*\}\})[ \t]*(\r?\n|\z))");
+  // After {{=<% %>=}} (a file full of GitHub's ${{ }}), the same for <% %> tags.
+  static const RE2 standalone_percent(R"((?m)^[ \t]*(<%[#^/!>][^%]*%>)[ \t]*(\r?\n|\z))");
   std::string out = text;
   RE2::GlobalReplace(&out, standalone, "\\1\x1e\\2");
+  if (text.find(kPercentDelimiters) != std::string::npos) RE2::GlobalReplace(&out, standalone_percent, "\\1\x1e\\2");
   return out;
 }
 
@@ -143,11 +151,11 @@ void collect_partials(const std::string& text, const Partials& partials, const s
 }  // namespace
 
 std::string render_text(const std::string& text, const Manifest& m, const Answers& answers, const std::string& what,
-                        const Partials& partials) {
+                        const Partials& partials, const Surroundings& where) {
   std::set<std::string> used;
   std::vector<std::string> chain;
   collect_partials(text, partials, what, chain, used);
-  mustache::data ctx = context_for(m, answers);
+  mustache::data ctx = context_for(m, answers, where);
   // Partial names hold '/' or '.', so they never shadow a variable.
   for (const auto& name : used)
     ctx.set(name, mustache::partial{[marked = mark_standalone_lines(partials.at(name))] { return marked; }});
@@ -159,7 +167,8 @@ std::string render_text(const std::string& text, const Manifest& m, const Answer
   return out;
 }
 
-RenderedTemplate render_template(const TemplateSource& source, const Manifest& m, const Answers& answers) {
+RenderedTemplate render_template(const TemplateSource& source, const Manifest& m, const Answers& answers,
+                                 const Surroundings& where) {
   RenderedTemplate out;
   std::map<std::string, std::string> origin;  // output path -> source path
   for (const auto& [source_path, bytes] : source.files) {
@@ -171,7 +180,7 @@ RenderedTemplate render_template(const TemplateSource& source, const Manifest& m
                           "svc new writes .svc.yaml itself; remove it from the template");
     PlannedFile file{path, bytes, matches_any(m.executable, source_path) || matches_any(m.executable, path)};
     if (!matches_any(m.verbatim, source_path)) {
-      file.content = render_text(bytes, m, answers, "files/" + source_path, source.partials);
+      file.content = render_text(bytes, m, answers, "files/" + source_path, source.partials, where);
       if (blank(file.content)) continue;  // a template drops a file by rendering it empty
     }
     if (auto [it, fresh] = origin.emplace(path, source_path); !fresh)
@@ -181,7 +190,7 @@ RenderedTemplate render_template(const TemplateSource& source, const Manifest& m
   std::sort(out.files.begin(), out.files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
   for (const auto& t : m.owns)
     if (condition_holds(t, answers)) out.owns.push_back(t.table);
-  out.next_steps = render_text(m.next_steps, m, answers, "next_steps");
+  out.next_steps = render_text(m.next_steps, m, answers, "next_steps", {}, where);
   return out;
 }
 

@@ -69,10 +69,11 @@ void write_one(const fs::path& target, const PlanEntry& e, const WriteOptions& o
   make_parents(path, undo);
   std::string err = options.fault ? options.fault(e.file.path) : "";
   fs::perms old_perms = fs::perms::none;
-  if (e.state == FileState::overwrite) old_perms = fs::status(path).permissions();
+  bool replaces = e.state == FileState::overwrite || e.state == FileState::edit;
+  if (replaces) old_perms = fs::status(path).permissions();
   if (err.empty()) cli::write_file_atomically(path.string(), e.file.content, err);
   if (!err.empty()) throw ScaffoldError(fmt::format("cannot write {}: {}", path.string(), err));
-  if (e.state == FileState::overwrite) undo.overwrote(path, e.current, old_perms);
+  if (replaces) undo.overwrote(path, e.current, old_perms);
   else undo.created_file(path);
   if (e.file.executable) {
     std::error_code ec;
@@ -91,7 +92,9 @@ std::vector<PlanEntry> compare_with_disk(const fs::path& target, std::vector<Pla
     fs::path path = target / e.file.path;
     if (fs::is_regular_file(path)) {
       e.current = read_bytes(path, target);
-      e.state = e.current == e.file.content ? FileState::unchanged : FileState::overwrite;
+      e.state = e.current == e.file.content ? FileState::unchanged
+                : e.file.repository_edit      ? FileState::edit
+                                              : FileState::overwrite;
     }
     plan.push_back(std::move(e));
   }
@@ -116,7 +119,9 @@ WriteSummary write_plan(const fs::path& target, const std::vector<PlanEntry>& pl
         continue;
       }
       write_one(target, e, options, undo);
-      ++(e.state == FileState::create ? summary.created : summary.overwritten);
+      ++(e.state == FileState::create ? summary.created
+         : e.state == FileState::edit ? summary.edited
+                                      : summary.overwritten);
     }
     if (options.finish) options.finish();
     if (options.cancel && options.cancel->load()) throw Interrupted();
