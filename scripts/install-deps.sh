@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build pkg-config ccache nodejs npm git
   libcli11-dev libgit2-dev libyaml-cpp-dev libtree-sitter-dev nlohmann-json3-dev libfmt-dev catch2
   libtomlplusplus-dev libre2-dev libkainjow-mustache-dev libxxhash-dev libdtl-dev libbenchmark-dev
-  python3 python3-jsonschema time util-linux help2man graphviz
+  python3 python3-jsonschema python3-yaml time util-linux help2man graphviz
   clang libclang-rt-14-dev
   postgresql redis-server
 )

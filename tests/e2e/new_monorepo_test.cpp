@@ -37,6 +37,26 @@ void make_monorepo(const TempTree& tree, GitRepo& repo) {
   repo.commit("the shop");
 }
 
+// Validates a compose file against the Compose Specification's schema (committed under
+// tests/data from compose-spec/compose-spec): exit 0, or the errors on stdout.
+constexpr const char* kValidateCompose = R"(
+import json, sys
+import jsonschema, yaml
+schema = json.load(open(sys.argv[1]))
+doc = yaml.safe_load(open(sys.argv[2]))
+errors = ["/%s: %s" % ("/".join(map(str, e.absolute_path)), e.message)
+          for e in jsonschema.Draft7Validator(schema).iter_errors(doc)]
+print("\n".join(errors))
+sys.exit(1 if errors else 0)
+)";
+
+void check_compose_valid(const fs::path& file) {
+  auto v = run_program({SVC_PYTHON, "-c", kValidateCompose, std::string(SVC_TEST_DATA_DIR) + "/compose-spec.json",
+                        file.string()});
+  INFO(file.string() << ": " << v.out << v.err);
+  CHECK(v.exit_code == 0);
+}
+
 RunResult svc_new_in(const TempTree& tree, std::vector<std::string> args) {
   args.insert(args.begin(), "new");
   RunOptions options = hermetic(tree.path());
@@ -70,6 +90,7 @@ TEST_CASE("new: below a repository's root the service joins its compose file and
   CHECK(doc["services"]["web"]["build"].as<std::string>() == "apps/web");
   CHECK(doc["volumes"]["orders-db-data"]);
   CHECK_FALSE(fs::exists(tree.path() / "services/orders/compose.yaml"));
+  check_compose_valid(tree.path() / "compose.yaml");
 
   CHECK(tree.read_file("package.json") ==
         "{\n  \"name\": \"shop\",\n  \"private\": true,\n  \"workspaces\": [\n    \"apps/*\",\n    \"services/orders\"\n  ]\n}\n");
@@ -122,6 +143,7 @@ TEST_CASE("new: a Python service joins a uv workspace, and without a root compos
   YAML::Node own = YAML::Load(tree.read_file("services/billing/compose.yaml"));
   CHECK(own["services"]["billing"]["build"].as<std::string>() == ".");
   CHECK(own["services"]["billing-db"]["healthcheck"]["test"]);
+  check_compose_valid(tree.path() / "services/billing/compose.yaml");
 }
 
 TEST_CASE("new: a compose file that already has the service's name stops the run with nothing written",

@@ -121,3 +121,21 @@ TEST_CASE("scaffolds: blank lines around standalone section lines are kept", "[s
   CHECK(render_text(first_line, m, answers(), "t") == "B\n");
   CHECK(render_text(first_line, m, answers({{"db", "none"}}), "t") == "C\n");
 }
+
+TEST_CASE("scaffolds: a GitHub workflow switches to <% %> and sees where the service lands", "[scaffolds]") {
+  Manifest m = parse_manifest(testing::sample_template().manifest_text, "template.yaml", "sample");
+  std::string text =
+      "{{=<% %>=}}\n"
+      "on:\n"
+      "  push:\n"
+      "<%#monorepo%>\n"
+      "    paths: [\"<%service_dir%>/**\"]\n"
+      "<%/monorepo%>\n"
+      "jobs:\n"
+      "  test:\n"
+      "    runs-on: ${{ matrix.os }}  # <%name%>\n";
+  CHECK(render_text(text, m, answers(), "t") == "on:\n  push:\njobs:\n  test:\n    runs-on: ${{ matrix.os }}  # my-svc\n");
+  Surroundings below{true, "services/my-svc", "services/my-svc"};
+  CHECK(render_text(text, m, answers(), "t", {}, below) ==
+        "on:\n  push:\n    paths: [\"services/my-svc/**\"]\njobs:\n  test:\n    runs-on: ${{ matrix.os }}  # my-svc\n");
+}
