@@ -98,3 +98,22 @@ TEST_CASE("scaffolds: Ctrl-C between files rolls back and reports the interrupti
                   Interrupted);
   CHECK_FALSE(fs::exists(tree.path() / "svc"));
 }
+
+TEST_CASE("scaffolds: a repository file edited on purpose needs no --force and is put back on rollback",
+          "[scaffolds]") {
+  TempTree tree;
+  tree.write_file("repo/compose.yaml", "services:\n  web: {}\n");
+  std::vector<PlannedFile> files = {{"compose.yaml", "services:\n  web: {}\n  orders: {}\n", false, true},
+                                    {"services/orders/z.ts", "z\n", false}};
+  auto plan = compare_with_disk(tree.path() / "repo", files);
+  CHECK(plan[0].state == FileState::edit);
+  CHECK(files_to_overwrite(plan).empty());
+  auto before = testing::snapshot(tree.path());
+  WriteOptions options;
+  options.fault = [](const std::string& path) { return path == "services/orders/z.ts" ? std::string("injected") : ""; };
+  CHECK_THROWS_AS(write_plan(tree.path() / "repo", plan, options), ScaffoldError);
+  CHECK(testing::snapshot(tree.path()) == before);
+  WriteSummary done = write_plan(tree.path() / "repo", plan);
+  CHECK(done.edited == 1);
+  CHECK(tree.read_file("repo/compose.yaml") == "services:\n  web: {}\n  orders: {}\n");
+}
