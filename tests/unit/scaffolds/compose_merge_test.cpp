@@ -26,7 +26,8 @@ const char* const kAddition =
 }  // namespace
 
 TEST_CASE("compose merge adds services and volumes under the file's keys, in its indentation", "[scaffolds][compose]") {
-  std::string existing =
+  // The team's services (indented by four), then a key of their own after a blank line.
+  std::string services =
       "# the team's stack\n"
       "name: shop\n"
       "services:\n"
@@ -34,32 +35,17 @@ TEST_CASE("compose merge adds services and volumes under the file's keys, in its
       "        build: apps/web\n"
       "\n"
       "    cart:\n"
-      "        image: \"cart:1\"\n"
-      "\n"
-      "x-common: &common\n"
-      "    restart: unless-stopped\n";
-  std::string merged = merge_compose(existing, kAddition, "compose.yaml");
-  CHECK(merged ==
-        "# the team's stack\n"
-        "name: shop\n"
-        "services:\n"
-        "    web:   # the Next.js app\n"
-        "        build: apps/web\n"
-        "\n"
-        "    cart:\n"
-        "        image: \"cart:1\"\n"
-        "    orders:\n"
-        "      build: services/orders\n"
-        "      depends_on:\n"
-        "        orders-db: {condition: service_healthy}\n"
-        "    orders-db:\n"
-        "      image: postgres:17\n"
-        "\n"
-        "x-common: &common\n"
-        "    restart: unless-stopped\n"
-        "\n"
-        "volumes:\n"
-        "  orders-db-data:\n");
+      "        image: \"cart:1\"\n";
+  std::string rest = "\nx-common: &common\n    restart: unless-stopped\n";
+  std::string merged = merge_compose(services + rest, kAddition, "compose.yaml");
+  CHECK(merged == services +
+                      "    orders:\n"
+                      "      build: services/orders\n"
+                      "      depends_on:\n"
+                      "        orders-db: {condition: service_healthy}\n"
+                      "    orders-db:\n"
+                      "      image: postgres:17\n" +
+                      rest + "\nvolumes:\n  orders-db-data:\n");
   YAML::Node doc = YAML::Load(merged);
   CHECK(doc["services"]["orders"]["build"].as<std::string>() == "services/orders");
   CHECK(doc["services"]["web"]["build"].as<std::string>() == "apps/web");
