@@ -8,7 +8,7 @@ namespace svc::scaffolds {
 
 struct EmbeddedFile {
   const char* template_name;  // the folder under scaffolds/
-  const char* path;           // "template.yaml", "files/<path in the service>", or a partial's path under _shared/
+  const char* path;  // "template.yaml", "files/<path in the service>", "versions/<N>/...", or a partial under _shared/
   const unsigned char* data;
   std::size_t size;
 };
