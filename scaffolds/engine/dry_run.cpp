@@ -27,6 +27,7 @@ const char* state_label(FileState s) {
     case FileState::unchanged: return "unchanged";
     case FileState::overwrite: return "changed";
     case FileState::edit: return "edited";
+    case FileState::remove: return "removed";
   }
   return "";
 }
@@ -83,7 +84,7 @@ std::string unified_diff(const std::string& path, const std::string& before, con
 }
 
 void print_dry_run(std::ostream& out, const std::string& target, const std::vector<PlanEntry>& plan, bool color) {
-  int counts[4] = {0, 0, 0, 0};
+  int counts[5] = {0, 0, 0, 0, 0};
   for (const auto& e : plan) ++counts[static_cast<int>(e.state)];
   std::string edited = counts[3] ? fmt::format(", {} edited", counts[3]) : "";
   out << fmt::format("Dry run: nothing is written. {} new, {} changed{}, {} unchanged file(s) in {}\n\n", counts[0],
@@ -93,7 +94,7 @@ void print_dry_run(std::ostream& out, const std::string& target, const std::vect
     if (e.state == FileState::create) {
       out << '\n' << paint(fmt::format("=== {} (new)", e.file.path), kBold, color) << '\n' << e.file.content;
       if (!e.file.content.empty() && e.file.content.back() != '\n') out << "\n\\ No newline at end of file\n";
-    } else if (e.state == FileState::overwrite || e.state == FileState::edit) {
+    } else if (e.state == FileState::overwrite || e.state == FileState::edit || e.state == FileState::remove) {
       out << '\n' << paint(fmt::format("=== {} ({})", e.file.path, state_label(e.state)), kBold, color) << '\n'
           << colored_diff(unified_diff(e.file.path, e.current, e.file.content), color);
     }

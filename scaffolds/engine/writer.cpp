@@ -64,7 +64,18 @@ void make_parents(const fs::path& file, Undo& undo) {
   }
 }
 
+void remove_one(const fs::path& target, const PlanEntry& e, const WriteOptions& options, Undo& undo) {
+  fs::path path = target / e.file.path;
+  std::string err = options.fault ? options.fault(e.file.path) : "";
+  fs::perms perms = fs::status(path).permissions();
+  std::error_code ec;
+  if (err.empty() && !fs::remove(path, ec) && ec) err = ec.message();
+  if (!err.empty()) throw ScaffoldError(fmt::format("cannot remove {}: {}", path.string(), err));
+  undo.overwrote(path, e.current, perms);
+}
+
 void write_one(const fs::path& target, const PlanEntry& e, const WriteOptions& options, Undo& undo) {
+  if (e.state == FileState::remove) return remove_one(target, e, options, undo);
   fs::path path = target / e.file.path;
   make_parents(path, undo);
   std::string err = options.fault ? options.fault(e.file.path) : "";
@@ -119,9 +130,10 @@ WriteSummary write_plan(const fs::path& target, const std::vector<PlanEntry>& pl
         continue;
       }
       write_one(target, e, options, undo);
-      ++(e.state == FileState::create ? summary.created
-         : e.state == FileState::edit ? summary.edited
-                                      : summary.overwritten);
+      ++(e.state == FileState::create   ? summary.created
+         : e.state == FileState::edit   ? summary.edited
+         : e.state == FileState::remove ? summary.removed
+                                        : summary.overwritten);
     }
     if (options.finish) options.finish();
     if (options.cancel && options.cancel->load()) throw Interrupted();

@@ -11,7 +11,8 @@
 
 namespace svc::scaffolds {
 
-enum class FileState { create, unchanged, overwrite, edit };
+// `remove` is for `svc upgrade`: a file the template no longer produces, unchanged since.
+enum class FileState { create, unchanged, overwrite, edit, remove };
 
 struct PlanEntry {
   PlannedFile file;
@@ -35,10 +36,10 @@ struct WriteOptions {
 };
 
 struct WriteSummary {
-  int created = 0, overwritten = 0, unchanged = 0, edited = 0;
+  int created = 0, overwritten = 0, unchanged = 0, edited = 0, removed = 0;
 };
 
-// Writes every `create`, `overwrite` and `edit` entry (the caller has checked --force). On an
+// Writes every `create`, `overwrite` and `edit` entry, deletes every `remove` one (the caller has checked --force). On an
 // error removes every file and folder this run created, puts back every file it
 // overwrote, and throws ScaffoldError with the reason.
 WriteSummary write_plan(const std::filesystem::path& target, const std::vector<PlanEntry>& plan,
