@@ -79,4 +79,21 @@ std::vector<RepositoryFile> join_repository(const Placement& place, const Manife
   return out;
 }
 
+std::map<std::string, PlannedFile> layout_from_root(const Placement& place, const Manifest& manifest,
+                                                    const std::string& service_name, RenderedTemplate rendered) {
+  std::map<std::string, PlannedFile> out;
+  if (place.monorepo()) {
+    if (auto ci = take(rendered, manifest.ci_workflow)) {
+      ci->path = ".github/workflows/" + service_name + ".yml";
+      out[ci->path] = std::move(*ci);
+    }
+    if (place.root_compose) take(rendered, manifest.compose);
+  }
+  for (auto& f : rendered.files) {
+    f.path = place.from_root(f.path);
+    out[f.path] = std::move(f);
+  }
+  return out;
+}
+
 }  // namespace svc::scaffolds
