@@ -8,6 +8,7 @@ const std::vector<Subcommand>& subcommands() {
       {"rules", "list the rule catalog", &run_rules_command},
       {"explain", "print one rule's documentation", &run_explain_command},
       {"new", "scaffold a service from a built-in template", &run_new_command},
+      {"add", "add a resource (routes, table, migration, tests) to a generated service", &run_add_command},
       {"upgrade", "bring a generated service to a newer template version, keeping edits", &run_upgrade_command},
       {"graph", "draw services, databases, tables, queues and calls", &run_graph_command},
       {"review", "weigh splitting a service out: criteria, coupling, candidates", &run_review_command},

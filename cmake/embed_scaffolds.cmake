@@ -8,7 +8,7 @@
 file(GLOB_RECURSE SVC_SCAFFOLD_CANDIDATES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/scaffolds/*)
 set(SVC_SCAFFOLD_FILES "")
 foreach(f ${SVC_SCAFFOLD_CANDIDATES})
-  if(f MATCHES "^${CMAKE_SOURCE_DIR}/scaffolds/([^/]+/(template\\.yaml|files/.+|versions/[0-9]+/.+)|_shared/.+)$"
+  if(f MATCHES "^${CMAKE_SOURCE_DIR}/scaffolds/([^/]+/(template\\.yaml|files/.+|resource/.+|versions/[0-9]+/.+)|_shared/.+)$"
      AND NOT f MATCHES "^${CMAKE_SOURCE_DIR}/scaffolds/engine/")
     list(APPEND SVC_SCAFFOLD_FILES ${f})
   endif()

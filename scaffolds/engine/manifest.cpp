@@ -80,7 +80,7 @@ class ManifestReader : public engine::YamlReader {
   Manifest read(const YAML::Node& root, const std::string& folder) const {
     if (!root.IsMap()) fail(root, "template.yaml must be a mapping");
     keys(root, {"name", "version", "summary", "language", "variables", "files", "verbatim", "executable", "owns", "next_steps",
-                "monorepo"},
+                "monorepo", "resource"},
          "template.yaml");
     Manifest m;
     for (const char* required : {"name", "version", "summary", "language", "variables"})
@@ -108,6 +108,7 @@ class ManifestReader : public engine::YamlReader {
       if (auto c = mono["ci_workflow"]) m.ci_workflow = scalar(c, "ci_workflow");
       if (auto c = mono["compose"]) m.compose = scalar(c, "compose");
     }
+    if (auto r = root["resource"]) read_resource(r, m);
     return m;
   }
 
@@ -130,6 +131,55 @@ class ManifestReader : public engine::YamlReader {
       conditional(item, m, rule);
       m.files.push_back(std::move(rule));
     }
+  }
+
+  void read_resource(const YAML::Node& n, Manifest& m) const {
+    if (!n.IsMap()) fail(n, "resource must be a mapping");
+    keys(n, {"files", "migrations", "inserts", "json_append", "owns", "next_steps"}, "resource");
+    ResourceSpec& r = m.resource;
+    r.present = true;
+    if (auto f = n["files"]) {
+      Manifest files_only = m;
+      files_only.files.clear();
+      read_files(f, files_only);
+      r.files = files_only.files;
+    }
+    if (auto g = n["migrations"]) r.migrations = scalar(g, "migrations");
+    if (auto list = n["inserts"]) {
+      if (!list.IsSequence()) fail(list, "resource.inserts must be a list");
+      for (const auto& item : list) {
+        keys(item, {"path", "marker", "text", "when", "unless"}, "an insert");
+        for (const char* k : {"path", "marker", "text"})
+          if (!item[k]) fail(item, fmt::format("an insert needs {}", k));
+        ResourceInsert i;
+        i.path = scalar(item["path"], "path");
+        i.marker = scalar(item["marker"], "marker");
+        i.text = scalar(item["text"], "text");
+        conditional(item, m, i);
+        r.inserts.push_back(std::move(i));
+      }
+    }
+    if (auto list = n["json_append"]) {
+      if (!list.IsSequence()) fail(list, "resource.json_append must be a list");
+      for (const auto& item : list) {
+        keys(item, {"path", "array", "value", "when", "unless"}, "a json_append entry");
+        for (const char* k : {"path", "array", "value"})
+          if (!item[k]) fail(item, fmt::format("a json_append entry needs {}", k));
+        ResourceJsonAppend a;
+        a.path = scalar(item["path"], "path");
+        a.array = scalar(item["array"], "array");
+        a.value = scalar(item["value"], "value");
+        conditional(item, m, a);
+        r.json_appends.push_back(std::move(a));
+      }
+    }
+    if (auto o = n["owns"]) {
+      Manifest owns_only = m;
+      owns_only.owns.clear();
+      read_owns(o, owns_only);
+      r.owns = owns_only.owns;
+    }
+    if (auto s = n["next_steps"]) r.next_steps = scalar(s, "next_steps");
   }
 
   void read_owns(const YAML::Node& n, Manifest& m) const {

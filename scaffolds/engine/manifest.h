@@ -25,6 +25,29 @@ struct OwnedTable : Conditional {
   std::string table;
 };
 
+// `resource:` what `svc add resource` renders from resource/ and where it wires it in.
+struct ResourceInsert : Conditional {
+  std::string path;    // a file of the service
+  std::string marker;  // text on the line the rendered `text` goes just above
+  std::string text;
+};
+
+struct ResourceJsonAppend : Conditional {
+  std::string path;   // a JSON file of the service
+  std::string array;  // JSON pointer to the array, e.g. /entries
+  std::string value;  // rendered, then parsed as JSON
+};
+
+struct ResourceSpec {
+  bool present = false;
+  std::vector<FileRule> files;  // conditions on resource/ files, as `files:` for the service
+  std::string migrations;       // glob of the migration files: the next number follows the highest
+  std::vector<ResourceInsert> inserts;
+  std::vector<ResourceJsonAppend> json_appends;
+  std::vector<OwnedTable> owns;  // tables the resource adds to .svc.yaml (Mustache allowed)
+  std::string next_steps;
+};
+
 struct Manifest {
   std::string name;
   int version = 1;
@@ -40,6 +63,7 @@ struct Manifest {
   // service lands below a repository's root: the CI workflow (to
   // .github/workflows/<name>.yml) and the compose file (merged into the root one).
   std::string ci_workflow, compose;
+  ResourceSpec resource;
 
   const Variable* find(const std::string& variable) const;
   std::vector<std::string> variable_names() const;

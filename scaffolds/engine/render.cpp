@@ -63,13 +63,6 @@ bool matches_any(const std::vector<std::string>& globs, const std::string& sourc
   return false;
 }
 
-// Every `files:` entry that matches the file must hold; a file no entry matches is written.
-bool wanted(const Manifest& m, const std::string& source_path, const Answers& answers) {
-  for (const auto& rule : m.files)
-    if (matches(rule.glob, source_path) && !condition_holds(rule, answers)) return false;
-  return true;
-}
-
 // Rendered paths stay inside the service directory, and out of its .git.
 void check_output_path(const std::string& path, const std::string& source_path) {
   auto bad = [&](const std::string& why) {
@@ -148,14 +141,33 @@ void collect_partials(const std::string& text, const Partials& partials, const s
   }
 }
 
+mustache::data value_data(const ExtraValues::Value& v) {
+  if (const bool* b = std::get_if<bool>(&v)) return mustache::data(*b);
+  return mustache::data(std::get<std::string>(v));
+}
+
+void add_extra(mustache::data& ctx, const ExtraValues& extra) {
+  for (const auto& [k, v] : extra.values) ctx.set(k, value_data(v));
+  for (const auto& [k, records] : extra.lists) {
+    mustache::data list{mustache::data::type::list};
+    for (const auto& record : records) {
+      mustache::data item{mustache::data::type::object};
+      for (const auto& [rk, rv] : record) item.set(rk, value_data(rv));
+      list.push_back(item);
+    }
+    ctx.set(k, list);
+  }
+}
+
 }  // namespace
 
 std::string render_text(const std::string& text, const Manifest& m, const Answers& answers, const std::string& what,
-                        const Partials& partials, const Surroundings& where) {
+                        const Partials& partials, const Surroundings& where, const ExtraValues* extra) {
   std::set<std::string> used;
   std::vector<std::string> chain;
   collect_partials(text, partials, what, chain, used);
   mustache::data ctx = context_for(m, answers, where);
+  if (extra) add_extra(ctx, *extra);
   // Partial names hold '/' or '.', so they never shadow a variable.
   for (const auto& name : used)
     ctx.set(name, mustache::partial{[marked = mark_standalone_lines(partials.at(name))] { return marked; }});
@@ -167,31 +179,55 @@ std::string render_text(const std::string& text, const Manifest& m, const Answer
   return out;
 }
 
-RenderedTemplate render_template(const TemplateSource& source, const Manifest& m, const Answers& answers,
-                                 const Surroundings& where) {
-  RenderedTemplate out;
+namespace {
+
+// One folder of the template (files/ or resource/) rendered under `rules`.
+std::vector<PlannedFile> render_folder(const std::map<std::string, std::string>& sources,
+                                       const std::vector<FileRule>& rules, const std::string& folder,
+                                       const TemplateSource& source, const Manifest& m, const Answers& answers,
+                                       const Surroundings& where, const ExtraValues* extra) {
+  std::vector<PlannedFile> out;
   std::map<std::string, std::string> origin;  // output path -> source path
-  for (const auto& [source_path, bytes] : source.files) {
-    if (!wanted(m, source_path, answers)) continue;
-    std::string path = strip_mustache(render_text(source_path, m, answers, "the path files/" + source_path));
+  for (const auto& [source_path, bytes] : sources) {
+    bool skip = false;
+    for (const auto& rule : rules)
+      if (matches(rule.glob, source_path) && !condition_holds(rule, answers)) skip = true;
+    if (skip) continue;
+    std::string path =
+        strip_mustache(render_text(source_path, m, answers, "the path " + folder + source_path, {}, where, extra));
     check_output_path(path, source_path);
     if (path == kStampFile)
-      throw ScaffoldError(fmt::format("template file files/{} would write {}", source_path, kStampFile),
-                          "svc new writes .svc.yaml itself; remove it from the template");
+      throw ScaffoldError(fmt::format("template file {}{} would write {}", folder, source_path, kStampFile),
+                          "svc writes .svc.yaml itself; remove it from the template");
     PlannedFile file{path, bytes, matches_any(m.executable, source_path) || matches_any(m.executable, path)};
     if (!matches_any(m.verbatim, source_path)) {
-      file.content = render_text(bytes, m, answers, "files/" + source_path, source.partials, where);
+      file.content = render_text(bytes, m, answers, folder + source_path, source.partials, where, extra);
       if (blank(file.content)) continue;  // a template drops a file by rendering it empty
     }
     if (auto [it, fresh] = origin.emplace(path, source_path); !fresh)
-      throw ScaffoldError(fmt::format("template files files/{} and files/{} both render to {}", it->second, source_path, path));
-    out.files.push_back(std::move(file));
+      throw ScaffoldError(fmt::format("template files {}{} and {}{} both render to {}", folder, it->second, folder,
+                                      source_path, path));
+    out.push_back(std::move(file));
   }
-  std::sort(out.files.begin(), out.files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+  return out;
+}
+
+}  // namespace
+
+RenderedTemplate render_template(const TemplateSource& source, const Manifest& m, const Answers& answers,
+                                 const Surroundings& where) {
+  RenderedTemplate out;
+  out.files = render_folder(source.files, m.files, "files/", source, m, answers, where, nullptr);
   for (const auto& t : m.owns)
     if (condition_holds(t, answers)) out.owns.push_back(t.table);
   out.next_steps = render_text(m.next_steps, m, answers, "next_steps", {}, where);
   return out;
+}
+
+std::vector<PlannedFile> render_resource_files(const TemplateSource& source, const Manifest& m,
+                                               const Answers& answers, const ExtraValues& extra) {
+  return render_folder(source.resource_files, m.resource.files, "resource/", source, m, answers, {}, &extra);
 }
 
 }  // namespace svc::scaffolds

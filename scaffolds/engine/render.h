@@ -2,6 +2,7 @@
 // From a template and its answers to the exact files of the service: which files apply,
 // their rendered paths and contents, and what the service owns. Nothing touches disk.
 #include <map>
+#include <variant>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,15 @@ struct Surroundings {
   std::string compose_context = ".";
 };
 
+// Values beyond the answers, for `svc add resource`: the resource's names, and lists of
+// records (its fields) for sections such as {{#fields}}...{{/fields}}.
+struct ExtraValues {
+  using Value = std::variant<std::string, bool>;
+  using Record = std::map<std::string, Value>;
+  std::map<std::string, Value> values;
+  std::map<std::string, std::vector<Record>> lists;
+};
+
 struct RenderedTemplate {
   std::vector<PlannedFile> files;  // sorted by path
   std::vector<std::string> owns;   // tables from `owns:` whose conditions hold
@@ -39,12 +49,17 @@ struct RenderedTemplate {
 RenderedTemplate render_template(const TemplateSource& source, const Manifest& manifest, const Answers& answers,
                                  const Surroundings& where = {});
 
+// What resource/ holds, rendered for `svc add resource` under `resource.files` rules, with
+// the resource's names and fields (`extra`). Paths are relative to the service.
+std::vector<PlannedFile> render_resource_files(const TemplateSource& source, const Manifest& manifest,
+                                               const Answers& answers, const ExtraValues& extra);
+
 // Mustache with HTML escaping off: `{{x}}` is the raw text. `{{> name}}` includes
 // partials[name], rendered with the same context; a name partials lacks is an error. A
 // file whose text holds GitHub's `${{ }}` switches to `<% %>` with `{{=<% %>=}}`.
 std::string render_text(const std::string& text, const Manifest& manifest, const Answers& answers,
                         const std::string& what, const std::map<std::string, std::string>& partials = {},
-                        const Surroundings& where = {});
+                        const Surroundings& where = {}, const ExtraValues* extra = nullptr);
 
 // The file the engine writes itself; a template must not ship one.
 inline constexpr const char* kStampFile = ".svc.yaml";

@@ -15,7 +15,7 @@ namespace fs = std::filesystem;
 namespace svc::scaffolds {
 namespace {
 
-const std::string kFilesPrefix = "files/";
+const std::string kFilesPrefix = "files/", kResourcePrefix = "resource/";
 
 // A template's file: a regular file, and a symlink only to somewhere inside `folder`
 // (a template must not pull /etc/shadow into a new service).
@@ -63,6 +63,8 @@ std::optional<TemplateSource> embedded_template(const std::string& name) {
       found = true;
     } else if (path.rfind(kFilesPrefix, 0) == 0) {
       source.files[path.substr(kFilesPrefix.size())] = std::move(bytes);
+    } else if (path.rfind(kResourcePrefix, 0) == 0) {
+      source.resource_files[path.substr(kResourcePrefix.size())] = std::move(bytes);
     }
   }
   if (!found) return std::nullopt;
@@ -78,6 +80,7 @@ TemplateSource load_template_folder(const fs::path& folder) {
     throw ScaffoldError(source.manifest_path + " does not exist", "a template folder holds template.yaml and files/");
   source.manifest_text = read_bytes(source.manifest_path, folder);
   source.files = read_tree(folder / "files");
+  source.resource_files = read_tree(folder / "resource");
   fs::path parent = folder.filename().empty() ? folder.parent_path().parent_path() : folder.parent_path();
   source.partials = read_tree(parent / kSharedFolder);
   return source;

@@ -14,6 +14,8 @@ struct TemplateSource {
   std::string manifest_path;  // how messages name template.yaml
   std::string manifest_text;
   std::map<std::string, std::string> files;  // path under files/ -> bytes
+  // What `svc add resource` renders: path under resource/ -> bytes.
+  std::map<std::string, std::string> resource_files;
   // Parts any template file includes with `{{> name}}`: path under scaffolds/_shared/ -> bytes.
   std::map<std::string, std::string> partials;
 };

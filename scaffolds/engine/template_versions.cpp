@@ -11,7 +11,7 @@
 namespace svc::scaffolds {
 namespace {
 
-const std::string kFiles = "files/", kShared = "_shared/";
+const std::string kFiles = "files/", kShared = "_shared/", kResource = "resource/";
 
 // Version `v` from version v+1: the kept files replace theirs, absent ones go.
 void step_back(TemplateSource& s, const std::map<std::string, std::string>& raw, int v) {
@@ -25,12 +25,14 @@ void step_back(TemplateSource& s, const std::map<std::string, std::string>& raw,
   for (auto it = raw.lower_bound(prefix); it != raw.end() && it->first.rfind(prefix, 0) == 0; ++it) {
     std::string rest = it->first.substr(prefix.size());
     if (rest.rfind(kFiles, 0) == 0) s.files[rest.substr(kFiles.size())] = it->second;
+    else if (rest.rfind(kResource, 0) == 0) s.resource_files[rest.substr(kResource.size())] = it->second;
     else if (rest.rfind(kShared, 0) == 0) s.partials[rest.substr(kShared.size())] = it->second;
   }
   if (auto absent = raw.find(prefix + "absent.txt"); absent != raw.end()) {
     std::istringstream lines(absent->second);
     for (std::string line; std::getline(lines, line);) {
       if (line.rfind(kFiles, 0) == 0) s.files.erase(line.substr(kFiles.size()));
+      else if (line.rfind(kResource, 0) == 0) s.resource_files.erase(line.substr(kResource.size()));
       else if (line.rfind(kShared, 0) == 0) s.partials.erase(line.substr(kShared.size()));
     }
   }

@@ -4,8 +4,9 @@
 // scaffolds/<name>/versions/<N>/:
 //   template.yaml   the manifest of version N
 //   files/...       each file of N whose bytes differ from N+1's (or that N+1 dropped)
+//   resource/...    the same for what `svc add resource` renders
 //   _shared/...     the same for the shared partials
-//   absent.txt      paths ("files/x", "_shared/y") that N+1 has and N had not
+//   absent.txt      paths ("files/x", "resource/z", "_shared/y") that N+1 has and N had not
 // so a version costs the binary only the files it changed (docs/guide/upgrade.md).
 #include <map>
 #include <string>
