@@ -26,7 +26,10 @@ with psycopg.connect(sys.argv[1], autocommit=True) as c:
     c.execute("DROP SCHEMA public CASCADE"); c.execute("CREATE SCHEMA public")' "$DATABASE_URL"
 }
 api() {  # api SERVICE_DIR: check_api.py against gunicorn, the image's CMD
-  python3 "$here/check_api.py" "$1" "$tmp" --auth jwks --db postgres \
+  # The stand-in provider mints access tokens (typ at+jwt) for this API's issuer/audience.
+  JWT_FIXTURE_TYP=at+jwt JWT_FIXTURE_ISSUER=https://idp.e2e/ JWT_FIXTURE_AUDIENCE=orders-e2e \
+    python3 "$here/check_api.py" "$1" "$tmp" --auth jwks --db postgres \
+    --env JWT_ISSUER=https://idp.e2e/ --env JWT_AUDIENCE=orders-e2e \
     -- .venv/bin/gunicorn -c gunicorn.conf.py app.wsgi:app
 }
 worker() {  # worker SERVICE_DIR

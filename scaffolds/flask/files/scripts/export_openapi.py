@@ -23,6 +23,8 @@ PLACEHOLDERS = {
     "redis_url": "redis://localhost:6379",
 {{#auth_jwks}}
     "jwks_url": "https://idp.invalid/.well-known/jwks.json",
+    "jwt_issuer": "https://idp.invalid/",
+    "jwt_audience": "export",
 {{/auth_jwks}}
 }
 

@@ -71,7 +71,7 @@ def build_deps(settings: Settings) -> Deps:
         items=MemoryItemRepository(),
 {{/db_postgres}}
 {{#auth_jwks}}
-        verifier=TokenVerifier(settings.jwks_url, settings.jwt_issuer, settings.jwt_audience),
+        verifier=TokenVerifier.from_settings(settings),
         auth_failures=RateLimiter(redis, settings.auth_failures_per_minute, "{{name}}:auth"),
 {{/auth_jwks}}
 {{^queue_none}}

@@ -15,14 +15,11 @@ from alembic.config import Config
 from flask.testing import FlaskClient
 from redis import Redis
 
-{{#auth_jwks}}
-from app.auth import TokenVerifier
-{{/auth_jwks}}
 from app.deps import Deps, build_deps
 from app.main import create_app
 from app.settings import Settings
 {{#auth_jwks}}
-from support.tokens import LocalIssuer
+from support.tokens import AUDIENCE, ISSUER, LocalIssuer
 {{/auth_jwks}}
 
 RATE_LIMIT = 5
@@ -51,6 +48,8 @@ def settings(service_urls: dict[str, str]) -> Settings:
         **service_urls,
 {{#auth_jwks}}
         jwks_url="http://127.0.0.1:9/.well-known/jwks.json",
+        jwt_issuer=ISSUER,
+        jwt_audience=AUDIENCE,
 {{/auth_jwks}}
         rate_limit_per_minute=RATE_LIMIT,
     )
@@ -67,7 +66,7 @@ def issuer() -> LocalIssuer:
 def deps(settings: Settings{{#auth_jwks}}, issuer: LocalIssuer{{/auth_jwks}}) -> Iterator[Deps]:
     built = build_deps(settings)
 {{#auth_jwks}}
-    built = dataclasses.replace(built, verifier=TokenVerifier("", keys=issuer.keys()))
+    built = dataclasses.replace(built, verifier=issuer.verifier())
 {{/auth_jwks}}
     _forget_redis_keys(built.redis)
     yield built
