@@ -36,8 +36,13 @@ def _item(item: Item, status: int = 200) -> JsonResponse:
 @require_permission("items:read")
 {{/auth_jwks}}
 def list_items(query: ItemQuery) -> JsonResponse:
-    found = deps().items.list(query.limit, query.offset)
-    return ItemList(items=found).model_dump(mode="json"), 200
+    # One more than asked tells whether a next page exists, without a COUNT.
+    found = deps().items.list(query.limit + 1, query.offset)
+    more = len(found) > query.limit
+    page = ItemList(
+        items=found[: query.limit], next_offset=query.offset + query.limit if more else None
+    )
+    return page.model_dump(mode="json"), 200
 
 
 @items.get("/<uuid:item_id>", responses={200: Item, 404: ErrorResponse})
