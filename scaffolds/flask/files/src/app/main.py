@@ -11,6 +11,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 {{#auth_jwks}}
 from app.auth import authenticate
 {{/auth_jwks}}
+from app.body import check_body
 from app.deps import Deps, build_deps
 from app.errors import register_error_handlers, validation_failed
 from app.health import health
@@ -62,16 +63,18 @@ def create_app(settings: Settings | None = None, dependencies: Deps | None = Non
 {{#auth_jwks}}
         security_schemes={"bearer": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}},
 {{/auth_jwks}}
-        validation_error_status=400,
+        validation_error_status=422,
         validation_error_callback=validation_failed,
         doc_prefix="",  # the document at /openapi.json
     )
+    app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     if settings.trust_proxy:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1)  # type: ignore[method-assign]
     d = dependencies or build_deps(settings)
     app.extensions["deps"] = d
 
     app.before_request(_start_request)
+    app.before_request(check_body)
 {{#auth_jwks}}
 
     @app.before_request

@@ -73,6 +73,8 @@ class Settings(CommonSettings):
     auth_failures_per_minute: int = Field(default=10, gt=0)
 {{/auth_jwks}}
     rate_limit_per_minute: int = Field(default=120, gt=0)
+    # Larger request bodies are refused with 413 before they are parsed.
+    max_body_bytes: int = Field(default=1024 * 1024, gt=0)
     trust_proxy: bool = False
 
 

@@ -13,7 +13,17 @@ from app.models.items import Item, ItemCreate, ItemList, ItemPath, ItemQuery, It
 JsonResponse = tuple[dict[str, object], int]
 
 # Error answers every endpoint may give, documented in the OpenAPI document.
-ERRORS = {400: ErrorResponse, {{#auth_jwks}}401: ErrorResponse, 403: ErrorResponse, {{/auth_jwks}}429: ErrorResponse}
+ERRORS = {
+    400: ErrorResponse,
+{{#auth_jwks}}
+    401: ErrorResponse,
+    403: ErrorResponse,
+{{/auth_jwks}}
+    413: ErrorResponse,
+    415: ErrorResponse,
+    422: ErrorResponse,
+    429: ErrorResponse,
+}
 
 items = APIBlueprint(
     "items",
