@@ -68,8 +68,12 @@ def create_app(settings: Settings | None = None, dependencies: Deps | None = Non
         doc_prefix="",  # the document at /openapi.json
     )
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
-    if settings.trust_proxy:
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1)  # type: ignore[method-assign]
+    if settings.trusted_proxy_hops:
+        # The address the outermost trusted proxy saw: the Nth entry from the right of
+        # X-Forwarded-For. Entries left of it are written by the client and never used.
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=settings.trusted_proxy_hops
+        )
     d = dependencies or build_deps(settings)
     app.extensions["deps"] = d
 

@@ -75,7 +75,9 @@ class Settings(CommonSettings):
     rate_limit_per_minute: int = Field(default=120, gt=0)
     # Larger request bodies are refused with 413 before they are parsed.
     max_body_bytes: int = Field(default=1024 * 1024, gt=0)
-    trust_proxy: bool = False
+    # Proxies in front of the service that append to X-Forwarded-For; 0 = none, the
+    # client address is the socket peer's and the header is ignored.
+    trusted_proxy_hops: int = Field(default=0, ge=0, le=10)
 
 
 def problems_of(error: ValidationError) -> list[str]:
