@@ -1,4 +1,4 @@
-"""The worker process: `python -m app.worker`. It consumes the `items` queue apart from
+"""The worker process: `python -m app.worker`. It consumes the `{{name}}` queue apart from
 the API, so that jobs and requests scale, deploy and fail independently. On SIGTERM it
 stops taking jobs, lets the running one finish, and exits."""
 

@@ -13,11 +13,11 @@ from alembic import command
 from alembic.config import Config
 {{/db_postgres}}
 from flask.testing import FlaskClient
-from redis import Redis
 
 from app.deps import Deps, build_deps
 from app.main import create_app
 from app.settings import Settings
+from support.redis_keys import forget_own_keys
 {{#auth_jwks}}
 from support.tokens import AUDIENCE, ISSUER, LocalIssuer
 {{/auth_jwks}}
@@ -25,13 +25,6 @@ from support.tokens import AUDIENCE, ISSUER, LocalIssuer
 RATE_LIMIT = 5
 
 pytestmark = pytest.mark.integration
-
-
-def _forget_redis_keys(redis: Redis) -> None:
-    """Only this service's keys: rate buckets, processed jobs, queues."""
-    for pattern in ("{{name}}:*", "processed-jobs:*", "rq:*", "celery*"):
-        for key in redis.scan_iter(match=pattern):
-            redis.delete(key)
 
 
 @pytest.fixture(scope="session")
@@ -68,7 +61,7 @@ def deps(settings: Settings{{#auth_jwks}}, issuer: LocalIssuer{{/auth_jwks}}) ->
 {{#auth_jwks}}
     built = dataclasses.replace(built, verifier=issuer.verifier())
 {{/auth_jwks}}
-    _forget_redis_keys(built.redis)
+    forget_own_keys(built.redis)
     yield built
     built.close()
 

@@ -32,7 +32,7 @@ REMEMBER_SECONDS = 14 * 24 * 3600
 
 
 def _key(queue: str, job_id: str) -> str:
-    return f"processed-jobs:{queue}:{job_id}"
+    return f"{{name}}:job:{job_id}"
 
 
 def claim(redis: Redis, queue: str, job_id: str) -> bool:

@@ -1,4 +1,4 @@
-"""Producer of the `items` queue. The worker process consumes it."""
+"""Producer of the service's queue (named `{{name}}`). The worker process consumes it."""
 
 {{#queue_rq}}
 from redis import Redis

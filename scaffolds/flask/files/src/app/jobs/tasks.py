@@ -29,7 +29,8 @@ from app.jobs.celery_app import celery_app
 from app.jobs.processed import claim{{^db_postgres}}, release{{/db_postgres}}
 from app.log import get_logger
 
-QUEUE = "items"
+# Named after the service: two services on one Redis never take each other's jobs.
+QUEUE = "{{name}}"
 log = get_logger(__name__)
 
 
@@ -41,7 +42,8 @@ def item_created(item_id: str, name: str) -> str:
 {{#queue_celery}}
 @celery_app.task(
     bind=True,
-    name="items.item_created",
+    name="{{name}}.item_created",
+    queue=QUEUE,
     autoretry_for=(Exception,),
     retry_backoff=True,
     max_retries=5,
