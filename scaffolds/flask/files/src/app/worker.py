@@ -16,16 +16,24 @@ from app.jobs.tasks import QUEUE
 from app.log import configure_logging, get_logger
 
 
+{{#queue_rq}}
+def work(connection: Redis, burst: bool = False, logging_level: str = "INFO") -> None:
+    """Runs the jobs of the queue. The scheduler is what brings a failed job back after
+    its retry interval (and a job found in progress): without it, retries never run."""
+    worker = Worker([Queue(QUEUE, connection=connection)], connection=connection)
+    worker.work(burst=burst, with_scheduler=True, logging_level=logging_level)
+
+
+{{/queue_rq}}
 def main() -> None:
     settings = resources.settings()
     configure_logging(settings.log_level)
     log = get_logger("app.worker")
 {{#queue_rq}}
     connection = Redis.from_url(settings.redis_url)
-    worker = Worker([Queue(QUEUE, connection=connection)], connection=connection)
     log.info("worker started", queue=QUEUE)
     # RQ's warm shutdown: SIGTERM lets the current job finish, then work() returns.
-    worker.work(with_scheduler=True, logging_level=settings.log_level.upper())
+    work(connection, logging_level=settings.log_level.upper())
     connection.close()
 {{/queue_rq}}
 {{#queue_celery}}

@@ -12,9 +12,8 @@ PREFIX = "{{name}}:"
 
 
 def forget_own_keys(redis: Redis) -> None:
-    """Deletes the keys under `{{name}}:` (rate buckets, processed jobs{{#queue_celery}}, Celery's
-    queue and results{{/queue_celery}}){{#queue_rq}}, and RQ's keys of this service's queue and
-    its jobs (RQ names them `rq:...`){{/queue_rq}}."""
+    """Deletes the keys under `{{name}}:`{{#queue_rq}}, and RQ's keys of this service's queue
+    and of its jobs (RQ names them `rq:...`){{/queue_rq}}."""
     own = list(redis.scan_iter(match=f"{PREFIX}*"))
 {{#queue_rq}}
     queue = Queue(QUEUE, connection=redis)
