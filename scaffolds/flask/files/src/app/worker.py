@@ -1,15 +1,20 @@
 """The worker process: `python -m app.worker`. It consumes the `{{name}}` queue apart from
 the API, so that jobs and requests scale, deploy and fail independently. On SIGTERM it
-stops taking jobs, lets the running one finish, and exits."""
+stops taking jobs, lets the running one finish, and exits.{{#db_postgres}} A thread sweeps the outbox
+for jobs their request could not enqueue.{{/db_postgres}}"""
 
+{{#db_postgres}}
+import threading
+
+{{/db_postgres}}
 {{#queue_rq}}
 from redis import Redis
 from rq import Queue, Worker
 
-from app.jobs import resources
+from app.jobs import {{#db_postgres}}outbox_sweep, {{/db_postgres}}resources
 {{/queue_rq}}
 {{#queue_celery}}
-from app.jobs import resources
+from app.jobs import {{#db_postgres}}outbox_sweep, {{/db_postgres}}resources
 from app.jobs.celery_app import configure
 {{/queue_celery}}
 from app.jobs.tasks import QUEUE
@@ -29,6 +34,10 @@ def main() -> None:
     settings = resources.settings()
     configure_logging(settings.log_level)
     log = get_logger("app.worker")
+{{#db_postgres}}
+    stop_sweep = threading.Event()
+    outbox_sweep.start(settings, stop_sweep)
+{{/db_postgres}}
 {{#queue_rq}}
     connection = Redis.from_url(settings.redis_url)
     log.info("worker started", queue=QUEUE)
@@ -42,6 +51,9 @@ def main() -> None:
     # Celery's warm shutdown: SIGTERM lets the running tasks finish, then it exits.
     celery.worker_main(["worker", "--queues", QUEUE, "--loglevel", settings.log_level.upper()])
 {{/queue_celery}}
+{{#db_postgres}}
+    stop_sweep.set()
+{{/db_postgres}}
     log.info("worker stopped")
 
 

@@ -40,7 +40,7 @@ def _deliver(item_id: str, name: str = "job target") -> str:
 
 
 def test_the_task_skips_a_job_id_it_has_processed(deps: Deps) -> None:
-    item = deps.items.create(ItemCreate(name="job target"))
+    item = deps.items.create(ItemCreate(name="job target")).item
 {{#queue_rq}}
     assert item_created(str(item.id), item.name) == "processed"
     assert item_created(str(item.id), item.name) == "skipped"
@@ -110,7 +110,7 @@ def test_a_failed_job_gives_its_claim_back(deps: Deps, monkeypatch: pytest.Monke
 
 
 def test_the_same_job_id_enqueued_twice_runs_once(deps: Deps) -> None:
-    item = deps.items.create(ItemCreate(name="enqueued twice"))
+    item = deps.items.create(ItemCreate(name="enqueued twice")).item
     deps.events.item_created(item)
     deps.events.item_created(item)
     queue = Queue(QUEUE, connection=deps.redis)

@@ -65,3 +65,13 @@ class ItemPath(BaseModel):
 class ItemQuery(BaseModel):
     limit: int = Field(default=20, ge=1, le=100)
     offset: int = Field(default=0, ge=0)
+
+
+class CreateHeaders(BaseModel):
+    """`Idempotency-Key`: a client-chosen key that makes retrying a create safe. The same
+    key with the same body within 24 hours answers the first result again (header
+    `Idempotent-Replayed: true`); with another body, 409 conflict."""
+
+    idempotency_key: str | None = Field(
+        default=None, alias="Idempotency-Key", min_length=1, max_length=255, pattern=r"^[ -~]+$"
+    )

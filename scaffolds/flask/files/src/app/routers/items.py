@@ -1,16 +1,41 @@
 """/v1/items: list, get, create, update and delete the example resource."""
 
+from flask import g
 from flask_openapi3 import APIBlueprint, Tag
 
 {{#auth_jwks}}
 from app.auth import require_permission
 {{/auth_jwks}}
 from app.deps import deps
-from app.errors import NotFound
+from app.errors import NotFound{{^db_postgres}}{{^queue_none}}, Unavailable{{/queue_none}}{{/db_postgres}}
+from app.items.idempotency import IdempotencyKey, fingerprint
+{{#db_postgres}}
+{{^queue_none}}
+from app.jobs.producer import item_created_job_id
+{{/queue_none}}
+{{/db_postgres}}
+{{^db_postgres}}
+{{^queue_none}}
+from app.log import get_logger
+{{/queue_none}}
+{{/db_postgres}}
 from app.models.errors import ErrorResponse
-from app.models.items import Item, ItemCreate, ItemList, ItemPath, ItemQuery, ItemUpdate
+from app.models.items import (
+    CreateHeaders,
+    Item,
+    ItemCreate,
+    ItemList,
+    ItemPath,
+    ItemQuery,
+    ItemUpdate,
+)
 
 JsonResponse = tuple[dict[str, object], int]
+{{^db_postgres}}
+{{^queue_none}}
+log = get_logger(__name__)
+{{/queue_none}}
+{{/db_postgres}}
 
 # Error answers every endpoint may give, documented in the OpenAPI document.
 ERRORS = {
@@ -66,17 +91,41 @@ def get_item(path: ItemPath) -> JsonResponse:
     return _item(item)
 
 
-@items.post("", responses={201: Item})
+@items.post("", responses={201: Item, 409: ErrorResponse{{^db_postgres}}{{^queue_none}}, 503: ErrorResponse{{/queue_none}}{{/db_postgres}}})
 {{#auth_jwks}}
 @require_permission("items:write")
 {{/auth_jwks}}
-def create_item(body: ItemCreate) -> JsonResponse:
+def create_item(
+    body: ItemCreate, header: CreateHeaders
+) -> JsonResponse | tuple[dict[str, object], int, dict[str, str]]:
     d = deps()
-    item = d.items.create(body)
+    key = None
+    if header.idempotency_key is not None:
+        caller = g.user.user_id if g.get("user") else ""
+        key = IdempotencyKey(caller, header.idempotency_key, fingerprint(body))
+    created = d.items.create(body, key)
+    if created.replayed:
+        return created.item.model_dump(mode="json"), 201, {"Idempotent-Replayed": "true"}
+{{#db_postgres}}
 {{^queue_none}}
-    d.events.item_created(item)
+    # The job is in the outbox already (same transaction as the item): when Redis cannot
+    # take it now, the worker's sweep enqueues it in a few seconds.
+    d.outbox.send(item_created_job_id(created.item))
 {{/queue_none}}
-    return _item(item, 201)
+{{/db_postgres}}
+{{^db_postgres}}
+{{^queue_none}}
+    try:
+        d.events.item_created(created.item)
+    except Exception as error:
+        # Without a database there is no outbox: undo the create, so that nothing exists
+        # without its job and the client can retry safely.
+        d.items.delete(created.item.id)
+        log.warning("job not enqueued, item not created", error=repr(error))
+        raise Unavailable("the job queue is unavailable, retry later") from None
+{{/queue_none}}
+{{/db_postgres}}
+    return _item(created.item, 201)
 
 
 @items.patch("/<uuid:item_id>", responses={200: Item, 404: ErrorResponse})
