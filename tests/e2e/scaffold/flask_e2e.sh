@@ -17,7 +17,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=e2e_steps.sh
 . "$here/e2e_steps.sh"
 e2e_begin flask "$@"
-e2e_need python3 node
+e2e_need python3 node npm
 
 # Each combination migrates from scratch: its migrations may differ from the last one's.
 empty_database() {
@@ -48,6 +48,7 @@ step 120 "alembic upgrade head" in_dir "$full" .venv/bin/alembic upgrade head
 step 600 "pytest (unit, contract, integration)" run_pytest "$full"
 step 120 "gunicorn: health, OpenAPI, 401, 429, request logs, SIGTERM" api "$full"
 step 120 "RQ worker: one job id enqueued twice, processed once, SIGTERM" worker "$full"
+step 600 "typed client: openapi-rq hooks from openapi.json, tsc --noEmit" bash "$here/flask_client_check.sh" "$full" "$tmp"
 e2e_audit_clean "$full" "svc audit of the generated service: no findings"
 e2e_mutants "$full" .venv
 

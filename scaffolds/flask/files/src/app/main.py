@@ -12,6 +12,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from app.auth import authenticate
 {{/auth_jwks}}
 from app.body import check_body
+from app.cors import install_cors, origins_of
 from app.deps import Deps, build_deps
 from app.errors import register_error_handlers, validation_failed
 from app.health import health
@@ -79,6 +80,7 @@ def create_app(settings: Settings | None = None, dependencies: Deps | None = Non
 
     app.before_request(_start_request)
     app.before_request(check_body)
+    install_cors(app, origins_of(settings.cors_origins))
 {{#auth_jwks}}
 
     @app.before_request

@@ -73,6 +73,8 @@ class Settings(CommonSettings):
     auth_failures_per_minute: int = Field(default=10, gt=0)
 {{/auth_jwks}}
     rate_limit_per_minute: int = Field(default=120, gt=0)
+    # Origins allowed to call from a browser, comma-separated; unset = none.
+    cors_origins: str = ""
     # Larger request bodies are refused with 413 before they are parsed.
     max_body_bytes: int = Field(default=1024 * 1024, gt=0)
     # Proxies in front of the service that append to X-Forwarded-For; 0 = none, the

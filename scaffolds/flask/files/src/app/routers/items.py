@@ -37,7 +37,9 @@ log = get_logger(__name__)
 {{/queue_none}}
 {{/db_postgres}}
 
-# Error answers every endpoint may give, documented in the OpenAPI document.
+# Error answers every endpoint may give, documented in the OpenAPI document. Operation
+# ids are set by hand: they name the generated client's functions and hooks, so they
+# must not change when a route or a module does.
 ERRORS = {
     400: ErrorResponse,
 {{#auth_jwks}}
@@ -48,6 +50,7 @@ ERRORS = {
     415: ErrorResponse,
     422: ErrorResponse,
     429: ErrorResponse,
+    503: ErrorResponse,  # a dependency is down: the identity provider's keys, the queue
 }
 
 items = APIBlueprint(
@@ -66,7 +69,7 @@ def _item(item: Item, status: int = 200) -> JsonResponse:
     return item.model_dump(mode="json"), status
 
 
-@items.get("", responses={200: ItemList})
+@items.get("", responses={200: ItemList}, operation_id="list_items")
 {{#auth_jwks}}
 @require_permission("items:read")
 {{/auth_jwks}}
@@ -80,7 +83,7 @@ def list_items(query: ItemQuery) -> JsonResponse:
     return page.model_dump(mode="json"), 200
 
 
-@items.get("/<uuid:item_id>", responses={200: Item, 404: ErrorResponse})
+@items.get("/<uuid:item_id>", responses={200: Item, 404: ErrorResponse}, operation_id="get_item")
 {{#auth_jwks}}
 @require_permission("items:read")
 {{/auth_jwks}}
@@ -91,7 +94,7 @@ def get_item(path: ItemPath) -> JsonResponse:
     return _item(item)
 
 
-@items.post("", responses={201: Item, 409: ErrorResponse{{^db_postgres}}{{^queue_none}}, 503: ErrorResponse{{/queue_none}}{{/db_postgres}}})
+@items.post("", responses={201: Item, 409: ErrorResponse}, operation_id="create_item")
 {{#auth_jwks}}
 @require_permission("items:write")
 {{/auth_jwks}}
@@ -128,7 +131,9 @@ def create_item(
     return _item(created.item, 201)
 
 
-@items.patch("/<uuid:item_id>", responses={200: Item, 404: ErrorResponse})
+@items.patch(
+    "/<uuid:item_id>", responses={200: Item, 404: ErrorResponse}, operation_id="update_item"
+)
 {{#auth_jwks}}
 @require_permission("items:write")
 {{/auth_jwks}}
@@ -139,7 +144,9 @@ def update_item(path: ItemPath, body: ItemUpdate) -> JsonResponse:
     return _item(item)
 
 
-@items.delete("/<uuid:item_id>", responses={204: None, 404: ErrorResponse})
+@items.delete(
+    "/<uuid:item_id>", responses={204: None, 404: ErrorResponse}, operation_id="delete_item"
+)
 {{#auth_jwks}}
 @require_permission("items:write")
 {{/auth_jwks}}
