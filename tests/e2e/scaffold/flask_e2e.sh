@@ -42,7 +42,7 @@ e2e_start_services
 
 full=$tmp/orders
 step 60 "svc new orders --template flask (db postgres, queue rq, auth jwks)" generate "$full" postgres rq jwks
-step 900 "uv sync --extra dev (venv, lock file, install)" in_dir "$full" uv sync --extra dev
+step 900 "uv sync --all-groups (venv, lock file, install)" in_dir "$full" uv sync --all-groups
 step 120 "ruff check, black --check" lint "$full"
 step 120 "alembic upgrade head" in_dir "$full" .venv/bin/alembic upgrade head
 step 600 "pytest (unit, contract, integration)" run_pytest "$full"
@@ -54,7 +54,7 @@ e2e_mutants "$full" .venv
 
 check_combination() {  # check_combination DIR DB QUEUE AUTH LABEL
   local combo=$1 db=$2 label=$5
-  step 900 "$label: uv sync --extra dev" in_dir "$combo" uv sync --extra dev
+  step 900 "$label: uv sync --all-groups" in_dir "$combo" uv sync --all-groups
   step 120 "$label: ruff, black" lint "$combo"
   if [[ $db == postgres ]]; then
     step 30 "$label: empty the test database" in_dir "$combo" empty_database
