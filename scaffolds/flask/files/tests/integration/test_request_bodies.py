@@ -1,6 +1,8 @@
 """A body is checked for size, media type and JSON before the schema: each failure has
 its own code and status (docs/errors.md)."""
 
+import io
+
 import pytest
 from flask.testing import FlaskClient
 
@@ -32,3 +34,17 @@ def test_a_bad_query_is_422(client: FlaskClient, auth: dict[str, str]) -> None:
     response = client.get("/v1/items?limit=0", headers=auth)
     assert response.status_code == 422
     assert response.get_json()["error"]["code"] == "validation_failed"
+
+
+def test_a_chunked_body_over_the_limit_is_413(client: FlaskClient, auth: dict[str, str]) -> None:
+    """No Content-Length to check first: the limit applies while the body is read (as
+    gunicorn hands it over, wsgi.input_terminated)."""
+    body = b'{"name": "' + b"x" * (1024 * 1024) + b'"}'
+    response = client.post(
+        "/v1/items",
+        input_stream=io.BytesIO(body),
+        headers={**auth, "Transfer-Encoding": "chunked", "Content-Type": "application/json"},
+        environ_overrides={"wsgi.input_terminated": True},
+    )
+    assert response.status_code == 413
+    assert response.get_json()["error"]["code"] == "payload_too_large"
