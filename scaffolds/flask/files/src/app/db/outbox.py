@@ -5,10 +5,11 @@ still answers, and the worker's sweep (app.jobs.outbox_sweep) enqueues what is l
 from datetime import timedelta
 from typing import Any, Protocol
 
-from sqlalchemy import Engine, func, select, update
+from sqlalchemy import Engine, delete, func, select, update
 from sqlalchemy.orm import Session
 
-from app.db.tables import OutboxRow
+from app.db.tables import IdempotencyKeyRow, OutboxRow
+from app.items.idempotency import REMEMBERED_FOR
 from app.jobs.producer import item_created_job_id
 from app.log import get_logger
 from app.models.items import Item
@@ -77,6 +78,17 @@ class Outbox:
         if sent:
             log.info("outbox sweep: jobs enqueued", count=sent)
         return sent
+
+    def prune(self, kept: timedelta = timedelta(days=7)) -> None:
+        """Deletes messages sent more than `kept` ago and idempotency keys past their
+        24 hours, so that neither table grows without end."""
+        with Session(self._engine) as session, session.begin():
+            session.execute(delete(OutboxRow).where(OutboxRow.enqueued_at < func.now() - kept))
+            session.execute(
+                delete(IdempotencyKeyRow).where(
+                    IdempotencyKeyRow.created_at < func.now() - REMEMBERED_FOR
+                )
+            )
 
     def pending(self) -> int:
         with Session(self._engine) as session:

@@ -17,6 +17,7 @@ from app.log import get_logger
 from app.settings import WorkerSettings
 
 EVERY = 5.0  # seconds between sweeps
+PRUNE_EVERY = 720  # sweeps (an hour) between deletions of what is no longer needed
 MIN_AGE = timedelta(seconds=5)  # younger messages are still being sent by their request
 log = get_logger(__name__)
 
@@ -34,11 +35,15 @@ def start(settings: WorkerSettings, stop: threading.Event) -> threading.Thread:
     outbox = Outbox(_own_engine(settings), events)
 
     def loop() -> None:
+        sweeps = 0
         while not stop.wait(EVERY):
             try:
                 outbox.sweep(MIN_AGE)
+                if sweeps % PRUNE_EVERY == 0:
+                    outbox.prune()
             except Exception:
                 log.exception("outbox sweep failed, retried at the next one")
+            sweeps += 1
 
     thread = threading.Thread(target=loop, name="outbox-sweep", daemon=True)
     thread.start()
