@@ -13,7 +13,15 @@ from app.settings import Settings
 FORWARDED = "spoofed-by-client, 203.0.113.7"
 
 
-@pytest.mark.parametrize(("hops", "expected"), [(1, "203.0.113.7"), (0, "127.0.0.1")])
+@pytest.mark.parametrize(
+    ("hops", "expected"),
+    [
+        (1, "203.0.113.7"),  # the entry the one trusted proxy appended
+        (2, "spoofed-by-client"),  # two proxies: the leftmost is the second one's peer
+        (0, "127.0.0.1"),  # no proxy: the header is the client's own words
+        (3, "127.0.0.1"),  # fewer entries than proxies: not through them, the peer
+    ],
+)
 def test_the_address_is_the_nth_from_the_right(
     settings: Settings, deps: Deps, hops: int, expected: str
 ) -> None:
