@@ -1,37 +1,25 @@
 #!/usr/bin/env python3
-"""Writes the service's OpenAPI document, generated from its Pydantic models, for
-client generation. Nothing connects to a database or Redis.
+"""Writes the service's OpenAPI document, generated from its Pydantic models, to
+openapi.json at the service's root (or to standard output with `-`). Commit the file:
+frontends generate their typed client from it, and CI fails when it is out of date.
 
-    uv run scripts/export_openapi.py > openapi.json
-    npx @7nohe/openapi-react-query-codegen -i openapi.json -o src/api/hooks -c axios
-
-(the second line in the frontend: TanStack Query hooks typed from this document).
+    uv run scripts/export_openapi.py
 """
 
-import json
-import os
 import sys
+from pathlib import Path
 
-from app.main import create_app
-from app.settings import Settings
+from app.openapi_doc import document_text
 
-# The document does not depend on configuration; placeholders stand in for what is unset.
-PLACEHOLDERS = {
-{{#db_postgres}}
-    "database_url": "postgresql://export@localhost/export",
-{{/db_postgres}}
-    "redis_url": "redis://localhost:6379",
-{{#auth_jwks}}
-    "jwks_url": "https://idp.invalid/.well-known/jwks.json",
-{{/auth_jwks}}
-}
+TARGET = Path(__file__).resolve().parents[1] / "openapi.json"
 
 
 def main() -> None:
-    given = {k: v for k, v in PLACEHOLDERS.items() if not os.environ.get(k.upper())}
-    app = create_app(Settings(**given, log_level="error"))
-    json.dump(app.api_doc, sys.stdout, indent=2, sort_keys=True)
-    sys.stdout.write("\n")
+    text = document_text()
+    if sys.argv[1:] == ["-"]:
+        sys.stdout.write(text)
+    else:
+        TARGET.write_text(text)
 
 
 if __name__ == "__main__":

@@ -8,9 +8,11 @@ caller gets 429 before any token is looked at, which stops token guessing early.
 
 import functools
 import re
+import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, ParamSpec, Protocol, TypeVar
 
 import jwt
 from flask import g, request
@@ -19,6 +21,7 @@ from redis.exceptions import RedisError
 from app.errors import Forbidden, RateLimited, Unauthorized, Unavailable
 from app.log import get_logger
 from app.rate_limit.limiter import RateLimiter
+from app.settings import Settings
 
 log = get_logger(__name__)
 
@@ -50,21 +53,111 @@ def permissions_of(claims: dict[str, Any]) -> frozenset[str]:
     return frozenset(granted)
 
 
+class SigningKeys(Protocol):
+    def get_signing_key_from_jwt(self, token: str) -> jwt.PyJWK: ...
+
+
+def fetch_jwks(url: str) -> dict[str, Any]:
+    """The JWKS document at `url`; PyJWKClientConnectionError when it cannot be read."""
+    try:
+        jwks: dict[str, Any] = jwt.PyJWKClient(url, cache_jwk_set=False, timeout=2).fetch_data()
+    except (jwt.PyJWKClientError, ValueError) as error:
+        raise jwt.PyJWKClientConnectionError(str(error)) from None
+    return jwks
+
+
+class JwksKeys:
+    """The provider's public keys, cached by `kid`.
+
+    An unknown `kid` (the provider rotated its keys) refetches the JWKS, but at most once
+    per `refetch_cooldown` seconds: tokens with made-up kids cannot turn every request
+    into a call to the provider. The lock makes concurrent requests wait for one fetch
+    instead of each starting their own.
+    """
+
+    def __init__(
+        self,
+        url: str,
+        refetch_cooldown: float = 30,
+        max_age: float = 300,
+        fetch: Callable[[], dict[str, Any]] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._fetch = fetch or functools.partial(fetch_jwks, url)
+        self._cooldown = refetch_cooldown
+        self._max_age = max_age
+        self._clock = clock
+        self._keys: dict[str, jwt.PyJWK] = {}
+        self._fetched_at: float | None = None
+        self._unreachable = False
+        self._lock = threading.Lock()
+
+    def get_signing_key_from_jwt(self, token: str) -> jwt.PyJWK:
+        kid = jwt.get_unverified_header(token).get("kid")
+        with self._lock:
+            now = self._clock()
+            age = None if self._fetched_at is None else now - self._fetched_at
+            unknown = kid not in self._keys
+            if age is None or age >= self._max_age or (unknown and age >= self._cooldown):
+                self._refresh(now)
+            key = self._keys.get(kid) if isinstance(kid, str) else None
+            if key is None and self._unreachable:
+                raise jwt.PyJWKClientConnectionError("the JWKS could not be fetched")
+        if key is None:
+            raise jwt.PyJWKClientError("no key for the token's kid")
+        return key
+
+    def _refresh(self, now: float) -> None:
+        self._fetched_at = now  # a failed fetch waits out the cooldown too
+        try:
+            jwks = jwt.PyJWKSet.from_dict(self._fetch())
+        except jwt.PyJWKClientConnectionError:
+            # The keys already known stay usable while the provider is unreachable.
+            self._unreachable = True
+            log.warning("JWKS unreachable, keeping the keys already known")
+            return
+        self._keys = {key.key_id: key for key in jwks.keys if key.key_id}
+        self._unreachable = False
+
+
+def _type_of(header_typ: object) -> str:
+    """`application/at+jwt` and `at+JWT` are the same media type as `at+jwt`."""
+    text = header_typ.lower() if isinstance(header_typ, str) else ""
+    return text.removeprefix("application/")
+
+
 class TokenVerifier:
     def __init__(
         self,
-        jwks_url: str,
-        issuer: str | None = None,
-        audience: str | None = None,
-        keys: jwt.PyJWKClient | None = None,
+        keys: SigningKeys,
+        issuer: str,
+        audience: str,
+        token_type: str = "at+jwt",  # noqa: S107 (a media type, not a secret)
+        leeway_seconds: int = 30,
     ) -> None:
-        # Keys are fetched once and cached; an unknown `kid` triggers one refetch.
-        self._keys = keys or jwt.PyJWKClient(jwks_url, cache_keys=True, lifespan=300, timeout=2)
+        self._keys = keys
         self._issuer = issuer
         self._audience = audience
+        self._token_type = None if token_type.lower() == "any" else _type_of(token_type)
+        self._leeway = leeway_seconds
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> "TokenVerifier":
+        keys = JwksKeys(settings.jwks_url, settings.jwks_refetch_cooldown_seconds)
+        return cls(
+            keys,
+            settings.jwt_issuer,
+            settings.jwt_audience,
+            settings.jwt_token_type,
+            settings.jwt_clock_skew_seconds,
+        )
 
     def verify(self, token: str) -> Principal:
         try:
+            # An ID token (typ JWT) is signed by the same keys: only its type tells it apart.
+            typ = jwt.get_unverified_header(token).get("typ")
+            if self._token_type is not None and _type_of(typ) != self._token_type:
+                raise Unauthorized("not an access token")
             signing_key = self._keys.get_signing_key_from_jwt(token)
             claims = jwt.decode(
                 token,
@@ -72,10 +165,8 @@ class TokenVerifier:
                 algorithms=ALGORITHMS,
                 issuer=self._issuer,
                 audience=self._audience,
-                options={
-                    "require": ["sub", "exp", "iat"],
-                    "verify_aud": self._audience is not None,
-                },
+                leeway=self._leeway,
+                options={"require": ["sub", "exp", "iat", "iss", "aud"]},
             )
         except jwt.PyJWKClientConnectionError as error:
             log.warning("JWKS unreachable", error=type(error).__name__)

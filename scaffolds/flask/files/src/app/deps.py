@@ -16,6 +16,9 @@ from app.auth import TokenVerifier
 {{#db_postgres}}
 from app.db.engine import make_engine
 from app.db.items import SqlItemRepository
+{{^queue_none}}
+from app.db.outbox import Outbox
+{{/queue_none}}
 {{/db_postgres}}
 {{^db_postgres}}
 from app.items.memory import MemoryItemRepository
@@ -42,6 +45,9 @@ class Deps:
 {{/auth_jwks}}
 {{^queue_none}}
     events: ItemEvents
+{{#db_postgres}}
+    outbox: Outbox
+{{/db_postgres}}
 {{/queue_none}}
     items: ItemRepository
 
@@ -59,6 +65,9 @@ def build_deps(settings: Settings) -> Deps:
 {{#db_postgres}}
     engine = make_engine(settings.database_url)
 {{/db_postgres}}
+{{^queue_none}}
+    events = ItemEvents({{#queue_rq}}redis{{/queue_rq}}{{#queue_celery}}settings.redis_url{{/queue_celery}})
+{{/queue_none}}
     return Deps(
         settings=settings,
         redis=redis,
@@ -71,11 +80,14 @@ def build_deps(settings: Settings) -> Deps:
         items=MemoryItemRepository(),
 {{/db_postgres}}
 {{#auth_jwks}}
-        verifier=TokenVerifier(settings.jwks_url, settings.jwt_issuer, settings.jwt_audience),
+        verifier=TokenVerifier.from_settings(settings),
         auth_failures=RateLimiter(redis, settings.auth_failures_per_minute, "{{name}}:auth"),
 {{/auth_jwks}}
 {{^queue_none}}
-        events=ItemEvents({{#queue_rq}}redis{{/queue_rq}}{{#queue_celery}}settings.redis_url{{/queue_celery}}),
+        events=events,
+{{#db_postgres}}
+        outbox=Outbox(engine, events),
+{{/db_postgres}}
 {{/queue_none}}
     )
 

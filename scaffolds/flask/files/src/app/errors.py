@@ -18,7 +18,6 @@ log = get_logger(__name__)
 # Every code the API answers with, and its HTTP status.
 ERROR_CODES: dict[str, int] = {
     "bad_request": 400,
-    "validation_failed": 400,
     "unauthorized": 401,
     "forbidden": 403,
     "not_found": 404,
@@ -26,6 +25,7 @@ ERROR_CODES: dict[str, int] = {
     "conflict": 409,
     "payload_too_large": 413,
     "unsupported_media_type": 415,
+    "validation_failed": 422,
     "rate_limited": 429,
     "internal": 500,
     "unavailable": 503,
@@ -55,6 +55,21 @@ class AppError(Exception):
     @property
     def status(self) -> int:
         return ERROR_CODES[self.code]
+
+
+class BadRequest(AppError):
+    code = "bad_request"
+    message = "the body is not valid JSON"
+
+
+class PayloadTooLarge(AppError):
+    code = "payload_too_large"
+    message = "the body is too large"
+
+
+class UnsupportedMediaType(AppError):
+    code = "unsupported_media_type"
+    message = "the body must be JSON (Content-Type: application/json)"
 
 
 class Unauthorized(AppError):

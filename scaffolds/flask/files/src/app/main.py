@@ -11,6 +11,8 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 {{#auth_jwks}}
 from app.auth import authenticate
 {{/auth_jwks}}
+from app.body import check_body
+from app.cors import install_cors, origins_of
 from app.deps import Deps, build_deps
 from app.errors import register_error_handlers, validation_failed
 from app.health import health
@@ -62,16 +64,23 @@ def create_app(settings: Settings | None = None, dependencies: Deps | None = Non
 {{#auth_jwks}}
         security_schemes={"bearer": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}},
 {{/auth_jwks}}
-        validation_error_status=400,
+        validation_error_status=422,
         validation_error_callback=validation_failed,
         doc_prefix="",  # the document at /openapi.json
     )
-    if settings.trust_proxy:
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1)  # type: ignore[method-assign]
+    app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
+    if settings.trusted_proxy_hops:
+        # The address the outermost trusted proxy saw: the Nth entry from the right of
+        # X-Forwarded-For. Entries left of it are written by the client and never used.
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=settings.trusted_proxy_hops
+        )
     d = dependencies or build_deps(settings)
     app.extensions["deps"] = d
 
     app.before_request(_start_request)
+    app.before_request(check_body)
+    install_cors(app, origins_of(settings.cors_origins))
 {{#auth_jwks}}
 
     @app.before_request

@@ -1,7 +1,8 @@
 """Configuration from the environment, checked once at start-up.
 
 A missing or invalid variable stops the process with one message that names every
-problem, rather than failing later at the first request that needs it.
+problem, rather than failing later at the first request that needs it. An empty
+variable (`JWT_ISSUER=` in .env) counts as unset, so it takes its default or is missing.
 """
 
 import sys
@@ -36,7 +37,7 @@ RedisUrl = Annotated[str, AfterValidator(url_of("redis", "rediss"))]
 class CommonSettings(BaseSettings):
     """What the API and the worker both need."""
 
-    model_config = SettingsConfigDict(extra="ignore", frozen=True)
+    model_config = SettingsConfigDict(extra="ignore", frozen=True, env_ignore_empty=True)
 
 {{#db_postgres}}
     database_url: DatabaseUrl
@@ -62,12 +63,23 @@ class Settings(CommonSettings):
     port: int = Field(default={{port}}, ge=1, le=65535)
 {{#auth_jwks}}
     jwks_url: JwksUrl
-    jwt_issuer: str | None = None
-    jwt_audience: str | None = None
+    # Required: without them a token minted for another API of the same provider passes.
+    jwt_issuer: str = Field(min_length=1)
+    jwt_audience: str = Field(min_length=1)
+    # The JOSE `typ` of an access token (RFC 9068); `any` for providers that do not set it.
+    jwt_token_type: str = "at+jwt"  # noqa: S105 (a media type, not a secret)
+    jwt_clock_skew_seconds: int = Field(default=30, ge=0, le=300)
+    jwks_refetch_cooldown_seconds: int = Field(default=30, ge=0)
     auth_failures_per_minute: int = Field(default=10, gt=0)
 {{/auth_jwks}}
     rate_limit_per_minute: int = Field(default=120, gt=0)
-    trust_proxy: bool = False
+    # Origins allowed to call from a browser, comma-separated; unset = none.
+    cors_origins: str = ""
+    # Larger request bodies are refused with 413 before they are parsed.
+    max_body_bytes: int = Field(default=1024 * 1024, gt=0)
+    # Proxies in front of the service that append to X-Forwarded-For; 0 = none, the
+    # client address is the socket peer's and the header is ignored.
+    trusted_proxy_hops: int = Field(default=0, ge=0, le=10)
 
 
 def problems_of(error: ValidationError) -> list[str]:

@@ -13,28 +13,18 @@ from alembic import command
 from alembic.config import Config
 {{/db_postgres}}
 from flask.testing import FlaskClient
-from redis import Redis
 
-{{#auth_jwks}}
-from app.auth import TokenVerifier
-{{/auth_jwks}}
 from app.deps import Deps, build_deps
 from app.main import create_app
 from app.settings import Settings
+from support.redis_keys import forget_own_keys
 {{#auth_jwks}}
-from support.tokens import LocalIssuer
+from support.tokens import AUDIENCE, ISSUER, LocalIssuer
 {{/auth_jwks}}
 
 RATE_LIMIT = 5
 
 pytestmark = pytest.mark.integration
-
-
-def _forget_redis_keys(redis: Redis) -> None:
-    """Only this service's keys: rate buckets, processed jobs, queues."""
-    for pattern in ("{{name}}:*", "processed-jobs:*", "rq:*", "celery*"):
-        for key in redis.scan_iter(match=pattern):
-            redis.delete(key)
 
 
 @pytest.fixture(scope="session")
@@ -51,6 +41,8 @@ def settings(service_urls: dict[str, str]) -> Settings:
         **service_urls,
 {{#auth_jwks}}
         jwks_url="http://127.0.0.1:9/.well-known/jwks.json",
+        jwt_issuer=ISSUER,
+        jwt_audience=AUDIENCE,
 {{/auth_jwks}}
         rate_limit_per_minute=RATE_LIMIT,
     )
@@ -67,9 +59,9 @@ def issuer() -> LocalIssuer:
 def deps(settings: Settings{{#auth_jwks}}, issuer: LocalIssuer{{/auth_jwks}}) -> Iterator[Deps]:
     built = build_deps(settings)
 {{#auth_jwks}}
-    built = dataclasses.replace(built, verifier=TokenVerifier("", keys=issuer.keys()))
+    built = dataclasses.replace(built, verifier=issuer.verifier())
 {{/auth_jwks}}
-    _forget_redis_keys(built.redis)
+    forget_own_keys(built.redis)
     yield built
     built.close()
 

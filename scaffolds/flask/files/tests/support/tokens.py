@@ -8,6 +8,8 @@ from typing import Any
 import jwt
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+from app.auth import TokenVerifier
+
 
 class LocalKeys:
     """What TokenVerifier needs from a JWKS client, served from a local JWKS."""
@@ -23,6 +25,10 @@ class LocalKeys:
         raise jwt.PyJWKClientError(f"no key {kid}")
 
 
+ISSUER = "https://idp.test/"
+AUDIENCE = "https://api.test/{{name}}"
+
+
 class LocalIssuer:
     def __init__(self) -> None:
         self.kid = uuid.uuid4().hex
@@ -33,12 +39,32 @@ class LocalIssuer:
     def keys(self) -> LocalKeys:
         return LocalKeys(self.jwks)
 
-    def token(self, subject: str, permissions: list[str], lifetime: int = 600, age: int = 0) -> str:
+    def verifier_claims(self) -> tuple[str, str]:
+        """The issuer and audience of this issuer's tokens."""
+        return ISSUER, AUDIENCE
+
+    def verifier(self, **options: Any) -> TokenVerifier:
+        return TokenVerifier(self.keys(), ISSUER, AUDIENCE, **options)
+
+    def token(
+        self,
+        subject: str,
+        permissions: list[str],
+        lifetime: int = 600,
+        age: int = 0,
+        typ: str = "at+jwt",
+        audience: str = AUDIENCE,
+        kid: str | None = None,
+    ) -> str:
+        """An access token (RFC 9068: typ at+jwt) unless `typ` says otherwise."""
         issued = int(time.time()) - age
         claims = {
+            "iss": ISSUER,
+            "aud": audience,
             "sub": subject,
             "iat": issued,
             "exp": issued + lifetime,
             "permissions": permissions,
         }
-        return jwt.encode(claims, self._private, algorithm="RS256", headers={"kid": self.kid})
+        headers = {"kid": kid or self.kid, "typ": typ}
+        return jwt.encode(claims, self._private, algorithm="RS256", headers=headers)

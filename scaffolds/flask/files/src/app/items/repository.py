@@ -1,9 +1,20 @@
 """What the routes need from item storage; the implementation is chosen at start-up."""
 
+from dataclasses import dataclass
 from typing import Protocol
 from uuid import UUID
 
+from app.items.idempotency import IdempotencyKey
 from app.models.items import Item, ItemCreate, ItemUpdate
+
+
+@dataclass(frozen=True)
+class Created:
+    """A create's outcome: the item, and whether it is the replay of an earlier request
+    with the same idempotency key (nothing new was stored)."""
+
+    item: Item
+    replayed: bool = False
 
 
 class ItemRepository(Protocol):
@@ -11,7 +22,9 @@ class ItemRepository(Protocol):
 
     def get(self, item_id: UUID) -> Item | None: ...
 
-    def create(self, data: ItemCreate) -> Item: ...
+    def create(self, data: ItemCreate, idempotency: IdempotencyKey | None = None) -> Created:
+        """Raises Conflict when the idempotency key came with another body."""
+        ...
 
     def update(self, item_id: UUID, data: ItemUpdate) -> Item | None: ...
 

@@ -12,7 +12,11 @@ celery_app.conf.update(
     task_reject_on_worker_lost=True,
     worker_prefetch_multiplier=1,
     worker_hijack_root_logger=False,
-    task_default_queue="items",
+    # The service's own queue, and every key Celery writes in Redis under `{{name}}:`,
+    # so that services sharing a Redis neither take each other's jobs nor see their keys.
+    task_default_queue="{{name}}",
+    broker_transport_options={"global_keyprefix": "{{name}}:"},
+    result_backend_transport_options={"global_keyprefix": "{{name}}:"},
     broker_connection_retry_on_startup=True,
 )
 

@@ -2,46 +2,63 @@
 the same id enqueued twice) is skipped instead of done twice."""
 
 {{#db_postgres}}
+from sqlalchemy import Engine, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
 from app.db.tables import ProcessedJobRow
 
 
-def claim(session: Session, queue: str, job_id: str) -> bool:
-    """Records `job_id` in the caller's transaction; False when it was already there.
+def is_processed(engine: Engine, job_id: str) -> bool:
+    with Session(engine) as session:
+        query = select(ProcessedJobRow.job_id).where(ProcessedJobRow.job_id == job_id)
+        return session.scalar(query) is not None
 
-    The record commits with the job's own writes: if the work fails, it rolls back
-    with them and the retry runs the job again.
-    """
-    inserted = session.execute(
-        insert(ProcessedJobRow)
-        .values(job_id=job_id, queue=queue)
-        .on_conflict_do_nothing(index_elements=[ProcessedJobRow.job_id])
-        .returning(ProcessedJobRow.job_id)
-    )
-    return inserted.first() is not None
+
+def mark_processed(engine: Engine, queue: str, job_id: str) -> None:
+    """Records `job_id` in a short transaction of its own, after the work: no
+    transaction stays open while the work runs. A crash between the work and this
+    record makes the redelivery do the work again, so the work is idempotent per id."""
+    with Session(engine) as session, session.begin():
+        session.execute(
+            insert(ProcessedJobRow)
+            .values(job_id=job_id, queue=queue)
+            .on_conflict_do_nothing(index_elements=[ProcessedJobRow.job_id])
+        )
 {{/db_postgres}}
 {{^db_postgres}}
-from datetime import UTC, datetime
-
 from redis import Redis
 
+# A claim held longer than this is taken for a crashed worker's and expires, so that
+# the redelivered job runs; keep the work of one job well under it.
+IN_PROGRESS_SECONDS = 60
 # Longer than any retry of a job can come.
-REMEMBER_SECONDS = 14 * 24 * 3600
+DONE_SECONDS = 7 * 24 * 3600
 
 
-def _key(queue: str, job_id: str) -> str:
-    return f"processed-jobs:{queue}:{job_id}"
+class JobInProgress(Exception):
+    """Another delivery of the job is running: this one fails and is retried later."""
 
 
-def claim(redis: Redis, queue: str, job_id: str) -> bool:
-    """Claims `job_id` atomically (SET NX); False when it was already claimed."""
-    stamp = datetime.now(UTC).isoformat()
-    return bool(redis.set(_key(queue, job_id), stamp, ex=REMEMBER_SECONDS, nx=True))
+def _key(job_id: str) -> str:
+    return f"{{name}}:job:{job_id}"
 
 
-def release(redis: Redis, queue: str, job_id: str) -> None:
-    """Forgets a claim whose work failed, so that the retry runs it again."""
-    redis.delete(_key(queue, job_id))
+def claim(redis: Redis, job_id: str) -> bool:
+    """True when this delivery should do the work, False when the job is done already;
+    raises JobInProgress while another delivery holds the claim."""
+    if redis.set(_key(job_id), "in-progress", nx=True, ex=IN_PROGRESS_SECONDS):
+        return True
+    if redis.get(_key(job_id)) == b"done":
+        return False
+    raise JobInProgress(job_id)
+
+
+def mark_done(redis: Redis, job_id: str) -> None:
+    redis.set(_key(job_id), "done", ex=DONE_SECONDS)
+
+
+def release(redis: Redis, job_id: str) -> None:
+    """Gives a claim back when the work failed, so that the retry runs it at once."""
+    redis.delete(_key(job_id))
 {{/db_postgres}}

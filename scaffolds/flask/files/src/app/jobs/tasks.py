@@ -1,35 +1,18 @@
-"""What the worker does with an `item.created` job. Idempotent: the job id is claimed
-first and a job already processed is skipped, because queues deliver at least once."""
+"""What the worker does with an `item.created` job. Idempotent: a job already processed
+is skipped, because queues deliver at least once."""
 
 {{#queue_rq}}
-{{#db_postgres}}
-from rq import get_current_job
-from sqlalchemy.orm import Session
-
-from app.jobs import resources
-{{/db_postgres}}
-{{^db_postgres}}
 from rq import get_current_job
 
-from app.jobs import resources
-{{/db_postgres}}
 {{/queue_rq}}
+from app.jobs import processed, resources
 {{#queue_celery}}
-{{#db_postgres}}
-from sqlalchemy.orm import Session
-
-from app.jobs import resources
 from app.jobs.celery_app import celery_app
-{{/db_postgres}}
-{{^db_postgres}}
-from app.jobs import resources
-from app.jobs.celery_app import celery_app
-{{/db_postgres}}
 {{/queue_celery}}
-from app.jobs.processed import claim{{^db_postgres}}, release{{/db_postgres}}
 from app.log import get_logger
 
-QUEUE = "items"
+# Named after the service: two services on one Redis never take each other's jobs.
+QUEUE = "{{name}}"
 log = get_logger(__name__)
 
 
@@ -41,7 +24,8 @@ def item_created(item_id: str, name: str) -> str:
 {{#queue_celery}}
 @celery_app.task(
     bind=True,
-    name="items.item_created",
+    name="{{name}}.item_created",
+    queue=QUEUE,
     autoretry_for=(Exception,),
     retry_backoff=True,
     max_retries=5,
@@ -51,27 +35,28 @@ def item_created(self, item_id: str, name: str) -> str:
 {{/queue_celery}}
     job_log = log.bind(job_id=job_id, queue=QUEUE, item_id=item_id)
 {{#db_postgres}}
-    with Session(resources.engine()) as session, session.begin():
-        already_processed = not claim(session, QUEUE, job_id)
-        if already_processed:
-            job_log.info("job already processed, skipped")
-            return "skipped"
-        # The work of the job goes here (notify, index the item...), in the claim's
-        # transaction: if it fails, the claim rolls back and the retry runs it again.
-        job_log.info("item created", name=name)
+    engine = resources.engine()
+    if processed.is_processed(engine, job_id):
+        job_log.info("job already processed, skipped")
+        return "skipped"
+    # The work of the job goes here (notify, index the item...), outside any database
+    # transaction; it must be safe to repeat for one job id (a crash before the record
+    # below makes the queue deliver the job again).
+    job_log.info("item created", name=name)
+    processed.mark_processed(engine, QUEUE, job_id)
     return "processed"
 {{/db_postgres}}
 {{^db_postgres}}
     redis = resources.redis()
-    already_processed = not claim(redis, QUEUE, job_id)
-    if already_processed:
+    if not processed.claim(redis, job_id):  # raises while another delivery runs it
         job_log.info("job already processed, skipped")
         return "skipped"
     try:
         # The work of the job goes here (notify, index the item...).
         job_log.info("item created", name=name)
     except Exception:
-        release(redis, QUEUE, job_id)
+        processed.release(redis, job_id)
         raise
+    processed.mark_done(redis, job_id)
     return "processed"
 {{/db_postgres}}
