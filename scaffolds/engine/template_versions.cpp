@@ -1,5 +1,8 @@
 #include "scaffolds/engine/template_versions.h"
 
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -7,6 +10,8 @@
 #include "scaffolds/engine/embedded.h"
 #include "scaffolds/engine/manifest.h"
 #include "scaffolds/engine/scaffold_error.h"
+
+namespace fs = std::filesystem;
 
 namespace svc::scaffolds {
 namespace {
@@ -50,7 +55,38 @@ TemplateSource reconstruct_version(const TemplateSource& newest, int newest_vers
   return s;
 }
 
+namespace {
+
+// SVC_TEMPLATE_DIR=scaffolds (a folder of template folders): a template's author tries
+// `svc upgrade` and `svc add resource` on the folder being edited, without a rebuild.
+std::optional<std::pair<TemplateSource, std::map<std::string, std::string>>> from_template_dir(const std::string& name) {
+  const char* dir = std::getenv("SVC_TEMPLATE_DIR");
+  if (!dir || !*dir) return std::nullopt;
+  fs::path folder = fs::path(dir) / name;
+  if (!fs::is_regular_file(folder / "template.yaml")) return std::nullopt;
+  TemplateSource source = load_template_folder(folder);
+  std::map<std::string, std::string> raw;
+  fs::path versions = folder / "versions";
+  std::error_code ec;
+  if (fs::is_directory(versions, ec))
+    for (const auto& e : fs::recursive_directory_iterator(versions, ec)) {
+      if (!e.is_regular_file()) continue;
+      std::ifstream in(e.path(), std::ios::binary);
+      std::ostringstream bytes;
+      bytes << in.rdbuf();
+      raw[e.path().lexically_relative(folder).generic_string()] = bytes.str();
+    }
+  return std::make_pair(std::move(source), std::move(raw));
+}
+
+}  // namespace
+
 TemplateSource embedded_template_version(const std::string& name, int version) {
+  if (auto local = from_template_dir(name)) {
+    int newest_version = parse_manifest(local->first.manifest_text, local->first.manifest_path, name).version;
+    if (version == 0 || version == newest_version) return local->first;
+    return reconstruct_version(local->first, newest_version, local->second, version);
+  }
   std::optional<TemplateSource> newest = embedded_template(name);
   if (!newest)
     throw ScaffoldError(fmt::format("unknown template '{}'", name), "see `svc new --list` for the built-in templates");

@@ -21,7 +21,8 @@ namespace svc::scaffolds {
 TemplateSource reconstruct_version(const TemplateSource& newest, int newest_version,
                                    const std::map<std::string, std::string>& raw, int version);
 
-// A built-in template at `version` (its newest when `version` is 0). Throws
+// A built-in template at `version` (its newest when `version` is 0); with
+// SVC_TEMPLATE_DIR set, the folder of that name in it when there is one. Throws
 // ScaffoldError for an unknown template or version.
 TemplateSource embedded_template_version(const std::string& name, int version);
 
