@@ -158,3 +158,34 @@ TEST_CASE("new: a compose file that already has the service's name stops the run
   CHECK(has(r.err, "compose.yaml already defines services.orders"));
   CHECK(svc::scaffolds::testing::snapshot(tree.path()) == before);
 }
+
+TEST_CASE("new: below a repository's root the service's CI becomes a root workflow filtered to its folder",
+          "[e2e][new][monorepo]") {
+  TempTree tree;
+  GitRepo repo(tree.path());
+  make_monorepo(tree, repo);
+  auto r = svc_new_in(tree, {"billing", "-t", "flask", "--dir", "services/billing", "--yes"});
+  INFO(r.out << r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(has(r.out, "  .github/workflows/billing.yml: the service's CI, run when services/billing/ changes\n"));
+  CHECK_FALSE(fs::exists(tree.path() / "services/billing/.github"));
+  std::string workflow = tree.read_file(".github/workflows/billing.yml");
+  YAML::Node doc = YAML::Load(workflow);
+  CHECK(doc["name"].as<std::string>() == "billing");
+  CHECK(doc["on"]["push"]["paths"][0].as<std::string>() == "services/billing/**");
+  CHECK(doc["on"]["pull_request"]["paths"][1].as<std::string>() == ".github/workflows/billing.yml");
+  CHECK(doc["defaults"]["run"]["working-directory"].as<std::string>() == "services/billing");
+  CHECK(has(workflow, "${{ matrix.python }}"));  // GitHub's own expressions pass through
+
+  // Alone, the same template keeps its workflow in the service, unfiltered.
+  TempTree elsewhere;
+  RunOptions options = hermetic(elsewhere.path());
+  options.cwd = elsewhere.path();
+  auto alone = run_svc({"new", "billing", "-t", "flask", "--yes", "--no-git"}, options);
+  INFO(alone.err);
+  REQUIRE(alone.exit_code == 0);
+  YAML::Node own = YAML::Load(elsewhere.read_file("billing/.github/workflows/ci.yml"));
+  CHECK(own["name"].as<std::string>() == "ci");
+  CHECK_FALSE(own["defaults"]);
+  CHECK(own["on"]["push"].IsNull());
+}
