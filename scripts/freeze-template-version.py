@@ -32,6 +32,17 @@ def tree_at(rev, prefix):
     return out
 
 
+def blob_ids(rev, prefix):
+    """{path under prefix: git blob id} at rev."""
+    listing = subprocess.run(["git", "ls-tree", "-r", "-z", rev, "--", prefix],
+                             check=True, capture_output=True).stdout.split(b"\0")
+    out = {}
+    for raw in filter(None, listing):
+        meta, path = raw.decode().split("\t", 1)
+        out[path[len(prefix):]] = meta.split()[2]
+    return out
+
+
 def tree_now(folder):
     root = pathlib.Path(folder)
     return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()} if root.is_dir() else {}
@@ -67,6 +78,11 @@ def main():
         absent += [folder + path for path in new if path not in old]
     if absent:
         (out / "absent.txt").write_text("".join(p + "\n" for p in sorted(absent)))
+    blobs = [f"{blob} template.yaml" for blob in blob_ids(rev, f"{base}template.yaml").values()]
+    for folder in FOLDERS:
+        blobs += [f"{blob} {folder}/{path}" for path, blob in blob_ids(rev, f"{base}{folder}/").items()]
+    blobs += [f"{blob} _shared/{path}" for path, blob in blob_ids(rev, "scaffolds/_shared/").items()]
+    (out / "blobs.txt").write_text("".join(line + "\n" for line in sorted(blobs, key=lambda l: l.split(" ", 1)[1])))
     print(f"{out}: {kept} file(s) kept from version {version}, {len(absent)} added since")
 
 

@@ -2,6 +2,11 @@
 // `svc upgrade` can render exactly what an old `svc new` wrote.
 #include <catch2/catch.hpp>
 
+#include <sstream>
+
+#include <git2.h>
+
+#include "scaffolds/engine/embedded.h"
 #include "scaffolds/engine/scaffold_error.h"
 #include "scaffolds/engine/template_versions.h"
 
@@ -58,4 +63,39 @@ TEST_CASE("template versions: the built-in templates' newest version is the temp
     CHECK(newest_version.files == embedded_template(name)->files);
   }
   CHECK_THROWS_WITH(embedded_template_version("rails", 0), Catch::Contains("unknown template 'rails'"));
+}
+
+TEST_CASE("template versions: every kept version rebuilds byte for byte as it was released", "[scaffolds][upgrade]") {
+  // versions/<N>/blobs.txt holds the git blob id of each file of version N, recorded when
+  // it was frozen: a later edit of the template that forgot to re-freeze shows up here.
+  git_libgit2_init();
+  int checked = 0;
+  for (const char* name : {"hono", "fastapi", "flask"}) {
+    std::map<std::string, std::string> raw;
+    for (const auto& f : embedded_files())
+      if (std::string(f.template_name) == name) raw[f.path] = std::string(reinterpret_cast<const char*>(f.data), f.size);
+    for (int version = 1;; ++version) {
+      auto blobs = raw.find("versions/" + std::to_string(version) + "/blobs.txt");
+      if (blobs == raw.end()) break;
+      TemplateSource old = embedded_template_version(name, version);
+      std::map<std::string, std::string> rebuilt = {{"template.yaml", old.manifest_text}};
+      for (const auto& [p, bytes] : old.files) rebuilt["files/" + p] = bytes;
+      for (const auto& [p, bytes] : old.resource_files) rebuilt["resource/" + p] = bytes;
+      for (const auto& [p, bytes] : old.partials) rebuilt["_shared/" + p] = bytes;
+      std::map<std::string, std::string> expected;
+      std::istringstream lines(blobs->second);
+      for (std::string line; std::getline(lines, line);) expected[line.substr(41)] = line.substr(0, 40);
+      std::map<std::string, std::string> actual;
+      for (const auto& [p, bytes] : rebuilt) {
+        git_oid id;
+        REQUIRE(git_odb_hash(&id, bytes.data(), bytes.size(), GIT_OBJECT_BLOB) == 0);
+        actual[p] = git_oid_tostr_s(&id);
+      }
+      INFO(name << " version " << version);
+      CHECK(actual == expected);
+      ++checked;
+    }
+  }
+  git_libgit2_shutdown();
+  SUCCEED(checked << " kept version(s) checked");
 }
