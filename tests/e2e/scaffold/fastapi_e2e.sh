@@ -41,8 +41,15 @@ asyncio.run(main(*sys.argv[1:]))
 PY
 }
 
+# The stand-in identity provider's tokens are access tokens (typ at+jwt) for this issuer
+# and audience, which the service requires (jwt_fixture.mjs reads these).
+export JWT_FIXTURE_TYP=at+jwt JWT_FIXTURE_ISSUER=https://idp.e2e.test/ \
+  JWT_FIXTURE_AUDIENCE=https://api.e2e.test/orders
+
 api() {  # api SERVICE_DIR AUTH DB: check_api.py against `python -m app`, the image's CMD
-  python3 "$here/check_api.py" "$1" "$tmp" --auth "$2" --db "$3" -- .venv/bin/python -m app
+  python3 "$here/check_api.py" "$1" "$tmp" --auth "$2" --db "$3" \
+    --env "JWT_ISSUER=$JWT_FIXTURE_ISSUER" --env "JWT_AUDIENCE=$JWT_FIXTURE_AUDIENCE" \
+    -- .venv/bin/python -m app
 }
 worker() {  # worker SERVICE_DIR QUEUE
   python3 "$here/check_worker.py" "$1" "$tmp" --redeliver "fastapi-$2" --stop-within 30 \

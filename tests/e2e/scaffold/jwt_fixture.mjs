@@ -5,6 +5,10 @@
 //
 // Writes OUT_DIR/jwks.json (the public key, to serve as JWKS_URL) and prints one JSON
 // object: {"token": "...", "expired": "...", "long_lived": "..."}.
+//
+// Optional environment: JWT_FIXTURE_TYP, the header `typ` (default JWT; e.g. at+jwt for
+// services that accept access tokens only); JWT_FIXTURE_ISSUER and JWT_FIXTURE_AUDIENCE,
+// the `iss` and `aud` claims (none when unset).
 import { generateKeyPairSync, randomUUID, sign } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -21,11 +25,15 @@ const jwk = { ...publicKey.export({ format: "jwk" }), kid, alg: "RS256", use: "s
 writeFileSync(join(outDir, "jwks.json"), JSON.stringify({ keys: [jwk] }));
 
 const base64url = (value) => Buffer.from(value).toString("base64url");
+const typ = process.env.JWT_FIXTURE_TYP || "JWT";
+const audience = {};
+if (process.env.JWT_FIXTURE_ISSUER) audience.iss = process.env.JWT_FIXTURE_ISSUER;
+if (process.env.JWT_FIXTURE_AUDIENCE) audience.aud = process.env.JWT_FIXTURE_AUDIENCE;
 
 function token(issuedAt, lifetimeSeconds) {
-  const header = base64url(JSON.stringify({ alg: "RS256", typ: "JWT", kid }));
+  const header = base64url(JSON.stringify({ alg: "RS256", typ, kid }));
   const payload = base64url(
-    JSON.stringify({ sub: subject, iat: issuedAt, exp: issuedAt + lifetimeSeconds, permissions }),
+    JSON.stringify({ ...audience, sub: subject, iat: issuedAt, exp: issuedAt + lifetimeSeconds, permissions }),
   );
   const signature = sign("sha256", Buffer.from(`${header}.${payload}`), privateKey).toString("base64url");
   return `${header}.${payload}.${signature}`;

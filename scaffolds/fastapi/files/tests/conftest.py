@@ -15,7 +15,7 @@ import pytest
 
 from app.main import create_app
 from app.settings import Settings{{#auth_jwks}}
-from tests.support.tokens import LocalIdentityProvider{{/auth_jwks}}
+from tests.support.tokens import AUDIENCE, ISSUER, LocalIdentityProvider{{/auth_jwks}}
 
 {{#db_postgres}}
 POSTGRES_IMAGE = "postgres:17-alpine"
@@ -95,6 +95,8 @@ def settings(
 {{/db_postgres}}        redis_url=redis_url,
 {{#auth_jwks}}
         jwks_url=idp.jwks_url,
+        jwt_issuer=ISSUER,
+        jwt_audience=AUDIENCE,
 {{/auth_jwks}}        rate_limit_per_minute=1000,
     )
 

@@ -77,6 +77,13 @@ class RateLimitedError(AppError):
         return {"Retry-After": str(self.retry_after_seconds)}
 
 
+class UnavailableError(AppError):
+    """A dependency the request cannot do without is down (answered 503, not logged
+    as a crash: the cause is outside this service)."""
+
+    status, code = 503, "unavailable"
+
+
 # Framework errors (no route, wrong method, unreadable body): the status is kept, the
 # text is replaced by a fixed one per code.
 STATUS_CODES: dict[int, ErrorCode] = {
@@ -92,7 +99,9 @@ STATUS_CODES: dict[int, ErrorCode] = {
 
 async def handle_app_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, AppError)
-    if exc.status >= 500:
+    if isinstance(exc, UnavailableError):
+        log.warning("dependency unavailable", reason=exc.message)
+    elif exc.status >= 500:
         log.error("request failed", exc_info=exc)
     body = error_body(exc.code, exc.message, exc.details)
     return JSONResponse(body, status_code=exc.status, headers=exc.headers())

@@ -37,7 +37,12 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         state.redis, settings.auth_failures_per_minute, "{{name}}:auth-failures"
     )
     state.verifier = TokenVerifier(
-        str(settings.jwks_url), settings.jwt_issuer, settings.jwt_audience
+        str(settings.jwks_url),
+        issuer=settings.jwt_issuer,
+        audience=settings.jwt_audience,
+        token_type=settings.jwt_token_type,
+        clock_skew_seconds=settings.jwt_clock_skew_seconds,
+        refetch_cooldown_seconds=settings.jwks_refetch_cooldown_seconds,
     )
 {{/auth_jwks}}{{#db_postgres}}
     state.engine = create_engine(str(settings.database_url))
