@@ -1,9 +1,10 @@
 """Typed errors the service raises on purpose, and the handlers that turn every error
 into the API's error shape.
 
-The message of a typed error is written for the client. Anything else that reaches
-the handlers is answered as `internal` with a generic message; only the log gets
-the exception, under the request's trace id.
+The message of a typed error is written for the client. Any other exception is
+answered as `internal` with a generic message by the request-log middleware
+(app.middleware.request_log); only the log gets the exception, under the request's
+trace id.
 """
 
 from typing import Any
@@ -129,7 +130,8 @@ async def handle_validation_error(_request: Request, exc: Exception) -> JSONResp
 
 
 async def handle_unexpected(_request: Request, exc: Exception) -> JSONResponse:
-    log.error("unhandled error", exc_info=exc)
+    """A framework error of a status without a code of its own."""
+    log.error("unexpected framework error", status=getattr(exc, "status_code", None))
     return JSONResponse(error_body("internal", "internal server error"), status_code=500)
 
 
@@ -137,4 +139,3 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(AppError, handle_app_error)
     app.add_exception_handler(StarletteHTTPException, handle_http_exception)
     app.add_exception_handler(RequestValidationError, handle_validation_error)
-    app.add_exception_handler(Exception, handle_unexpected)

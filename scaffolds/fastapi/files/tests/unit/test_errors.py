@@ -8,8 +8,11 @@ import httpx
 import pytest
 from fastapi import FastAPI, HTTPException
 from pydantic import BaseModel
+from structlog.contextvars import merge_contextvars
+from structlog.testing import capture_logs
 
 from app.errors import NotFoundError, RateLimitedError, install_error_handlers
+from app.middleware.request_log import RequestLogMiddleware
 from app.models.errors import ERROR_CODES, ErrorResponse
 
 DOCS = Path(__file__).parents[2] / "docs" / "errors.md"
@@ -20,8 +23,10 @@ class Body(BaseModel):
 
 
 def make_app() -> FastAPI:
+    """Error handling as app.main.create_app installs it."""
     app = FastAPI()
     install_error_handlers(app)
+    app.add_middleware(RequestLogMiddleware)
 
     @app.get("/missing")
     async def missing() -> None:
@@ -84,6 +89,20 @@ async def test_unexpected_errors_hide_internals(client: httpx.AsyncClient) -> No
     error = shaped(res, 500, "internal")
     assert "hunter2" not in res.text
     assert error["message"] == "internal server error"
+
+
+async def test_an_unexpected_error_is_logged_once_under_the_trace_id(
+    client: httpx.AsyncClient,
+) -> None:
+    with capture_logs(processors=[merge_contextvars]) as logs:
+        res = await client.get("/crash", headers={"x-request-id": "trace-500"})
+    assert res.status_code == 500
+    assert res.headers["x-request-id"] == "trace-500"
+    tracebacks = [line for line in logs if line.get("exc_info")]
+    assert len(tracebacks) == 1
+    assert tracebacks[0]["trace_id"] == "trace-500"
+    request_line = next(line for line in logs if line.get("event") == "request")
+    assert (request_line["status"], request_line["trace_id"]) == (500, "trace-500")
 
 
 def test_every_code_is_documented() -> None:
