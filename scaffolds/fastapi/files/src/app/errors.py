@@ -65,6 +65,13 @@ class ConflictError(AppError):
     status, code = 409, "conflict"
 
 
+class UnsupportedMediaTypeError(AppError):
+    status, code = 415, "unsupported_media_type"
+
+    def __init__(self) -> None:
+        super().__init__("the body must be JSON (Content-Type: application/json)")
+
+
 class RateLimitedError(AppError):
     status, code = 429, "rate_limited"
 
@@ -94,6 +101,8 @@ STATUS_CODES: dict[int, ErrorCode] = {
     404: "not_found",
     405: "method_not_allowed",
     409: "conflict",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
     429: "rate_limited",
 }
 
@@ -114,13 +123,19 @@ async def handle_http_exception(request: Request, exc: Exception) -> JSONRespons
     if code is None:
         return await handle_unexpected(request, exc)
     message = code.replace("_", " ")
-    if exc.status_code == 404:
+    if exc.status_code == 413:
+        message = str(exc.detail)
+    elif exc.status_code == 404:
         message = f"no route for {request.method} {request.url.path}"
     return JSONResponse(error_body(code, message), status_code=exc.status_code, headers=exc.headers)
 
 
 async def handle_validation_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
+    if any(issue["type"] == "json_invalid" for issue in exc.errors()):
+        # The body cannot be read at all: a client bug of another kind than a field
+        # that does not match the schema.
+        return JSONResponse(error_body("bad_request", "the body is not valid JSON"), 400)
     issues = [
         {"path": ".".join(str(part) for part in issue["loc"]), "message": issue["msg"]}
         for issue in exc.errors()

@@ -4,7 +4,8 @@ closed on shutdown, after uvicorn has drained the requests in flight."""
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI{{#db_postgres}}
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware{{#db_postgres}}
 from sqlalchemy import text{{/db_postgres}}
 
 {{#auth_jwks}}
@@ -17,6 +18,7 @@ from app.items.memory_repository import MemoryItemRepository
 {{/db_postgres}}{{^queue_none}}
 from app.jobs.producer import ItemEvents
 {{/queue_none}}from app.log import get_logger
+from app.middleware.body_limit import BodyLimitMiddleware
 from app.middleware.request_log import RequestLogMiddleware
 from app.rate_limit.limiter import RateLimiter
 from app.redis_client import connect_redis
@@ -83,8 +85,21 @@ async def ping_database(app: FastAPI) -> None:
         docs_url="/docs",
         redoc_url=None,
     )
-    app.state.settings = settings or get_settings()
+    app.state.settings = settings = settings or get_settings()
     install_error_handlers(app)
+    # The last added runs first: every request, the refused ones too, is logged.
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    if settings.cors_origin_list:
+        origins = settings.cors_origin_list
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=origins,
+            # Browsers refuse credentials with `*`; a list of origins may send them.
+            allow_credentials="*" not in origins,
+            allow_methods=["GET", "POST", "PATCH", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "Idempotency-Key", "traceparent"],
+            expose_headers=["x-request-id", "Retry-After", "Idempotent-Replayed"],
+        )
     app.add_middleware(RequestLogMiddleware)
     app.include_router(health.router)
     app.include_router(items.router)

@@ -57,6 +57,17 @@ async def test_invalid_bodies_get_the_error_shape(client: httpx.AsyncClient, aut
     assert res.status_code == 422
 
 
+async def test_unreadable_bodies(client: httpx.AsyncClient, auth) -> None:
+    json_type = {**auth, "content-type": "application/json"}
+    res = await client.post("/v1/items", content=b'{"name": "x",', headers=json_type)
+    assert (res.status_code, res.json()["error"]["code"]) == (400, "bad_request")
+    text_type = {**auth, "content-type": "text/plain"}
+    res = await client.post("/v1/items", content=b"name=x", headers=text_type)
+    assert (res.status_code, res.json()["error"]["code"]) == (415, "unsupported_media_type")
+    res = await client.post("/v1/items", json={"name": "x" * 2_000_000}, headers=auth)
+    assert (res.status_code, res.json()["error"]["code"]) == (413, "payload_too_large")
+
+
 async def test_pages(client: httpx.AsyncClient, auth) -> None:
     for n in range(3):
         await client.post("/v1/items", json={"name": f"page {n}"}, headers=auth)
