@@ -11,7 +11,7 @@ from app.jobs import ITEMS_QUEUE, celery_tasks
 from app.jobs.celery_app import configure
 {{/queue_celery}}{{#queue_rq}}
 from redis import Redis
-from rq import Worker
+from rq import Queue, Worker
 
 from app.jobs import ITEMS_QUEUE, rq_tasks
 {{/queue_rq}}from app.jobs.processed import ProcessedJobs
@@ -54,14 +54,22 @@ def main() -> None:
     rq_tasks.use(processed)
     queue = items_queue(str(settings.redis_url))
     connection: Redis = queue.connection
-    worker = Worker([queue], connection=connection)
     log.info("worker started", queue=ITEMS_QUEUE)
     try:
-        worker.work(logging_level=settings.log_level.upper())
+        work(queue, logging_level=settings.log_level.upper())
     finally:
         processed.close()
         connection.close()
-        log.info("worker stopped"){{/queue_rq}}
+        log.info("worker stopped")
+
+
+def work(queue: Queue, burst: bool = False, logging_level: str = "INFO") -> None:
+    """Runs the jobs of `queue`. With the scheduler: a failed job is retried after the
+    intervals of its Retry (app.jobs.producer), and RQ moves retries whose time has come
+    back to the queue only in a worker that runs the scheduler. `burst`: until the
+    queue is empty (tests)."""
+    worker = Worker([queue], connection=queue.connection)
+    worker.work(burst=burst, with_scheduler=True, logging_level=logging_level){{/queue_rq}}
 
 
 if __name__ == "__main__":
