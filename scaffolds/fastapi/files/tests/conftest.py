@@ -101,7 +101,21 @@ def settings(
     )
 
 
-async def start_client(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
+{{#auth_jwks}}
+@pytest.fixture
+def auth(idp: LocalIdentityProvider) -> dict[str, str]:
+    """Headers of a caller with every permission."""
+    return {"Authorization": f"Bearer {idp.token()}"}
+
+
+{{/auth_jwks}}{{^auth_jwks}}
+@pytest.fixture
+def auth() -> dict[str, str]:
+    """Headers of a caller (none: this service has no authentication)."""
+    return {}
+
+
+{{/auth_jwks}}async def start_client(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
     """The app with its lifespan run, as uvicorn would, behind an in-process client."""
     app = create_app(settings)
     async with app.router.lifespan_context(app):

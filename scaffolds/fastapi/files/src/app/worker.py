@@ -1,7 +1,9 @@
 """The job worker: its own process (`python -m app.worker`), never the API's.
 
 Jobs and requests scale, deploy and fail independently. On SIGTERM the worker stops
-taking jobs, lets the running ones finish (warm shutdown) and exits.
+taking jobs, lets the running ones finish (warm shutdown) and exits.{{#db_postgres}} Beside the
+queue library's loop, a thread sweeps the outbox (app.jobs.outbox): jobs the API wrote
+but could not enqueue are enqueued from here.{{/db_postgres}}
 """
 
 {{#queue_celery}}
@@ -14,8 +16,12 @@ from redis import Redis
 from rq import Queue, Worker
 
 from app.jobs import ITEMS_QUEUE, rq_tasks
-{{/queue_rq}}from app.jobs.processed import ProcessedJobs
-{{#queue_rq}}
+{{/queue_rq}}{{#db_postgres}}
+from app.jobs.outbox import OutboxSweep
+{{/db_postgres}}from app.jobs.processed import ProcessedJobs
+{{#db_postgres}}
+from app.jobs.producer import ItemEvents
+{{/db_postgres}}{{#queue_rq}}
 from app.jobs.rq_queue import items_queue
 {{/queue_rq}}from app.log import configure_logging, get_logger
 from app.settings import WorkerSettings, load
@@ -28,16 +34,27 @@ def main() -> None:
     configure_logging(settings.log_level, "worker")
 {{#db_postgres}}
     processed = ProcessedJobs(str(settings.database_url))
+    events = ItemEvents(str(settings.redis_url))
+    sweep = OutboxSweep(str(settings.database_url), events.send)
 {{/db_postgres}}{{^db_postgres}}
     processed = ProcessedJobs(str(settings.redis_url))
 {{/db_postgres}}{{#queue_celery}}
     celery_tasks.use(processed)
     app = configure(str(settings.redis_url))
 
+    def stopped() -> None:
+{{#db_postgres}}
+        sweep.stop()
+{{/db_postgres}}
+        processed.close()
+
     # Connected, so Celery leaves the logging configured above alone.
     setup_logging.connect(lambda **_: None, weak=False)
     worker_ready.connect(lambda **_: log.info("worker started", queue=ITEMS_QUEUE), weak=False)
-    worker_shutdown.connect(lambda **_: processed.close(), weak=False)
+    worker_shutdown.connect(lambda **_: stopped(), weak=False)
+{{#db_postgres}}
+    sweep.start()
+{{/db_postgres}}
     app.worker_main(
         [
             "--quiet",  # no banner: every line of the log is JSON
@@ -54,10 +71,17 @@ def main() -> None:
     rq_tasks.use(processed)
     queue = items_queue(str(settings.redis_url))
     connection: Redis = queue.connection
+{{#db_postgres}}
+    sweep.start()
+{{/db_postgres}}
     log.info("worker started", queue=ITEMS_QUEUE)
     try:
         work(queue, logging_level=settings.log_level.upper())
     finally:
+{{#db_postgres}}
+        sweep.stop()
+        events.close()
+{{/db_postgres}}
         processed.close()
         connection.close()
         log.info("worker stopped")

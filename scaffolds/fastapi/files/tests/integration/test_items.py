@@ -1,26 +1,12 @@
 """/v1/items end to end through the app, against the real {{#db_postgres}}database{{/db_postgres}}{{^db_postgres}}in-memory store{{/db_postgres}} and Redis."""
 
 import httpx
-import pytest{{#auth_jwks}}
-
-from tests.support.tokens import LocalIdentityProvider{{/auth_jwks}}
+import pytest
 
 pytestmark = pytest.mark.integration
 
 
-{{#auth_jwks}}
-@pytest.fixture
-def auth(idp: LocalIdentityProvider) -> dict[str, str]:
-    return {"Authorization": f"Bearer {idp.token()}"}
-
-
-{{/auth_jwks}}{{^auth_jwks}}
-@pytest.fixture
-def auth() -> dict[str, str]:
-    return {}
-
-
-{{/auth_jwks}}async def test_create_get_list_update_delete(client: httpx.AsyncClient, auth) -> None:
+async def test_create_get_list_update_delete(client: httpx.AsyncClient, auth) -> None:
     res = await client.post("/v1/items", json={"name": " Blue widget "}, headers=auth)
     assert res.status_code == 201, res.text
     item = res.json()

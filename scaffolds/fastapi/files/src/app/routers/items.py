@@ -10,7 +10,9 @@ from app.deps import get_items, rate_limit, require_permission
 {{/auth_jwks}}{{^auth_jwks}}
 from app.deps import get_items, rate_limit
 {{/auth_jwks}}from app.errors import NotFoundError
-from app.items.repository import ItemRepository
+from app.items.idempotency import REPLAYED_HEADER, IdempotencyKey, idempotency
+from app.items.repository import ItemRepository{{^queue_none}}
+from app.jobs.publish import publish_created{{/queue_none}}
 from app.json_body import require_json_body
 from app.models.errors import ERROR_RESPONSES
 from app.models.items import CreateItem, Item, ItemList, UpdateItem
@@ -55,11 +57,19 @@ async def get_item(item_id: UUID, items: Items) -> Item:
     dependencies=[*CanWrite, *JsonBody],
     summary="Create an item",
 )
-async def create_item(body: CreateItem, items: Items, request: Request) -> Item:
-    item = await items.create(body)
-{{^queue_none}}
-    await request.app.state.events.item_created(item)
-{{/queue_none}}    return item
+async def create_item(
+    body: CreateItem,
+    items: Items,
+    request: Request,
+    response: Response,
+    idempotency_key: IdempotencyKey = None,
+) -> Item:
+    created = await items.create(body, idempotency(idempotency_key, body))
+    if created.replayed:
+        response.headers[REPLAYED_HEADER] = "true"
+        return created.item{{^queue_none}}
+    await publish_created(request.app.state.events, items, created.item){{/queue_none}}
+    return created.item
 
 
 @router.patch(
