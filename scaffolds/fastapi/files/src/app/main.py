@@ -5,7 +5,8 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
-from fastapi.middleware.cors import CORSMiddleware{{#db_postgres}}
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.routing import APIRoute{{#db_postgres}}
 from sqlalchemy import text{{/db_postgres}}
 
 {{#auth_jwks}}
@@ -76,7 +77,14 @@ async def ping_database(app: FastAPI) -> None:
         await connection.execute(text("SELECT 1"))
 
 
-{{/db_postgres}}def create_app(settings: Settings | None = None) -> FastAPI:
+{{/db_postgres}}def operation_id(route: APIRoute) -> str:
+    """The route function's name (`list_items`): the name generated clients give the
+    call, so it must stay readable and stable (FastAPI's default,
+    `list_items_v1_items_get`, changes with the path)."""
+    return route.name
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(
         title="{{name}}",
         version="0.1.0",
@@ -84,6 +92,7 @@ async def ping_database(app: FastAPI) -> None:
         openapi_url="/openapi.json",
         docs_url="/docs",
         redoc_url=None,
+        generate_unique_id_function=operation_id,
     )
     app.state.settings = settings = settings or get_settings()
     install_error_handlers(app)
