@@ -60,7 +60,10 @@ class JwksCache:
             async with httpx.AsyncClient(timeout=self._timeout) as http:
                 res = await http.get(self._url)
                 res.raise_for_status()
-            keys = PyJWKSet.from_dict(res.json()).keys
+            document = res.json()
+            if not isinstance(document, dict):
+                raise ValueError("the JWKS is not a JSON object")
+            keys = PyJWKSet.from_dict(document).keys
         except (httpx.HTTPError, ValueError, PyJWKSetError) as err:
             if self._loaded_at is None:
                 raise JwksUnavailable(str(err)) from err
