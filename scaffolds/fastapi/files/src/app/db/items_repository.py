@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.tables import ItemRow{{^queue_none}}, OutboxRow{{/queue_none}}
 from app.errors import ConflictError
+from app.items.idempotency import KEY_LIFETIME
 from app.items.repository import Created, Idempotency{{^queue_none}}
 from app.jobs.producer import ITEM_CREATED, item_created_job_id, item_created_payload{{/queue_none}}
 from app.models.items import CreateItem, Item, UpdateItem
@@ -58,6 +59,16 @@ class SqlItemRepository:
         return Created(item)
 
     async def _created_with(self, idempotency: Idempotency) -> Created | None:
+        # A key older than its lifetime is released: it may be used afresh.
+        release = (
+            update(ItemRow)
+            .where(
+                ItemRow.idempotency_key == idempotency.key,
+                ItemRow.created_at < func.now() - KEY_LIFETIME,
+            )
+            .values(idempotency_key=None, request_hash=None)
+        )
+        await self._session.execute(release)
         query = select(ItemRow).where(ItemRow.idempotency_key == idempotency.key)
         row = (await self._session.scalars(query)).one_or_none()
         if row is None:

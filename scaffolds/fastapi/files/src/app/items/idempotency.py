@@ -5,6 +5,7 @@ another body is 409 `conflict`."""
 
 import hashlib
 import json
+from datetime import timedelta
 from typing import Annotated
 
 from fastapi import Header
@@ -13,6 +14,8 @@ from pydantic import BaseModel
 from app.items.repository import Idempotency
 
 REPLAYED_HEADER = "Idempotent-Replayed"
+# How long a key answers with its first result; after that it may be used afresh.
+KEY_LIFETIME = timedelta(hours=24)
 
 IdempotencyKey = Annotated[
     str | None,

@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from uuid import UUID, uuid4
 
 from app.errors import ConflictError
+from app.items.idempotency import KEY_LIFETIME
 from app.items.repository import Created, Idempotency
 from app.models.items import CreateItem, Item, UpdateItem
 
@@ -25,6 +26,9 @@ class MemoryItemRepository:
     async def create(self, data: CreateItem, idempotency: Idempotency | None = None) -> Created:
         if idempotency and idempotency.key in self._keys:
             request_hash, item_id = self._keys[idempotency.key]
+            if self._items[item_id].created_at < datetime.now(UTC) - KEY_LIFETIME:
+                del self._keys[idempotency.key]  # expired: the key starts afresh
+                return await self.create(data, idempotency)
             if request_hash != idempotency.request_hash:
                 raise ConflictError("the Idempotency-Key was used with another body")
             return Created(self._items[item_id], replayed=True)
