@@ -3,14 +3,16 @@
 # with uv, passes ruff and black, migrates, passes its own tests against a real
 # PostgreSQL and Redis, serves what the playbook asks for (checked from outside by
 # check_api.py), processes a job id once however often it is enqueued
-# (check_worker.py), audits clean, and the audit notices when a rule is broken. Every
+# (check_worker.py), gives a frontend typed hooks that compile (fastapi_client.sh),
+# audits clean, and the audit notices when a rule is broken. Every
 # other answer combination is generated, linted, tested and audited too.
 #
 #   fastapi_e2e.sh SVC_BINARY
 #
 # Needs python3 (3.11 or later), node (the shared stand-in identity provider), uv
 # (installed from PyPI with pip when missing), PyPI or a uv cache that already holds
-# the packages, PostgreSQL and redis-server (scripts/install-deps.sh). Downloads are
+# the packages, npm (the typed client's packages), PostgreSQL and redis-server
+# (scripts/install-deps.sh). Downloads are
 # cached in ${XDG_CACHE_HOME:-$HOME/.cache}/uv. SVC_E2E_KEEP=1 keeps the temporary
 # folder for a look.
 set -euo pipefail
@@ -41,8 +43,15 @@ asyncio.run(main(*sys.argv[1:]))
 PY
 }
 
+# The stand-in identity provider's tokens are access tokens (typ at+jwt) for this issuer
+# and audience, which the service requires (jwt_fixture.mjs reads these).
+export JWT_FIXTURE_TYP=at+jwt JWT_FIXTURE_ISSUER=https://idp.e2e.test/ \
+  JWT_FIXTURE_AUDIENCE=https://api.e2e.test/orders
+
 api() {  # api SERVICE_DIR AUTH DB: check_api.py against `python -m app`, the image's CMD
-  python3 "$here/check_api.py" "$1" "$tmp" --auth "$2" --db "$3" -- .venv/bin/python -m app
+  python3 "$here/check_api.py" "$1" "$tmp" --auth "$2" --db "$3" \
+    --env "JWT_ISSUER=$JWT_FIXTURE_ISSUER" --env "JWT_AUDIENCE=$JWT_FIXTURE_AUDIENCE" \
+    -- .venv/bin/python -m app
 }
 worker() {  # worker SERVICE_DIR QUEUE
   python3 "$here/check_worker.py" "$1" "$tmp" --redeliver "fastapi-$2" --stop-within 30 \
@@ -59,6 +68,8 @@ step 900 "uv sync --all-groups (venv, uv.lock)" in_dir "$full" uv sync --all-gro
 step 120 "ruff check and black --check" lint "$full"
 step 120 "alembic upgrade head" in_dir "$full" .venv/bin/alembic upgrade head
 step 600 "pytest (unit, contract, integration)" run_pytest "$full"
+step 300 "typed client: openapi-rq hooks from the committed openapi.json, tsc --noEmit" \
+  bash "$here/fastapi_client.sh" "$full" "$tmp"
 step 180 "the API (python -m app): health, OpenAPI, 401, 429, request logs, SIGTERM" api "$full" jwks postgres
 step 180 "the worker (python -m app.worker): a job id enqueued twice, processed once; SIGTERM" \
   worker "$full" celery

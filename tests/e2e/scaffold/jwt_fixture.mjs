@@ -5,8 +5,10 @@
 //
 // Writes OUT_DIR/jwks.json (the public key, to serve as JWKS_URL) and prints one JSON
 // object: {"token": "...", "expired": "...", "long_lived": "..."}.
-// Optional environment: JWT_FIXTURE_TYP (the header typ, default JWT), JWT_FIXTURE_ISSUER
-// and JWT_FIXTURE_AUDIENCE (the iss and aud claims, left out when unset).
+//
+// Optional environment: JWT_FIXTURE_TYP, the header `typ` (default JWT; e.g. at+jwt for
+// services that accept access tokens only); JWT_FIXTURE_ISSUER and JWT_FIXTURE_AUDIENCE,
+// the `iss` and `aud` claims (none when unset).
 import { generateKeyPairSync, randomUUID, sign } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -23,7 +25,6 @@ const jwk = { ...publicKey.export({ format: "jwk" }), kid, alg: "RS256", use: "s
 writeFileSync(join(outDir, "jwks.json"), JSON.stringify({ keys: [jwk] }));
 
 const base64url = (value) => Buffer.from(value).toString("base64url");
-
 const typ = process.env.JWT_FIXTURE_TYP || "JWT";
 const audience = {
   ...(process.env.JWT_FIXTURE_ISSUER ? { iss: process.env.JWT_FIXTURE_ISSUER } : {}),

@@ -15,7 +15,7 @@ import pytest
 
 from app.main import create_app
 from app.settings import Settings{{#auth_jwks}}
-from tests.support.tokens import LocalIdentityProvider{{/auth_jwks}}
+from tests.support.tokens import AUDIENCE, ISSUER, LocalIdentityProvider{{/auth_jwks}}
 
 {{#db_postgres}}
 POSTGRES_IMAGE = "postgres:17-alpine"
@@ -95,11 +95,27 @@ def settings(
 {{/db_postgres}}        redis_url=redis_url,
 {{#auth_jwks}}
         jwks_url=idp.jwks_url,
+        jwt_issuer=ISSUER,
+        jwt_audience=AUDIENCE,
 {{/auth_jwks}}        rate_limit_per_minute=1000,
     )
 
 
-async def start_client(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
+{{#auth_jwks}}
+@pytest.fixture
+def auth(idp: LocalIdentityProvider) -> dict[str, str]:
+    """Headers of a caller with every permission."""
+    return {"Authorization": f"Bearer {idp.token()}"}
+
+
+{{/auth_jwks}}{{^auth_jwks}}
+@pytest.fixture
+def auth() -> dict[str, str]:
+    """Headers of a caller (none: this service has no authentication)."""
+    return {}
+
+
+{{/auth_jwks}}async def start_client(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
     """The app with its lifespan run, as uvicorn would, behind an in-process client."""
     app = create_app(settings)
     async with app.router.lifespan_context(app):

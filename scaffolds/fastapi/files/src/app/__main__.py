@@ -26,7 +26,9 @@ def main() -> None:
         log_config=None,
         access_log=False,
         server_header=False,
-        proxy_headers=settings.trust_proxy,
+        # Off: request.client stays the socket peer, and app.client_ip alone reads
+        # X-Forwarded-For, as far as TRUSTED_PROXY_HOPS allows.
+        proxy_headers=False,
         timeout_graceful_shutdown=settings.shutdown_timeout_seconds,
     )
 

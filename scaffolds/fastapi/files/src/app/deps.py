@@ -62,7 +62,7 @@ async def current_user(request: Request) -> Principal:
     bucket per client address: once it is empty the caller gets 429 before any token is
     looked at, which stops token guessing early."""
     state = request.app.state
-    bucket = f"ip:{client_ip(request, state.settings.trust_proxy)}"
+    bucket = f"ip:{client_ip(request, state.settings.trusted_proxy_hops)}"
     try:
         standing = await state.auth_failures.take(bucket, cost=0)
     except Exception:  # Redis down: authentication still works, only the limit is off.
@@ -109,7 +109,7 @@ async def rate_limit(request: Request, user: Annotated[Principal, Depends(curren
 # Token bucket per client address and endpoint (the route's pattern,
 # `/v1/items/{item_id}`, not the raw path). A refused request gets 429 with Retry-After.
 async def rate_limit(request: Request) -> None:
-    who = f"ip:{client_ip(request, request.app.state.settings.trust_proxy)}"{{/auth_jwks}}
+    who = f"ip:{client_ip(request, request.app.state.settings.trusted_proxy_hops)}"{{/auth_jwks}}
     route = request.scope.get("route")
     endpoint = f"{request.method} {getattr(route, 'path', request.url.path)}"
     try:

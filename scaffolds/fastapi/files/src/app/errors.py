@@ -1,9 +1,10 @@
 """Typed errors the service raises on purpose, and the handlers that turn every error
 into the API's error shape.
 
-The message of a typed error is written for the client. Anything else that reaches
-the handlers is answered as `internal` with a generic message; only the log gets
-the exception, under the request's trace id.
+The message of a typed error is written for the client. Any other exception is
+answered as `internal` with a generic message by the request-log middleware
+(app.middleware.request_log); only the log gets the exception, under the request's
+trace id.
 """
 
 from typing import Any
@@ -64,6 +65,13 @@ class ConflictError(AppError):
     status, code = 409, "conflict"
 
 
+class UnsupportedMediaTypeError(AppError):
+    status, code = 415, "unsupported_media_type"
+
+    def __init__(self) -> None:
+        super().__init__("the body must be JSON (Content-Type: application/json)")
+
+
 class RateLimitedError(AppError):
     status, code = 429, "rate_limited"
 
@@ -77,6 +85,13 @@ class RateLimitedError(AppError):
         return {"Retry-After": str(self.retry_after_seconds)}
 
 
+class UnavailableError(AppError):
+    """A dependency the request cannot do without is down (answered 503, not logged
+    as a crash: the cause is outside this service)."""
+
+    status, code = 503, "unavailable"
+
+
 # Framework errors (no route, wrong method, unreadable body): the status is kept, the
 # text is replaced by a fixed one per code.
 STATUS_CODES: dict[int, ErrorCode] = {
@@ -86,13 +101,17 @@ STATUS_CODES: dict[int, ErrorCode] = {
     404: "not_found",
     405: "method_not_allowed",
     409: "conflict",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
     429: "rate_limited",
 }
 
 
 async def handle_app_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, AppError)
-    if exc.status >= 500:
+    if isinstance(exc, UnavailableError):
+        log.warning("dependency unavailable", reason=exc.message)
+    elif exc.status >= 500:
         log.error("request failed", exc_info=exc)
     body = error_body(exc.code, exc.message, exc.details)
     return JSONResponse(body, status_code=exc.status, headers=exc.headers())
@@ -104,13 +123,19 @@ async def handle_http_exception(request: Request, exc: Exception) -> JSONRespons
     if code is None:
         return await handle_unexpected(request, exc)
     message = code.replace("_", " ")
-    if exc.status_code == 404:
+    if exc.status_code == 413:
+        message = str(exc.detail)
+    elif exc.status_code == 404:
         message = f"no route for {request.method} {request.url.path}"
     return JSONResponse(error_body(code, message), status_code=exc.status_code, headers=exc.headers)
 
 
 async def handle_validation_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
+    if any(issue["type"] == "json_invalid" for issue in exc.errors()):
+        # The body cannot be read at all: a client bug of another kind than a field
+        # that does not match the schema.
+        return JSONResponse(error_body("bad_request", "the body is not valid JSON"), 400)
     issues = [
         {"path": ".".join(str(part) for part in issue["loc"]), "message": issue["msg"]}
         for issue in exc.errors()
@@ -120,7 +145,8 @@ async def handle_validation_error(_request: Request, exc: Exception) -> JSONResp
 
 
 async def handle_unexpected(_request: Request, exc: Exception) -> JSONResponse:
-    log.error("unhandled error", exc_info=exc)
+    """A framework error of a status without a code of its own."""
+    log.error("unexpected framework error", status=getattr(exc, "status_code", None))
     return JSONResponse(error_body("internal", "internal server error"), status_code=500)
 
 
@@ -128,4 +154,3 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(AppError, handle_app_error)
     app.add_exception_handler(StarletteHTTPException, handle_http_exception)
     app.add_exception_handler(RequestValidationError, handle_validation_error)
-    app.add_exception_handler(Exception, handle_unexpected)

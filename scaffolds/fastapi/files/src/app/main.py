@@ -4,7 +4,9 @@ closed on shutdown, after uvicorn has drained the requests in flight."""
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI{{#db_postgres}}
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.routing import APIRoute{{#db_postgres}}
 from sqlalchemy import text{{/db_postgres}}
 
 {{#auth_jwks}}
@@ -17,6 +19,7 @@ from app.items.memory_repository import MemoryItemRepository
 {{/db_postgres}}{{^queue_none}}
 from app.jobs.producer import ItemEvents
 {{/queue_none}}from app.log import get_logger
+from app.middleware.body_limit import BodyLimitMiddleware
 from app.middleware.request_log import RequestLogMiddleware
 from app.rate_limit.limiter import RateLimiter
 from app.redis_client import connect_redis
@@ -37,7 +40,12 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         state.redis, settings.auth_failures_per_minute, "{{name}}:auth-failures"
     )
     state.verifier = TokenVerifier(
-        str(settings.jwks_url), settings.jwt_issuer, settings.jwt_audience
+        str(settings.jwks_url),
+        issuer=settings.jwt_issuer,
+        audience=settings.jwt_audience,
+        token_type=settings.jwt_token_type,
+        clock_skew_seconds=settings.jwt_clock_skew_seconds,
+        refetch_cooldown_seconds=settings.jwks_refetch_cooldown_seconds,
     )
 {{/auth_jwks}}{{#db_postgres}}
     state.engine = create_engine(str(settings.database_url))
@@ -69,7 +77,14 @@ async def ping_database(app: FastAPI) -> None:
         await connection.execute(text("SELECT 1"))
 
 
-{{/db_postgres}}def create_app(settings: Settings | None = None) -> FastAPI:
+{{/db_postgres}}def operation_id(route: APIRoute) -> str:
+    """The route function's name (`list_items`): the name generated clients give the
+    call, so it must stay readable and stable (FastAPI's default,
+    `list_items_v1_items_get`, changes with the path)."""
+    return route.name
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(
         title="{{name}}",
         version="0.1.0",
@@ -77,9 +92,23 @@ async def ping_database(app: FastAPI) -> None:
         openapi_url="/openapi.json",
         docs_url="/docs",
         redoc_url=None,
+        generate_unique_id_function=operation_id,
     )
-    app.state.settings = settings or get_settings()
+    app.state.settings = settings = settings or get_settings()
     install_error_handlers(app)
+    # The last added runs first: every request, the refused ones too, is logged.
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    if settings.cors_origin_list:
+        origins = settings.cors_origin_list
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=origins,
+            # Browsers refuse credentials with `*`; a list of origins may send them.
+            allow_credentials="*" not in origins,
+            allow_methods=["GET", "POST", "PATCH", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "Idempotency-Key", "traceparent"],
+            expose_headers=["x-request-id", "Retry-After", "Idempotent-Replayed"],
+        )
     app.add_middleware(RequestLogMiddleware)
     app.include_router(health.router)
     app.include_router(items.router)

@@ -1,26 +1,12 @@
 """/v1/items end to end through the app, against the real {{#db_postgres}}database{{/db_postgres}}{{^db_postgres}}in-memory store{{/db_postgres}} and Redis."""
 
 import httpx
-import pytest{{#auth_jwks}}
-
-from tests.support.tokens import LocalIdentityProvider{{/auth_jwks}}
+import pytest
 
 pytestmark = pytest.mark.integration
 
 
-{{#auth_jwks}}
-@pytest.fixture
-def auth(idp: LocalIdentityProvider) -> dict[str, str]:
-    return {"Authorization": f"Bearer {idp.token()}"}
-
-
-{{/auth_jwks}}{{^auth_jwks}}
-@pytest.fixture
-def auth() -> dict[str, str]:
-    return {}
-
-
-{{/auth_jwks}}async def test_create_get_list_update_delete(client: httpx.AsyncClient, auth) -> None:
+async def test_create_get_list_update_delete(client: httpx.AsyncClient, auth) -> None:
     res = await client.post("/v1/items", json={"name": " Blue widget "}, headers=auth)
     assert res.status_code == 201, res.text
     item = res.json()
@@ -55,6 +41,17 @@ async def test_invalid_bodies_get_the_error_shape(client: httpx.AsyncClient, aut
     assert {d["path"] for d in error["details"]} >= {"body.name", "body.colour"}
     res = await client.get("/v1/items/not-a-uuid", headers=auth)
     assert res.status_code == 422
+
+
+async def test_unreadable_bodies(client: httpx.AsyncClient, auth) -> None:
+    json_type = {**auth, "content-type": "application/json"}
+    res = await client.post("/v1/items", content=b'{"name": "x",', headers=json_type)
+    assert (res.status_code, res.json()["error"]["code"]) == (400, "bad_request")
+    text_type = {**auth, "content-type": "text/plain"}
+    res = await client.post("/v1/items", content=b"name=x", headers=text_type)
+    assert (res.status_code, res.json()["error"]["code"]) == (415, "unsupported_media_type")
+    res = await client.post("/v1/items", json={"name": "x" * 2_000_000}, headers=auth)
+    assert (res.status_code, res.json()["error"]["code"]) == (413, "payload_too_large")
 
 
 async def test_pages(client: httpx.AsyncClient, auth) -> None:

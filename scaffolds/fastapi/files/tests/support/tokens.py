@@ -1,5 +1,6 @@
 """A stand-in identity provider: a fresh RSA key, its JWKS served on 127.0.0.1, and
-RS256 tokens signed with it. The service under test only ever sees the JWKS URL."""
+RS256 access tokens signed with it (typ at+jwt, issuer ISSUER, audience AUDIENCE). The
+service under test only ever sees the JWKS URL; `jwks_requests` counts its fetches."""
 
 import json
 import threading
@@ -11,6 +12,9 @@ import jwt
 from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
 
+ISSUER = "https://idp.test/"
+AUDIENCE = "https://api.test/orders"
+
 
 class LocalIdentityProvider:
     def __init__(self) -> None:
@@ -18,7 +22,8 @@ class LocalIdentityProvider:
         self._key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
         jwk = RSAAlgorithm.to_jwk(self._key.public_key(), as_dict=True)
         body = json.dumps({"keys": [{**jwk, "kid": self.kid, "alg": "RS256", "use": "sig"}]})
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(body.encode()))
+        self.jwks_requests = 0
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(body.encode(), self))
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
         port = self._server.server_address[1]
         self.jwks_url = f"http://127.0.0.1:{port}/.well-known/jwks.json"
@@ -29,26 +34,32 @@ class LocalIdentityProvider:
         permissions: tuple[str, ...] = ("items:read", "items:write"),
         lifetime: int = 10 * 60,
         issued_ago: int = 0,
+        typ: str | None = "at+jwt",
+        kid: str | None = None,
         **claims: object,
     ) -> str:
         iat = int(time.time()) - issued_ago
         payload = {
+            "iss": ISSUER,
+            "aud": AUDIENCE,
             "sub": subject,
             "iat": iat,
             "exp": iat + lifetime,
             "permissions": list(permissions),
         }
         payload.update(claims)
-        return jwt.encode(payload, self._key, algorithm="RS256", headers={"kid": self.kid})
+        headers = {"kid": kid or self.kid, "typ": typ}
+        return jwt.encode(payload, self._key, algorithm="RS256", headers=headers)
 
     def close(self) -> None:
         self._server.shutdown()
         self._server.server_close()
 
 
-def _handler(body: bytes) -> type[BaseHTTPRequestHandler]:
+def _handler(body: bytes, idp: LocalIdentityProvider) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
+            idp.jwks_requests += 1
             self.send_response(200)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(body)))

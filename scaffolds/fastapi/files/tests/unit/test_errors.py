@@ -6,13 +6,19 @@ from pathlib import Path
 
 import httpx
 import pytest
-from fastapi import FastAPI, HTTPException
+from fastapi import Depends, FastAPI, HTTPException
 from pydantic import BaseModel
+from structlog.contextvars import merge_contextvars
+from structlog.testing import capture_logs
 
 from app.errors import NotFoundError, RateLimitedError, install_error_handlers
+from app.json_body import require_json_body
+from app.middleware.body_limit import BodyLimitMiddleware
+from app.middleware.request_log import RequestLogMiddleware
 from app.models.errors import ERROR_CODES, ErrorResponse
 
 DOCS = Path(__file__).parents[2] / "docs" / "errors.md"
+MAX_BODY_BYTES = 64
 
 
 class Body(BaseModel):
@@ -20,8 +26,11 @@ class Body(BaseModel):
 
 
 def make_app() -> FastAPI:
+    """Error handling as app.main.create_app installs it."""
     app = FastAPI()
     install_error_handlers(app)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=MAX_BODY_BYTES)
+    app.add_middleware(RequestLogMiddleware)
 
     @app.get("/missing")
     async def missing() -> None:
@@ -39,7 +48,7 @@ def make_app() -> FastAPI:
     async def crash() -> None:
         raise RuntimeError("password=hunter2 at db.internal:5432")
 
-    @app.post("/body")
+    @app.post("/body", dependencies=[Depends(require_json_body)])
     async def body(data: Body) -> Body:
         return data
 
@@ -79,11 +88,58 @@ async def test_validation_errors_list_each_problem(client: httpx.AsyncClient) ->
     assert error["details"][0]["path"] == "body.name"
 
 
+async def test_malformed_json_is_400_not_422(client: httpx.AsyncClient) -> None:
+    headers = {"content-type": "application/json"}
+    res = await client.post("/body", content=b'{"name": ', headers=headers)
+    shaped(res, 400, "bad_request")
+
+
+@pytest.mark.parametrize("content_type", ["text/plain", "application/x-www-form-urlencoded"])
+async def test_a_body_that_is_not_json_is_415(client: httpx.AsyncClient, content_type) -> None:
+    res = await client.post("/body", content=b"name=x", headers={"content-type": content_type})
+    shaped(res, 415, "unsupported_media_type")
+
+
+async def test_a_declared_large_body_is_413(client: httpx.AsyncClient) -> None:
+    res = await client.post("/body", json={"name": "x" * MAX_BODY_BYTES})
+    shaped(res, 413, "payload_too_large")
+    assert "x-request-id" in res.headers
+
+
+async def test_a_large_chunked_body_is_413(client: httpx.AsyncClient) -> None:
+    async def chunks():  # no Content-Length: counted while read
+        yield b'{"name": "'
+        for _ in range(10):
+            yield b"x" * 16
+        yield b'"}'
+
+    headers = {"content-type": "application/json"}
+    res = await client.post("/body", content=chunks(), headers=headers)
+    assert "content-length" not in res.request.headers
+    shaped(res, 413, "payload_too_large")
+    small = await client.post("/body", json={"name": "x"})
+    assert small.status_code == 200
+
+
 async def test_unexpected_errors_hide_internals(client: httpx.AsyncClient) -> None:
     res = await client.get("/crash")
     error = shaped(res, 500, "internal")
     assert "hunter2" not in res.text
     assert error["message"] == "internal server error"
+
+
+async def test_an_unexpected_error_is_logged_once_under_the_trace_id(
+    client: httpx.AsyncClient,
+) -> None:
+    with capture_logs(processors=[merge_contextvars]) as logs:
+        res = await client.get("/crash", headers={"x-request-id": "trace-500"})
+    assert res.status_code == 500
+    assert res.headers["x-request-id"] == "trace-500"
+    tracebacks = [line for line in logs if line.get("exc_info")]
+    assert len(tracebacks) == 1
+    assert tracebacks[0]["trace_id"] == "trace-500"
+    request_line = next(line for line in logs if line.get("event") == "request")
+    assert (request_line["status"], request_line["trace_id"]) == (500, "trace-500")
 
 
 def test_every_code_is_documented() -> None:

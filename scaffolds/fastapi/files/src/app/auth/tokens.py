@@ -1,13 +1,16 @@
-"""Bearer tokens verified against the identity provider's JWKS with PyJWT's
-PyJWKClient (public keys, fetched and cached). No shared secret anywhere."""
+"""Bearer tokens verified against the identity provider's JWKS (app.auth.jwks) with
+PyJWT: public keys only, no shared secret anywhere.
 
-import asyncio
+A token passes when it is an access token (header `typ`, RFC 9068), signed by a key of
+the JWKS with an asymmetric algorithm, issued by JWT_ISSUER for JWT_AUDIENCE, within
+its validity (give or take JWT_CLOCK_SKEW_SECONDS) and lives at most 15 minutes.
+"""
 
 import jwt
-from jwt import PyJWKClient
 
+from app.auth.jwks import JwksCache, JwksUnavailable
 from app.auth.principal import Principal, permissions_of
-from app.errors import UnauthorizedError
+from app.errors import UnauthorizedError, UnavailableError
 
 # Tokens issued for longer than this are refused, even when they have not expired yet.
 MAX_TOKEN_LIFETIME_SECONDS = 15 * 60
@@ -16,31 +19,58 @@ ASYMMETRIC_ALGORITHMS = [
     "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA",
 ]  # fmt: skip
 
+ANY_TYPE = "any"
+
+
+def media_type(typ: str) -> str:
+    """`application/at+jwt` and `AT+JWT` both mean `at+jwt` (RFC 7515, 4.1.9)."""
+    typ = typ.strip().lower()
+    return typ.removeprefix("application/")
+
 
 class TokenVerifier:
-    def __init__(self, jwks_url: str, issuer: str | None = None, audience: str | None = None):
-        # Keys are cached for 5 minutes; an unknown `kid` refetches (key rotation).
-        self._keys = PyJWKClient(jwks_url, cache_keys=True, lifespan=300, timeout=2)
+    def __init__(
+        self,
+        jwks_url: str,
+        issuer: str,
+        audience: str,
+        token_type: str = "at+jwt",  # noqa: S107 - a token type, not a secret
+        clock_skew_seconds: int = 30,
+        refetch_cooldown_seconds: float = 30,
+    ) -> None:
+        self.keys = JwksCache(jwks_url, refetch_cooldown_seconds)
         self._issuer = issuer
         self._audience = audience
+        self._type = None if media_type(token_type) == ANY_TYPE else media_type(token_type)
+        self._leeway = clock_skew_seconds
 
     async def verify(self, token: str) -> Principal:
-        # PyJWKClient fetches with blocking urllib: keep it off the event loop.
-        return await asyncio.to_thread(self.verify_sync, token)
-
-    def verify_sync(self, token: str) -> Principal:
         try:
-            key = self._keys.get_signing_key_from_jwt(token)
+            header = jwt.get_unverified_header(token)
+        except jwt.PyJWTError:
+            raise UnauthorizedError("invalid token") from None
+        typ = header.get("typ")
+        if self._type is not None and (not isinstance(typ, str) or media_type(typ) != self._type):
+            # An ID token (typ JWT) proves a login to a client, not a grant to this API.
+            raise UnauthorizedError("not an access token")
+        kid = header.get("kid")
+        if not isinstance(kid, str):
+            raise UnauthorizedError("invalid token")
+        try:
+            key = await self.keys.key(kid)
+        except JwksUnavailable:
+            raise UnavailableError("the identity provider's keys cannot be fetched") from None
+        if key is None:
+            raise UnauthorizedError("invalid token")
+        try:
             claims = jwt.decode(
                 token,
                 key.key,
                 algorithms=ASYMMETRIC_ALGORITHMS,
                 issuer=self._issuer,
                 audience=self._audience,
-                options={
-                    "require": ["sub", "exp", "iat"],
-                    "verify_aud": self._audience is not None,
-                },
+                leeway=self._leeway,
+                options={"require": ["sub", "exp", "iat", "iss", "aud"]},
             )
         except jwt.ExpiredSignatureError:
             raise UnauthorizedError("token expired") from None

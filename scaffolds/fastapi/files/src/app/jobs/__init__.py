@@ -2,5 +2,15 @@
 never by the API process. Every job has an id set by the producer, and the worker
 skips ids it has already processed, because queues deliver at least once."""
 
-# The queue of the item events, for the producer and the worker alike.
-ITEMS_QUEUE = "items"
+from app import SERVICE_NAME
+
+# The queue of this service's jobs, for the producer and the worker alike: named after
+# the service, so two services on one Redis never consume each other's jobs.
+ITEMS_QUEUE = SERVICE_NAME
+# Prefix of every Redis key the jobs write (processed claims{{#queue_celery}}, Celery's own keys{{/queue_celery}}).
+KEY_PREFIX = f"{SERVICE_NAME}:"
+
+
+def job_name(task: str) -> str:
+    """`<service>.<task>`: a task name no other service uses."""
+    return f"{SERVICE_NAME}.{task}"

@@ -2,7 +2,7 @@
 
 from celery import Celery
 
-from app.jobs import ITEMS_QUEUE
+from app.jobs import ITEMS_QUEUE, KEY_PREFIX
 
 celery_app = Celery("{{name_snake}}", include=["app.jobs.celery_tasks"])
 celery_app.conf.update(
@@ -21,7 +21,13 @@ celery_app.conf.update(
     worker_redirect_stdouts=False,
     broker_connection_retry_on_startup=True,
     # A producer whose Redis is down fails fast instead of blocking the request.
-    broker_transport_options={"max_retries": 2, "interval_start": 0, "interval_step": 0.5},
+    broker_transport_options={
+        "max_retries": 2,
+        "interval_start": 0,
+        "interval_step": 0.5,
+        # Every key Celery writes (queue, unacked jobs, bindings) under the service's name.
+        "global_keyprefix": KEY_PREFIX,
+    },
     task_publish_retry_policy={"max_retries": 2, "interval_start": 0, "interval_step": 0.5},
 )
 

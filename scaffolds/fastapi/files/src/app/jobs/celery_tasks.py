@@ -1,7 +1,7 @@
 """The tasks of the worker. Each is idempotent: the producer sets the job id
 (`task_id`), and a task skips ids already processed."""
 
-from app.jobs import ITEMS_QUEUE
+from app.jobs import ITEMS_QUEUE, job_name
 from app.jobs.celery_app import celery_app
 from app.jobs.processed import ProcessedJobs
 from app.log import get_logger
@@ -19,7 +19,7 @@ def use(jobs: ProcessedJobs) -> None:
 
 @celery_app.task(
     bind=True,
-    name="items.item_created",
+    name=job_name("item_created"),
     autoretry_for=(Exception,),
     retry_backoff=True,
     max_retries=5,

@@ -1,10 +1,15 @@
 """Remembers which jobs are done, so that a job delivered again (a retry after a crash,
-the same id enqueued twice) is skipped instead of done twice."""{{#db_postgres}}
+the same id enqueued twice) is skipped instead of done twice.
+
+The work itself is never done inside a held transaction or lock: it runs, then "done"
+is recorded. Two deliveries of one id racing each other may both do the work, so the
+work of a job must be idempotent per job id (it is: it is keyed by the item)."""{{#db_postgres}}
 
 import asyncio
 import threading
 from collections.abc import Callable
 
+from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
@@ -12,18 +17,19 @@ from app.db.engine import async_url
 from app.db.tables import ProcessedJobRow{{/db_postgres}}{{^db_postgres}}
 
 from collections.abc import Callable
-from datetime import UTC, datetime
 
-from redis import Redis{{/db_postgres}}
+from redis import Redis
+
+from app.jobs import KEY_PREFIX{{/db_postgres}}
 
 Work = Callable[[], None]
 
 
 {{#db_postgres}}
 class ProcessedJobs:
-    """Ids in the processed_jobs table. The id is claimed in a transaction that commits
-    only once the work has succeeded: if the work fails, the claim is rolled back with
-    it and the retry runs again.
+    """Ids in the processed_jobs table: looked up before the work, inserted in a short
+    transaction of its own after it. A failed work records nothing, so the retry runs
+    it again.
 
     Tasks are synchronous and may run on several threads, while the driver is asyncio:
     each thread gets its own event loop and engine, as a connection cannot move
@@ -43,25 +49,34 @@ class ProcessedJobs:
                 self._runners.append((self._local.runner, engine))
         return self._local.runner, self._local.engine
 
+    def connections_in_use(self) -> int:
+        """Connections of this thread checked out of its pool (0 while the work runs)."""
+        return self._runner()[1].pool.checkedout()
+
     def run_once(self, queue: str, job_id: str, work: Work) -> bool:
         """Runs `work` unless `job_id` was already processed; False when skipped."""
         runner, engine = self._runner()
-        return runner.run(self._run_once(engine, queue, job_id, work))
+        if runner.run(self._is_done(engine, job_id)):
+            return False
+        work()
+        runner.run(self._record_done(engine, queue, job_id))
+        return True
 
     @staticmethod
-    async def _run_once(engine: AsyncEngine, queue: str, job_id: str, work: Work) -> bool:
+    async def _is_done(engine: AsyncEngine, job_id: str) -> bool:
+        async with engine.connect() as connection:
+            query = select(ProcessedJobRow.job_id).where(ProcessedJobRow.job_id == job_id)
+            return (await connection.execute(query)).first() is not None
+
+    @staticmethod
+    async def _record_done(engine: AsyncEngine, queue: str, job_id: str) -> None:
         async with engine.begin() as connection:
-            claim = (
+            record = (
                 insert(ProcessedJobRow)
                 .values(job_id=job_id, queue=queue)
                 .on_conflict_do_nothing(index_elements=["job_id"])
-                .returning(ProcessedJobRow.job_id)
             )
-            claimed = (await connection.execute(claim)).first()
-            if claimed is None:
-                return False
-            work()
-            return True
+            await connection.execute(record)
 
     def close(self) -> None:
         with self._lock:
@@ -70,28 +85,44 @@ class ProcessedJobs:
             runner.run(engine.dispose())
             runner.close()
 {{/db_postgres}}{{^db_postgres}}
-# How long a processed id is remembered: longer than any retry of the job can come.
-REMEMBER_SECONDS = 14 * 24 * 3600
+IN_PROGRESS, DONE = b"in-progress", b"done"
+# A claim outlives no crash: a worker that dies mid-job leaves it to expire, and the
+# redelivered job runs. A done id is remembered longer than any retry can come.
+CLAIM_SECONDS = 60
+DONE_SECONDS = 7 * 24 * 3600
+
+
+class JobInProgress(Exception):
+    """Another delivery of the same id is running (or crashed less than CLAIM_SECONDS
+    ago): raised so the queue retries this one later, with backoff."""
 
 
 class ProcessedJobs:
-    """Ids in Redis, claimed atomically with SET NX. If the work fails, the claim is
-    released so that the retry runs again."""
+    """Claims in Redis, `<service>:job:<id>`: set to in-progress (SET NX, expiring)
+    before the work, to done after it. An id found done is skipped."""
 
-    def __init__(self, redis_url: str) -> None:
+    def __init__(self, redis_url: str, claim_seconds: int = CLAIM_SECONDS) -> None:
         self._redis = Redis.from_url(redis_url)
+        self._claim_seconds = claim_seconds
+
+    @staticmethod
+    def key(job_id: str) -> str:
+        return f"{KEY_PREFIX}job:{job_id}"
 
     def run_once(self, queue: str, job_id: str, work: Work) -> bool:
         """Runs `work` unless `job_id` was already processed; False when skipped."""
-        key = f"processed-jobs:{queue}:{job_id}"
-        now = datetime.now(UTC).isoformat()
-        if not self._redis.set(key, now, ex=REMEMBER_SECONDS, nx=True):
-            return False
+        key = self.key(job_id)
+        if not self._redis.set(key, IN_PROGRESS, ex=self._claim_seconds, nx=True):
+            if self._redis.get(key) == DONE:
+                return False
+            raise JobInProgress(f"job {job_id} of {queue} is in progress elsewhere")
         try:
             work()
         except BaseException:
+            # Released at once, so the retry need not wait for the claim to expire.
             self._redis.delete(key)
             raise
+        self._redis.set(key, DONE, ex=DONE_SECONDS)
         return True
 
     def close(self) -> None:

@@ -3,6 +3,11 @@
 Pure ASGI middleware (no BaseHTTPMiddleware), so streaming responses pass through. The
 trace id comes from the caller's W3C `traceparent` or `x-request-id` when present, is
 bound to every log line of the request, and is returned as `x-request-id`.
+
+It is also where an unexpected exception ends: logged once, with its traceback and the
+trace id, and answered 500 `internal` with `x-request-id`. Starlette's own last-resort
+handler sits outside every middleware, where the trace id is gone and the response
+would lose the header, and uvicorn would log the traceback a second time.
 """
 
 import re
@@ -11,9 +16,11 @@ import uuid
 
 import structlog
 from starlette.datastructures import Headers, MutableHeaders
+from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.log import get_logger
+from app.models.errors import error_body
 
 log = get_logger("app.request")
 
@@ -41,17 +48,24 @@ class RequestLogMiddleware:
         trace_id = trace_id_of(Headers(scope=scope))
         state = scope.setdefault("state", {})
         status = 500
+        started_response = False
 
         async def send_with_trace(message: Message) -> None:
-            nonlocal status
+            nonlocal status, started_response
             if message["type"] == "http.response.start":
-                status = message["status"]
+                status, started_response = message["status"], True
                 MutableHeaders(scope=message)["x-request-id"] = trace_id
             await send(message)
 
         with structlog.contextvars.bound_contextvars(trace_id=trace_id):
             try:
                 await self.app(scope, receive, send_with_trace)
+            except Exception:
+                log.exception("unhandled error")
+                if not started_response:
+                    # Internals stay in the log; the client gets the generic shape.
+                    body = error_body("internal", "internal server error")
+                    await JSONResponse(body, status_code=500)(scope, receive, send_with_trace)
             finally:
                 log.info(
                     "request",

@@ -6,12 +6,14 @@ from pydantic import BaseModel, ConfigDict
 
 ErrorCode = Literal[
     "bad_request",
-    "validation_failed",
     "unauthorized",
     "forbidden",
     "not_found",
     "method_not_allowed",
     "conflict",
+    "payload_too_large",
+    "unsupported_media_type",
+    "validation_failed",
     "rate_limited",
     "internal",
     "unavailable",
@@ -48,12 +50,15 @@ def error_body(code: ErrorCode, message: str, details: Any | None = None) -> dic
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorResponse, "description": description}
     for status, description in {
-        400: "The request cannot be read",
+        400: "The body is not valid JSON",
         401: "No valid bearer token",
         403: "The token lacks the endpoint's permission",
         404: "No such resource",
+        413: "The body is larger than MAX_BODY_BYTES",
+        415: "The body is not JSON",
         422: "A parameter or the body does not match the schema",
         429: "Too many requests; see Retry-After",
         500: "Unexpected failure",
+        503: "A dependency the request needs is down",
     }.items()
 }

@@ -10,7 +10,10 @@ from app.deps import get_items, rate_limit, require_permission
 {{/auth_jwks}}{{^auth_jwks}}
 from app.deps import get_items, rate_limit
 {{/auth_jwks}}from app.errors import NotFoundError
-from app.items.repository import ItemRepository
+from app.items.idempotency import REPLAYED_HEADER, IdempotencyKey, idempotency
+from app.items.repository import ItemRepository{{^queue_none}}
+from app.jobs.publish import publish_created{{/queue_none}}
+from app.json_body import require_json_body
 from app.models.errors import ERROR_RESPONSES
 from app.models.items import CreateItem, Item, ItemList, UpdateItem
 
@@ -26,6 +29,7 @@ CanRead = [require_permission("items:read")]
 CanWrite = [require_permission("items:write")]{{/auth_jwks}}{{^auth_jwks}}
 CanRead: list = []
 CanWrite: list = []{{/auth_jwks}}
+JsonBody = [Depends(require_json_body)]
 
 
 @router.get("", dependencies=CanRead, summary="List items, oldest first")
@@ -48,16 +52,29 @@ async def get_item(item_id: UUID, items: Items) -> Item:
 
 
 @router.post(
-    "", status_code=status.HTTP_201_CREATED, dependencies=CanWrite, summary="Create an item"
+    "",
+    status_code=status.HTTP_201_CREATED,
+    dependencies=[*CanWrite, *JsonBody],
+    summary="Create an item",
 )
-async def create_item(body: CreateItem, items: Items, request: Request) -> Item:
-    item = await items.create(body)
-{{^queue_none}}
-    await request.app.state.events.item_created(item)
-{{/queue_none}}    return item
+async def create_item(
+    body: CreateItem,
+    items: Items,
+    request: Request,
+    response: Response,
+    idempotency_key: IdempotencyKey = None,
+) -> Item:
+    created = await items.create(body, idempotency(idempotency_key, body))
+    if created.replayed:
+        response.headers[REPLAYED_HEADER] = "true"
+        return created.item{{^queue_none}}
+    await publish_created(request.app.state.events, items, created.item){{/queue_none}}
+    return created.item
 
 
-@router.patch("/{item_id}", dependencies=CanWrite, summary="Change some fields of an item")
+@router.patch(
+    "/{item_id}", dependencies=[*CanWrite, *JsonBody], summary="Change some fields of an item"
+)
 async def update_item(item_id: UUID, body: UpdateItem, items: Items) -> Item:
     item = await items.update(item_id, body)
     if item is None:
