@@ -30,8 +30,12 @@ step 300 "npm run typecheck" in_dir "$full" npm run typecheck
 step 120 "npm run db:migrate" in_dir "$full" npm run db:migrate
 step 600 "npm test (unit, contract, integration)" in_dir "$full" npm test
 step 300 "npm run build" in_dir "$full" npm run build
+# The identity provider the API expects: jwt_fixture.mjs reads the same variables.
+jwt_env=(JWT_ISSUER=https://idp.e2e.example/ JWT_AUDIENCE=orders JWT_TOKEN_TYPE=at+jwt)
+step 30 "the built API refuses to start without JWT_AUDIENCE, naming it" \
+  bash "$here/hono_startup_check.sh" "$full" JWT_AUDIENCE "${jwt_env[@]}"
 step 120 "the built API: health, OpenAPI, 401, 429, request logs, SIGTERM" \
-  python3 "$here/check_api.py" "$full" "$tmp" --auth jwks --db postgres --env SHUTDOWN_TIMEOUT_MS=5000 \
+  env "${jwt_env[@]}" python3 "$here/check_api.py" "$full" "$tmp" --auth jwks --db postgres --env SHUTDOWN_TIMEOUT_MS=5000 \
   -- node dist/index.js
 step 120 "the built worker: one job id processed once, SIGTERM" \
   python3 "$here/check_worker.py" "$full" "$tmp" --redeliver bullmq --name orders --env SHUTDOWN_TIMEOUT_MS=5000 \

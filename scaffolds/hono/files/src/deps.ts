@@ -48,9 +48,11 @@ export function openResources(env: ApiEnv, logger: Logger, options: ResourceOpti
 {{/db_postgres}}{{#queue_bullmq}}    events,
 {{/queue_bullmq}}    limiter: new RateLimiter(redis, env.RATE_LIMIT_PER_MINUTE, `${prefix}:rate`),
 {{#auth_jwks}}    verify: createTokenVerifier({
-      keys: options.keys ?? remoteKeys(env.JWKS_URL),
+      keys: options.keys ?? remoteKeys(env.JWKS_URL, env.JWKS_REFETCH_COOLDOWN_SECONDS),
       issuer: env.JWT_ISSUER,
       audience: env.JWT_AUDIENCE,
+      tokenType: env.JWT_TOKEN_TYPE,
+      clockSkewSeconds: env.JWT_CLOCK_SKEW_SECONDS,
     }),
     authFailures: new RateLimiter(redis, env.AUTH_FAILURES_PER_MINUTE, `${prefix}:rate`),
 {{/auth_jwks}}    checks: {

@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   "conflict",
   "rate_limited",
   "internal",
+  "unavailable",
 ] as const;
 
 export const ErrorCodeSchema = z.enum(ERROR_CODES);

@@ -6,7 +6,7 @@ import { createApp } from "../../src/app.js";
 import { openResources, type Resources } from "../../src/deps.js";
 import { apiEnvSchema, type ApiEnv } from "../../src/lib/env.js";
 import { createLogger } from "../../src/lib/logger.js";{{#auth_jwks}}
-import { createTestIdentityProvider, type TestIdentityProvider } from "../support/tokens.js";{{/auth_jwks}}
+import { TEST_AUDIENCE, TEST_ISSUER, createTestIdentityProvider, type TestIdentityProvider } from "../support/tokens.js";{{/auth_jwks}}
 
 export interface Harness {
   app: ReturnType<typeof createApp>;
@@ -24,6 +24,8 @@ export function testEnv(overrides: Record<string, string> = {}): ApiEnv {
 {{#db_postgres}}    DATABASE_URL: inject("databaseUrl"),
 {{/db_postgres}}    REDIS_URL: inject("redisUrl"),
 {{#auth_jwks}}    JWKS_URL: "http://127.0.0.1:9/unused-the-tests-inject-their-keys",
+    JWT_ISSUER: TEST_ISSUER,
+    JWT_AUDIENCE: TEST_AUDIENCE,
 {{/auth_jwks}}    RATE_LIMIT_PER_MINUTE: "10000",
     LOG_LEVEL: "silent",
     ...overrides,

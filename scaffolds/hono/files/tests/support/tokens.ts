@@ -8,6 +8,10 @@ export interface TestIdentityProvider {
   sign(claims: TokenClaims): Promise<string>;
 }
 
+// The issuer and audience the test environment expects (JWT_ISSUER, JWT_AUDIENCE).
+export const TEST_ISSUER = "https://idp.test.example/";
+export const TEST_AUDIENCE = "{{name}}";
+
 export interface TokenClaims {
   sub?: string;
   permissions?: string[];
@@ -15,6 +19,11 @@ export interface TokenClaims {
   // Seconds since the epoch; default now.
   issuedAt?: number;
   lifetimeSeconds?: number;
+  // Default TEST_ISSUER and TEST_AUDIENCE; null leaves the claim out.
+  issuer?: string | null;
+  audience?: string | null;
+  // JOSE header `typ`; default "at+jwt" (an access token). "JWT" is what ID tokens carry.
+  type?: string | null;
   // Sign with a key the JWKS does not hold.
   signingKey?: CryptoKey;
 }
@@ -32,8 +41,13 @@ export async function createTestIdentityProvider(): Promise<TestIdentityProvider
       const payload: Record<string, unknown> = {};
       if (claims.permissions) payload.permissions = claims.permissions;
       if (claims.scope) payload.scope = claims.scope;
+      const type = claims.type === undefined ? "at+jwt" : claims.type;
+      const issuer = claims.issuer === undefined ? TEST_ISSUER : claims.issuer;
+      const audience = claims.audience === undefined ? TEST_AUDIENCE : claims.audience;
+      if (issuer !== null) payload.iss = issuer;
+      if (audience !== null) payload.aud = audience;
       return new SignJWT(payload)
-        .setProtectedHeader({ alg: "RS256", kid: "test-key" })
+        .setProtectedHeader({ alg: "RS256", kid: "test-key", ...(type === null ? {} : { typ: type }) })
         .setSubject(claims.sub ?? "user-1")
         .setIssuedAt(issuedAt)
         .setExpirationTime(issuedAt + lifetime)

@@ -3,7 +3,7 @@
 // the log gets its text.
 import type { ErrorBody, ErrorCode } from "../../schemas/errors.js";
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 429 | 500;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 429 | 500 | 503;
 
 export class AppError extends Error {
   constructor(
@@ -60,6 +60,13 @@ export class ConflictError extends AppError {
 export class RateLimitedError extends AppError {
   constructor(readonly retryAfterSeconds: number) {
     super(429, "rate_limited", "too many requests, retry later", { retryAfterSeconds });
+  }
+}
+
+// A dependency the request needs is down; the client may retry later.
+export class UnavailableError extends AppError {
+  constructor(message = "a dependency of the service is unavailable, retry later") {
+    super(503, "unavailable", message);
   }
 }
 
