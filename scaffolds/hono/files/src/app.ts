@@ -23,8 +23,8 @@ export function createApp(deps: AppDeps) {
   // A failed validation of any route becomes the API's error shape (lib/errors/handler.ts).
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use("*", requestLog(deps.logger));
-{{#auth_jwks}}  app.use("/v1/*", authenticate({ verify: deps.verify, failures: deps.authFailures, trustProxy: deps.trustProxy }));
-{{/auth_jwks}}  app.use("*", rateLimit({ limiter: deps.limiter, trustProxy: deps.trustProxy }));
+{{#auth_jwks}}  app.use("/v1/*", authenticate({ verify: deps.verify, failures: deps.authFailures, trustedProxyHops: deps.trustedProxyHops }));
+{{/auth_jwks}}  app.use("*", rateLimit({ limiter: deps.limiter, trustedProxyHops: deps.trustedProxyHops }));
   app.onError(handleError);
   app.notFound(handleNotFound);
 {{#auth_jwks}}  app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {

@@ -21,7 +21,7 @@ export interface AppDeps {
 {{#auth_jwks}}  verify: TokenVerifier;
   authFailures: RateLimiter;
 {{/auth_jwks}}  checks: HealthChecks;
-  trustProxy: boolean;
+  trustedProxyHops: number;
 }
 
 export interface Resources extends AppDeps {
@@ -59,7 +59,7 @@ export function openResources(env: ApiEnv, logger: Logger, options: ResourceOpti
 {{#db_postgres}}      db: () => database.ping(),
 {{/db_postgres}}      redis: () => redis.ping(),
     },
-    trustProxy: env.TRUST_PROXY,
+    trustedProxyHops: env.TRUSTED_PROXY_HOPS,
     async close() {
 {{#queue_bullmq}}      await events.close();
 {{/queue_bullmq}}      // QUIT lets pending replies arrive; a connection that never came up is just dropped.

@@ -31,10 +31,8 @@ export const apiEnvSchema = z.object({
   JWKS_REFETCH_COOLDOWN_SECONDS: z.coerce.number().int().min(1).default(30),
   AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().positive().default(10),
 {{/auth_jwks}}  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
-  TRUST_PROXY: z
-    .enum(["true", "false", "1", "0"])
-    .default("false")
-    .transform((value) => value === "true" || value === "1"),
+  // Proxies in front of the service that append to X-Forwarded-For; 0: the socket peer.
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
 });
 

@@ -18,7 +18,7 @@ describe("environment", () => {
     expect(result.env.PORT).toBe({{port}});
     expect(result.env.RATE_LIMIT_PER_MINUTE).toBe(120);
     expect(result.env.LOG_LEVEL).toBe("info");
-    expect(result.env.TRUST_PROXY).toBe(false);
+    expect(result.env.TRUSTED_PROXY_HOPS).toBe(0);
   });
 
   it("names every missing variable", () => {
