@@ -22,6 +22,7 @@ export interface AppDeps {
   authFailures: RateLimiter;
 {{/auth_jwks}}  checks: HealthChecks;
   trustedProxyHops: number;
+  maxBodyBytes: number;
 }
 
 export interface Resources extends AppDeps {
@@ -60,6 +61,7 @@ export function openResources(env: ApiEnv, logger: Logger, options: ResourceOpti
 {{/db_postgres}}      redis: () => redis.ping(),
     },
     trustedProxyHops: env.TRUSTED_PROXY_HOPS,
+    maxBodyBytes: env.MAX_BODY_BYTES,
     async close() {
 {{#queue_bullmq}}      await events.close();
 {{/queue_bullmq}}      // QUIT lets pending replies arrive; a connection that never came up is just dropped.

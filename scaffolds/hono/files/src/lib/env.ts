@@ -33,6 +33,8 @@ export const apiEnvSchema = z.object({
 {{/auth_jwks}}  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
   // Proxies in front of the service that append to X-Forwarded-For; 0: the socket peer.
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  // Request bodies above this many bytes are answered 413 payload_too_large.
+  MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
 });
 

@@ -18,12 +18,18 @@ import {
 
 const json = <T>(schema: T) => ({ content: { "application/json": { schema } } });
 const failure = (description: string) => ({ description, ...json(ErrorBodySchema) });
+// Routes that read a JSON body.
+const bodyErrors = {
+  413: failure("The body is larger than MAX_BODY_BYTES (code payload_too_large)"),
+  415: failure("The body is not JSON (code unsupported_media_type)"),
+};
 
 const commonErrors = {
-  400: failure("The request is not valid (code validation_failed or bad_request)"),
+  400: failure("The body cannot be read: malformed JSON (code bad_request)"),
 {{#auth_jwks}}  401: failure("No valid bearer token (code unauthorized)"),
   403: failure("The token lacks the permission (code forbidden)"),
-{{/auth_jwks}}  429: failure("Rate limit reached; see Retry-After (code rate_limited)"),
+{{/auth_jwks}}  422: failure("A parameter, the query or the body does not match the schema (code validation_failed)"),
+  429: failure("Rate limit reached; see Retry-After (code rate_limited)"),
   500: failure("Unexpected error (code internal)"),
 };{{#auth_jwks}}
 const security = [{ bearerAuth: [] }];
@@ -64,7 +70,7 @@ const createItem = createRoute({
 {{#auth_jwks}}  security,
   middleware: canWrite,
 {{/auth_jwks}}  request: { body: { required: true, ...json(CreateItemSchema) } },
-  responses: { 201: { description: "The new item", ...json(ItemSchema) }, ...commonErrors },
+  responses: { 201: { description: "The new item", ...json(ItemSchema) }, ...bodyErrors, ...commonErrors },
 });
 
 const updateItem = createRoute({
@@ -78,6 +84,7 @@ const updateItem = createRoute({
   responses: {
     200: { description: "The updated item", ...json(ItemSchema) },
     404: failure("No such item (code not_found)"),
+    ...bodyErrors,
     ...commonErrors,
   },
 });
