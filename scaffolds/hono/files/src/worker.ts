@@ -13,7 +13,7 @@ const env = loadEnv(workerEnvSchema);
 const logger = createLogger(env.LOG_LEVEL, "worker");
 {{#db_postgres}}const database = connectDatabase(env.DATABASE_URL, { max: env.WORKER_CONCURRENCY });
 {{/db_postgres}}const connection = connectWorkerRedis(env.REDIS_URL);
-const handleItemCreated = processItemCreated({ {{#db_postgres}}db: database.db{{/db_postgres}}{{^db_postgres}}redis: connection{{/db_postgres}}, logger });
+const handleItemCreated = processItemCreated({ {{#db_postgres}}db: database.db{{/db_postgres}}{{^db_postgres}}redis: connection, keyPrefix: "{{name}}"{{/db_postgres}}, logger });
 
 // Same queue name as the producer in src/lib/jobs/item-events.ts.
 const worker = new Worker<ItemCreatedJob>("items", handleItemCreated, {
