@@ -5,7 +5,7 @@ import type { AppEnv } from "../app-env.js";
 {{/auth_jwks}}import { NotFoundError } from "../lib/errors/app-error.js";
 import { validationHook } from "../lib/errors/handler.js";
 import type { ItemsRepository } from "../lib/items/repository.js";
-{{#queue_bullmq}}import type { ItemEvents } from "../lib/jobs/item-events.js";
+{{#queue_bullmq}}import { idempotencyKeyOf, requestHash, type ItemCreator } from "../lib/items/idempotency.js";
 {{/queue_bullmq}}import { ErrorBodySchema } from "../schemas/errors.js";
 import {
   CreateItemSchema,
@@ -69,8 +69,17 @@ const createItem = createRoute({
   summary: "Create an item",
 {{#auth_jwks}}  security,
   middleware: canWrite,
-{{/auth_jwks}}  request: { body: { required: true, ...json(CreateItemSchema) } },
-  responses: { 201: { description: "The new item", ...json(ItemSchema) }, ...bodyErrors, ...commonErrors },
+{{/auth_jwks}}{{#queue_bullmq}}  description:
+    "Optional header `Idempotency-Key` (1 to 255 printable ASCII characters): the same key with the same body " +
+    "within 24 hours answers the first item again, with `Idempotent-Replayed: true`; with another body, 409 conflict.",
+{{/queue_bullmq}}  request: { body: { required: true, ...json(CreateItemSchema) } },
+  responses: {
+    201: { description: "The new item", ...json(ItemSchema) },
+{{#queue_bullmq}}    409: failure("Idempotency-Key already used with another body (code conflict)"),
+{{/queue_bullmq}}{{^db_postgres}}{{#queue_bullmq}}    503: failure("The job queue is unavailable; nothing was created (code unavailable)"),
+{{/queue_bullmq}}{{/db_postgres}}    ...bodyErrors,
+    ...commonErrors,
+  },
 });
 
 const updateItem = createRoute({
@@ -106,7 +115,7 @@ const deleteItem = createRoute({
 
 export interface ItemsDeps {
   items: ItemsRepository;
-{{#queue_bullmq}}  events: ItemEvents;
+{{#queue_bullmq}}  creator: ItemCreator;
 {{/queue_bullmq}}}
 
 export function itemsRoutes(deps: ItemsDeps) {
@@ -124,8 +133,17 @@ export function itemsRoutes(deps: ItemsDeps) {
       return c.json(item, 200);
     })
     .openapi(createItem, async (c) => {
-      const item = await deps.items.create(c.req.valid("json"));
-{{#queue_bullmq}}      await deps.events.itemCreated(item);
+{{#queue_bullmq}}      const input = c.req.valid("json");
+      const key = idempotencyKeyOf(c.req.header("idempotency-key"));
+      // Keys are per caller: two callers may pick the same key.
+{{#auth_jwks}}      const caller = `user:${c.var.user?.userId ?? ""}`;
+{{/auth_jwks}}{{^auth_jwks}}      const caller = "anonymous";
+{{/auth_jwks}}      const { item, replayed } = await deps.creator.create(
+        input,
+        key === undefined ? undefined : { caller, key, hash: requestHash(input) },
+      );
+      if (replayed) c.header("Idempotent-Replayed", "true");
+{{/queue_bullmq}}{{^queue_bullmq}}      const item = await deps.items.create(c.req.valid("json"));
 {{/queue_bullmq}}      c.header("Location", `/v1/items/${item.id}`);
       return c.json(item, 201);
     })

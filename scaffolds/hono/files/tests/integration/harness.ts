@@ -5,7 +5,8 @@ import { inject } from "vitest";
 import { createApp } from "../../src/app.js";
 import { openResources, type Resources } from "../../src/deps.js";
 import { apiEnvSchema, type ApiEnv } from "../../src/lib/env.js";
-import { createLogger } from "../../src/lib/logger.js";{{#auth_jwks}}
+import { createLogger } from "../../src/lib/logger.js";
+import { ItemListSchema, type Item } from "../../src/schemas/items.js";{{#auth_jwks}}
 import { TEST_AUDIENCE, TEST_ISSUER, createTestIdentityProvider, type TestIdentityProvider } from "../support/tokens.js";{{/auth_jwks}}
 
 export interface Harness {
@@ -69,4 +70,16 @@ export async function send(
     },
     ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }),
   });
+}
+
+// Every item the list answers, page after page (the database may hold other runs' items).
+export async function listAll(h: Harness): Promise<Item[]> {
+  const all: Item[] = [];
+  let offset: number | null = 0;
+  while (offset !== null) {
+    const page = ItemListSchema.parse(await (await send(h, "GET", `/v1/items?limit=100&offset=${offset}`)).json());
+    all.push(...page.items);
+    offset = page.nextOffset;
+  }
+  return all;
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppType } from "../../src/app.js";
 import { ItemListSchema, ItemSchema, type Item } from "../../src/schemas/items.js";
 import { expectError } from "../support/error-shape.js";
-import { send, startHarness, type Harness } from "./harness.js";
+import { listAll, send, startHarness, type Harness } from "./harness.js";
 
 let h: Harness;
 // Items made here are deleted at the end: the database is shared with other runs.
@@ -25,18 +25,6 @@ async function authHeaders(): Promise<Record<string, string>> {
 {{/auth_jwks}}{{^auth_jwks}}  return {};
 {{/auth_jwks}}}
 
-// Every id the list answers, page after page (the database may hold other tests' items).
-async function listedIds(): Promise<string[]> {
-  const ids: string[] = [];
-  let offset: number | null = 0;
-  while (offset !== null) {
-    const page = ItemListSchema.parse(await (await send(h, "GET", `/v1/items?limit=100&offset=${offset}`)).json());
-    ids.push(...page.items.map((item) => item.id));
-    offset = page.nextOffset;
-  }
-  return ids;
-}
-
 async function createItem(name: string, description?: string | null): Promise<Item> {
   const res = await send(h, "POST", "/v1/items", { name, description });
   expect(res.status).toBe(201);
@@ -54,7 +42,7 @@ describe("items CRUD", () => {
     expect(fetched.status).toBe(200);
     expect(ItemSchema.parse(await fetched.json())).toEqual(created);
 
-    expect(await listedIds()).toContain(created.id);
+    expect((await listAll(h)).map((item) => item.id)).toContain(created.id);
 
     const patched = await send(h, "PATCH", `/v1/items/${created.id}`, { name: "Red widget" });
     expect(patched.status).toBe(200);
