@@ -30,6 +30,8 @@ step 300 "npm run typecheck" in_dir "$full" npm run typecheck
 step 120 "npm run db:migrate" in_dir "$full" npm run db:migrate
 step 600 "npm test (unit, contract, integration)" in_dir "$full" npm test
 step 300 "npm run build" in_dir "$full" npm run build
+step 120 "the typed client: a consumer package imports orders/client, tsc --noEmit" \
+  bash "$here/hono_client_check.sh" "$full" "$tmp"
 # The identity provider the API expects: jwt_fixture.mjs reads the same variables.
 jwt_env=(JWT_ISSUER=https://idp.e2e.example/ JWT_AUDIENCE=orders JWT_TOKEN_TYPE=at+jwt)
 step 30 "the built API refuses to start without JWT_AUDIENCE, naming it" \

@@ -7,7 +7,8 @@ import { bodyLimit } from "hono/body-limit";
 import { handleError, handleNotFound, validationHook } from "./lib/errors/handler.js";
 import { answerMethodNotAllowed } from "./lib/errors/method-not-allowed.js";
 {{#auth_jwks}}import { authenticate } from "./middleware/auth.js";
-{{/auth_jwks}}import { rateLimit } from "./middleware/rate-limit.js";
+{{/auth_jwks}}import { allowOrigins } from "./middleware/cors.js";
+import { rateLimit } from "./middleware/rate-limit.js";
 import { requestLog } from "./middleware/request-log.js";
 import { healthRoutes } from "./routes/health.js";
 import { itemsRoutes } from "./routes/items.js";
@@ -25,6 +26,8 @@ export function createApp(deps: AppDeps) {
   // A failed validation of any route becomes the API's error shape (lib/errors/handler.ts).
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use("*", requestLog(deps.logger));
+  // Before authentication: a browser's preflight (OPTIONS) carries no token.
+  if (deps.corsOrigins.length > 0) app.use("*", allowOrigins(deps.corsOrigins));
   // Larger bodies are refused (413) by Content-Length, or while a chunked body streams
   // in, before anything parses them.
   app.use("*", bodyLimit({ maxSize: deps.maxBodyBytes }));
@@ -46,5 +49,6 @@ export function createApp(deps: AppDeps) {
   return routed;
 }
 
-// For typed clients: `hc<AppType>(baseUrl)` from "hono/client".
+// The routes' types, for the typed client (src/client.ts). Keep route definitions
+// chained (`.openapi(...).openapi(...)`, `.route(...)`) or they drop out of this type.
 export type AppType = ReturnType<typeof createApp>;

@@ -28,6 +28,8 @@ export interface AppDeps {
 {{/auth_jwks}}  checks: HealthChecks;
   trustedProxyHops: number;
   maxBodyBytes: number;
+  // Origins whose browser scripts may call the API; empty: no CORS headers.
+  corsOrigins: string[];
 }
 
 export interface Resources extends AppDeps {
@@ -70,6 +72,7 @@ export function openResources(env: ApiEnv, logger: Logger, options: ResourceOpti
     },
     trustedProxyHops: env.TRUSTED_PROXY_HOPS,
     maxBodyBytes: env.MAX_BODY_BYTES,
+    corsOrigins: env.CORS_ORIGINS,
     async close() {
 {{#queue_bullmq}}      await events.close();
 {{/queue_bullmq}}      // QUIT lets pending replies arrive; a connection that never came up is just dropped.

@@ -1,8 +1,7 @@
 // CRUD of /v1/items through the whole app, on the real database, and the error shape
 // of every way a request can fail.
-import { hc } from "hono/client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AppType } from "../../src/app.js";
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
+import { createClient } from "../../src/client.js";
 import { ItemListSchema, ItemSchema, type Item } from "../../src/schemas/items.js";
 import { expectError } from "../support/error-shape.js";
 import { listAll, send, startHarness, type Harness } from "./harness.js";
@@ -88,8 +87,8 @@ describe("items CRUD", () => {
     await expectError(await send(h, "GET", "/v1/items?limit=101"), 422, "validation_failed");
   });
 
-  it("is usable through the typed client (AppType)", async () => {
-    const client = hc<AppType>("http://localhost", {
+  it("is usable through the typed client (createClient from src/client.ts)", async () => {
+    const client = createClient("http://localhost", {
       fetch: (input: string | URL | Request, init?: RequestInit) => h.app.request(input, init),
 {{#auth_jwks}}      headers: () => h.auth(),
 {{/auth_jwks}}    });
@@ -98,8 +97,20 @@ describe("items CRUD", () => {
     if (res.status !== 201) return;
     const item = await res.json();
     made.push(item.id);
+    expectTypeOf(item.name).toEqualTypeOf<string>();
+    expectTypeOf(item.description).toEqualTypeOf<string | null>();
     const again = await client.v1.items[":id"].$get({ param: { id: item.id } });
     expect(again.status).toBe(200);
+    const page = await client.v1.items.$get({ query: { limit: "5" } });
+    if (page.status !== 200) throw new Error(`list answered ${page.status}`);
+    const body = await page.json();
+    expectTypeOf(body.nextOffset).toEqualTypeOf<number | null>();
+    expect(body.items.length).toBeLessThanOrEqual(5);
+    // Checked by `npm run typecheck`: a wrong body or an unknown route does not compile.
+    // @ts-expect-error name must be a string
+    expect(() => client.v1.items.$post({ json: { name: 42 } })).toBeDefined();
+    // @ts-expect-error there is no such route
+    expect(client.v1.nothing).toBeDefined();
   });
 });
 
