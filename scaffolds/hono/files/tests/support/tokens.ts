@@ -1,9 +1,11 @@
 // A local identity provider for tests: an RSA key pair, its JWKS, and tokens signed
 // with it. Nothing leaves the process.
-import { SignJWT, createLocalJWKSet, exportJWK, generateKeyPair, type CryptoKey, type JWTVerifyGetKey } from "jose";
+import { SignJWT, createLocalJWKSet, exportJWK, generateKeyPair, type CryptoKey, type JWK, type JWTVerifyGetKey } from "jose";
 
 export interface TestIdentityProvider {
   keys: JWTVerifyGetKey;
+  // The JWKS document, to serve over HTTP.
+  jwks: { keys: JWK[] };
   privateKey: CryptoKey;
   sign(claims: TokenClaims): Promise<string>;
 }
@@ -24,6 +26,8 @@ export interface TokenClaims {
   audience?: string | null;
   // JOSE header `typ`; default "at+jwt" (an access token). "JWT" is what ID tokens carry.
   type?: string | null;
+  // Header `kid`; default the JWKS' key id.
+  kid?: string;
   // Sign with a key the JWKS does not hold.
   signingKey?: CryptoKey;
 }
@@ -34,6 +38,7 @@ export async function createTestIdentityProvider(): Promise<TestIdentityProvider
   const keys = createLocalJWKSet({ keys: [jwk] });
   return {
     keys,
+    jwks: { keys: [jwk] },
     privateKey,
     sign: async (claims) => {
       const issuedAt = claims.issuedAt ?? Math.floor(Date.now() / 1000);
@@ -47,7 +52,7 @@ export async function createTestIdentityProvider(): Promise<TestIdentityProvider
       if (issuer !== null) payload.iss = issuer;
       if (audience !== null) payload.aud = audience;
       return new SignJWT(payload)
-        .setProtectedHeader({ alg: "RS256", kid: "test-key", ...(type === null ? {} : { typ: type }) })
+        .setProtectedHeader({ alg: "RS256", kid: claims.kid ?? "test-key", ...(type === null ? {} : { typ: type }) })
         .setSubject(claims.sub ?? "user-1")
         .setIssuedAt(issuedAt)
         .setExpirationTime(issuedAt + lifetime)

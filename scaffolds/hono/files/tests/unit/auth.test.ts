@@ -1,4 +1,5 @@
 // JWT verification against a JWKS generated here: which tokens get in, which do not.
+import { createServer } from "node:http";
 import { SignJWT } from "jose";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { describe, expect, it } from "vitest";
@@ -16,7 +17,11 @@ const verify = createTokenVerifier(expected);
 const now = () => Math.floor(Date.now() / 1000);
 
 async function rejection(token: string): Promise<string> {
-  const err = await verify(token).then(
+  return rejectionBy(verify, token);
+}
+
+async function rejectionBy(check: typeof verify, token: string): Promise<string> {
+  const err = await check(token).then(
     () => undefined,
     (e: unknown) => e,
   );
@@ -95,6 +100,39 @@ describe("token verification", () => {
   it("reads permissions from `permissions`, `scope` and `scp`", () => {
     expect(permissionsOf({ permissions: ["a"], scope: "b c", scp: ["d"] }).sort()).toEqual(["a", "b", "c", "d"]);
     expect(permissionsOf({})).toEqual([]);
+  });
+});
+
+describe("JWKS refetch", () => {
+  // A local JWKS endpoint that counts its fetches; it serves the identity provider's key.
+  async function jwksServer() {
+    let fetches = 0;
+    const server = createServer((_req, res) => {
+      fetches += 1;
+      res.setHeader("content-type", "application/json");
+      res.end(JSON.stringify(idp.jwks));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as { port: number };
+    return { url: `http://127.0.0.1:${port}/jwks.json`, fetches: () => fetches, close: () => server.close() };
+  }
+
+  it("refetches for an unknown kid at most once per cooldown", async () => {
+    const jwks = await jwksServer();
+    try {
+      const cooldownSeconds = 1;
+      const remote = createTokenVerifier({ ...expected, keys: remoteKeys(jwks.url, cooldownSeconds) });
+      await expect(remote(await idp.sign({}))).resolves.toBeDefined();
+      expect(jwks.fetches()).toBe(1);
+      // Unknown kids within the cooldown: refused at once, no fetch.
+      for (let i = 0; i < 3; i++) expect(await rejectionBy(remote, await idp.sign({ kid: `rotated-${i}` }))).toBe("invalid token");
+      expect(jwks.fetches()).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, cooldownSeconds * 1_000 + 100));
+      expect(await rejectionBy(remote, await idp.sign({ kid: "rotated-again" }))).toBe("invalid token");
+      expect(jwks.fetches()).toBe(2);
+    } finally {
+      jwks.close();
+    }
   });
 });
 
