@@ -42,6 +42,8 @@ step 120 "the built API: health, OpenAPI, 401, 429, request logs, SIGTERM" \
 step 120 "the built worker: one job id processed once, SIGTERM" \
   python3 "$here/check_worker.py" "$full" "$tmp" --redeliver bullmq --name orders --env SHUTDOWN_TIMEOUT_MS=5000 \
   -- node dist/worker.js
+step 120 "the outbox: a create while Redis is down answers 201 (Idempotency-Key replayed, 409), the worker's sweep runs its job" \
+  env "${jwt_env[@]}" python3 "$here/hono_outbox_check.py" "$full" "$tmp"
 e2e_audit_clean "$full" "svc audit of the generated service: no findings"
 e2e_mutants "$full" node_modules
 
