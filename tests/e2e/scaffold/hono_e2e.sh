@@ -2,8 +2,11 @@
 # The end-to-end proof of `svc new --template hono`: a generated service installs,
 # type-checks, migrates, passes its own tests against a real PostgreSQL and Redis,
 # serves what the playbook asks for (checked from outside by check_api.py and
-# check_worker.py), audits clean, and the audit notices when a rule is broken. Every
-# other answer combination is generated, type-checked, tested and audited too.
+# check_worker.py), publishes a typed client a consumer package compiles against
+# (hono_client_check.sh), refuses to start half-configured (hono_startup_check.sh),
+# keeps a create's job in its outbox while Redis is down (hono_outbox_check.py), audits
+# clean, and the audit notices when a rule is broken. Every other answer combination is
+# generated, type-checked, tested and audited too.
 #
 #   hono_e2e.sh SVC_BINARY
 #
