@@ -72,6 +72,11 @@ const createItem = createRoute({
 {{/auth_jwks}}{{#queue_bullmq}}  description:
     "Optional header `Idempotency-Key` (1 to 255 printable ASCII characters): the same key with the same body " +
     "within 24 hours answers the first item again, with `Idempotent-Replayed: true`; with another body, 409 conflict.",
+  // Documented, not validated by zod-openapi: a validated header would become a required
+  // argument of every typed-client call. The handler checks it (idempotencyKeyOf).
+  parameters: [
+    { name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", minLength: 1, maxLength: 255 } },
+  ],
 {{/queue_bullmq}}  request: { body: { required: true, ...json(CreateItemSchema) } },
   responses: {
     201: { description: "The new item", ...json(ItemSchema) },
