@@ -2,8 +2,11 @@
 # The end-to-end proof of `svc new --template hono`: a generated service installs,
 # type-checks, migrates, passes its own tests against a real PostgreSQL and Redis,
 # serves what the playbook asks for (checked from outside by check_api.py and
-# check_worker.py), audits clean, and the audit notices when a rule is broken. Every
-# other answer combination is generated, type-checked, tested and audited too.
+# check_worker.py), publishes a typed client a consumer package compiles against
+# (hono_client_check.sh), refuses to start half-configured (hono_startup_check.sh),
+# keeps a create's job in its outbox while Redis is down (hono_outbox_check.py), audits
+# clean, and the audit notices when a rule is broken. Every other answer combination is
+# generated, type-checked, tested and audited too.
 #
 #   hono_e2e.sh SVC_BINARY
 #
@@ -30,12 +33,22 @@ step 300 "npm run typecheck" in_dir "$full" npm run typecheck
 step 120 "npm run db:migrate" in_dir "$full" npm run db:migrate
 step 600 "npm test (unit, contract, integration)" in_dir "$full" npm test
 step 300 "npm run build" in_dir "$full" npm run build
+step 120 "the typed client: a consumer package imports orders/client, tsc --noEmit" \
+  bash "$here/hono_client_check.sh" "$full" "$tmp"
+# The identity provider the API expects, and the stand-in that signs its tokens
+# (jwt_fixture.mjs reads the JWT_FIXTURE_ ones).
+jwt_env=(JWT_ISSUER=https://idp.e2e.example/ JWT_AUDIENCE=orders JWT_TOKEN_TYPE=at+jwt
+  JWT_FIXTURE_ISSUER=https://idp.e2e.example/ JWT_FIXTURE_AUDIENCE=orders JWT_FIXTURE_TYP=at+jwt)
+step 30 "the built API refuses to start without JWT_AUDIENCE, naming it" \
+  bash "$here/hono_startup_check.sh" "$full" JWT_AUDIENCE "${jwt_env[@]}"
 step 120 "the built API: health, OpenAPI, 401, 429, request logs, SIGTERM" \
-  python3 "$here/check_api.py" "$full" "$tmp" --auth jwks --db postgres --env SHUTDOWN_TIMEOUT_MS=5000 \
+  env "${jwt_env[@]}" python3 "$here/check_api.py" "$full" "$tmp" --auth jwks --db postgres --env SHUTDOWN_TIMEOUT_MS=5000 \
   -- node dist/index.js
 step 120 "the built worker: one job id processed once, SIGTERM" \
   python3 "$here/check_worker.py" "$full" "$tmp" --redeliver bullmq --name orders --env SHUTDOWN_TIMEOUT_MS=5000 \
   -- node dist/worker.js
+step 120 "the outbox: a create while Redis is down answers 201 (Idempotency-Key replayed, 409), the worker's sweep runs its job" \
+  env "${jwt_env[@]}" python3 "$here/hono_outbox_check.py" "$full" "$tmp"
 e2e_audit_clean "$full" "svc audit of the generated service: no findings"
 e2e_mutants "$full" node_modules
 

@@ -3,9 +3,12 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "./app-env.js";
 import type { AppDeps } from "./deps.js";
+import { bodyLimit } from "hono/body-limit";
 import { handleError, handleNotFound, validationHook } from "./lib/errors/handler.js";
+import { answerMethodNotAllowed } from "./lib/errors/method-not-allowed.js";
 {{#auth_jwks}}import { authenticate } from "./middleware/auth.js";
-{{/auth_jwks}}import { rateLimit } from "./middleware/rate-limit.js";
+{{/auth_jwks}}import { allowOrigins } from "./middleware/cors.js";
+import { rateLimit } from "./middleware/rate-limit.js";
 import { requestLog } from "./middleware/request-log.js";
 import { healthRoutes } from "./routes/health.js";
 import { itemsRoutes } from "./routes/items.js";
@@ -23,8 +26,13 @@ export function createApp(deps: AppDeps) {
   // A failed validation of any route becomes the API's error shape (lib/errors/handler.ts).
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use("*", requestLog(deps.logger));
-{{#auth_jwks}}  app.use("/v1/*", authenticate({ verify: deps.verify, failures: deps.authFailures, trustProxy: deps.trustProxy }));
-{{/auth_jwks}}  app.use("*", rateLimit({ limiter: deps.limiter, trustProxy: deps.trustProxy }));
+  // Before authentication: a browser's preflight (OPTIONS) carries no token.
+  if (deps.corsOrigins.length > 0) app.use("*", allowOrigins(deps.corsOrigins));
+  // Larger bodies are refused (413) by Content-Length, or while a chunked body streams
+  // in, before anything parses them.
+  app.use("*", bodyLimit({ maxSize: deps.maxBodyBytes }));
+{{#auth_jwks}}  app.use("/v1/*", authenticate({ verify: deps.verify, failures: deps.authFailures, trustedProxyHops: deps.trustedProxyHops }));
+{{/auth_jwks}}  app.use("*", rateLimit({ limiter: deps.limiter, trustedProxyHops: deps.trustedProxyHops }));
   app.onError(handleError);
   app.notFound(handleNotFound);
 {{#auth_jwks}}  app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
@@ -36,8 +44,11 @@ export function createApp(deps: AppDeps) {
 {{/auth_jwks}}  app.doc31("/openapi.json", openApiConfig);
   const health = healthRoutes(deps.checks);
   const v1 = itemsRoutes(deps);
-  return app.route("/", health).route("/v1", v1);
+  const routed = app.route("/", health).route("/v1", v1);
+  answerMethodNotAllowed(routed);
+  return routed;
 }
 
-// For typed clients: `hc<AppType>(baseUrl)` from "hono/client".
+// The routes' types, for the typed client (src/client.ts). Keep route definitions
+// chained (`.openapi(...).openapi(...)`, `.route(...)`) or they drop out of this type.
 export type AppType = ReturnType<typeof createApp>;

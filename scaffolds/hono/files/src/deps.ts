@@ -4,9 +4,12 @@
 import { createTokenVerifier, remoteKeys, type TokenVerifier } from "./lib/auth/verify-token.js";
 {{/auth_jwks}}{{#db_postgres}}import { connectDatabase } from "./lib/db/client.js";
 import { DrizzleItemsRepository } from "./lib/db/items-repository.js";
-{{/db_postgres}}import type { ApiEnv } from "./lib/env.js";
+{{/db_postgres}}{{#db_postgres}}{{#queue_bullmq}}import { DrizzleItemCreator } from "./lib/db/create-item.js";
+{{/queue_bullmq}}{{/db_postgres}}import type { ApiEnv } from "./lib/env.js";
 import type { HealthChecks } from "./lib/health/checks.js";
-{{^db_postgres}}import { MemoryItemsRepository } from "./lib/items/memory-repository.js";
+{{#queue_bullmq}}import type { ItemCreator } from "./lib/items/idempotency.js";
+{{/queue_bullmq}}{{^db_postgres}}{{#queue_bullmq}}import { MemoryItemCreator } from "./lib/items/memory-create-item.js";
+{{/queue_bullmq}}import { MemoryItemsRepository } from "./lib/items/memory-repository.js";
 {{/db_postgres}}import type { ItemsRepository } from "./lib/items/repository.js";
 {{#queue_bullmq}}import { ItemEvents } from "./lib/jobs/item-events.js";
 {{/queue_bullmq}}import type { Logger } from "./lib/logger.js";
@@ -17,11 +20,16 @@ export interface AppDeps {
   logger: Logger;
   items: ItemsRepository;
 {{#queue_bullmq}}  events: ItemEvents;
+  // POST /v1/items: the item, its job, and the Idempotency-Key.
+  creator: ItemCreator;
 {{/queue_bullmq}}  limiter: RateLimiter;
 {{#auth_jwks}}  verify: TokenVerifier;
   authFailures: RateLimiter;
 {{/auth_jwks}}  checks: HealthChecks;
-  trustProxy: boolean;
+  trustedProxyHops: number;
+  maxBodyBytes: number;
+  // Origins whose browser scripts may call the API; empty: no CORS headers.
+  corsOrigins: string[];
 }
 
 export interface Resources extends AppDeps {
@@ -41,23 +49,30 @@ export function openResources(env: ApiEnv, logger: Logger, options: ResourceOpti
 {{/db_postgres}}  const redis = connectRedis(env.REDIS_URL);
   redis.on("error", (err) => logger.warn({ err }, "redis connection error"));
 {{#queue_bullmq}}  const events = new ItemEvents(redis, logger, `${prefix}:bull`);
-{{/queue_bullmq}}  return {
+{{/queue_bullmq}}{{#db_postgres}}  const items = new DrizzleItemsRepository(database.db);
+{{/db_postgres}}{{^db_postgres}}  const items = new MemoryItemsRepository();
+{{/db_postgres}}  return {
     logger,
-{{#db_postgres}}    items: new DrizzleItemsRepository(database.db),
-{{/db_postgres}}{{^db_postgres}}    items: new MemoryItemsRepository(),
-{{/db_postgres}}{{#queue_bullmq}}    events,
-{{/queue_bullmq}}    limiter: new RateLimiter(redis, env.RATE_LIMIT_PER_MINUTE, `${prefix}:rate`),
+    items,
+{{#queue_bullmq}}    events,
+{{#db_postgres}}    creator: new DrizzleItemCreator(database.db, events, logger),
+{{/db_postgres}}{{^db_postgres}}    creator: new MemoryItemCreator(items, events, logger),
+{{/db_postgres}}{{/queue_bullmq}}    limiter: new RateLimiter(redis, env.RATE_LIMIT_PER_MINUTE, `${prefix}:rate`),
 {{#auth_jwks}}    verify: createTokenVerifier({
-      keys: options.keys ?? remoteKeys(env.JWKS_URL),
+      keys: options.keys ?? remoteKeys(env.JWKS_URL, env.JWKS_REFETCH_COOLDOWN_SECONDS),
       issuer: env.JWT_ISSUER,
       audience: env.JWT_AUDIENCE,
+      tokenType: env.JWT_TOKEN_TYPE,
+      clockSkewSeconds: env.JWT_CLOCK_SKEW_SECONDS,
     }),
     authFailures: new RateLimiter(redis, env.AUTH_FAILURES_PER_MINUTE, `${prefix}:rate`),
 {{/auth_jwks}}    checks: {
 {{#db_postgres}}      db: () => database.ping(),
 {{/db_postgres}}      redis: () => redis.ping(),
     },
-    trustProxy: env.TRUST_PROXY,
+    trustedProxyHops: env.TRUSTED_PROXY_HOPS,
+    maxBodyBytes: env.MAX_BODY_BYTES,
+    corsOrigins: env.CORS_ORIGINS,
     async close() {
 {{#queue_bullmq}}      await events.close();
 {{/queue_bullmq}}      // QUIT lets pending replies arrive; a connection that never came up is just dropped.

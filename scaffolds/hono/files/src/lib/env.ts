@@ -2,7 +2,8 @@
 // or invalid variable stops the process with a message naming every problem.
 import { z } from "zod";
 
-const emptyToUndefined = (value: unknown) => (value === "" ? undefined : value);
+// `NAME=` (or only blanks) in a .env file means the same as no NAME at all.
+const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
 const url = (protocols: string[]) =>
   z.url().refine((value) => protocols.some((p) => value.startsWith(`${p}://`)), {
@@ -19,14 +20,27 @@ export const apiEnvSchema = z.object({
   ...shared,
   PORT: z.coerce.number().int().min(1).max(65535).default({{port}}),
 {{#auth_jwks}}  JWKS_URL: url(["https", "http"]),
-  JWT_ISSUER: z.string().min(1).optional(),
-  JWT_AUDIENCE: z.string().min(1).optional(),
+  // Both required: a token minted by the same provider for another API must not get in.
+  JWT_ISSUER: z.string().min(1),
+  JWT_AUDIENCE: z.string().min(1),
+  // The JOSE header `typ` of an access token (RFC 9068); `any` for providers that do
+  // not mark them. Stops an ID token of the same provider being used as an access token.
+  JWT_TOKEN_TYPE: z.string().min(1).default("at+jwt"),
+  JWT_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+  // An unknown key id refetches the JWKS at most this often; in between it is refused at once.
+  JWKS_REFETCH_COOLDOWN_SECONDS: z.coerce.number().int().min(1).default(30),
   AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().positive().default(10),
 {{/auth_jwks}}  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
-  TRUST_PROXY: z
-    .enum(["true", "false", "1", "0"])
-    .default("false")
-    .transform((value) => value === "true" || value === "1"),
+  // Proxies in front of the service that append to X-Forwarded-For; 0: the socket peer.
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  // Comma-separated origins (https://app.example.com) allowed to call from a browser.
+  CORS_ORIGINS: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? "").split(",").map((origin) => origin.trim()).filter(Boolean))
+    .pipe(z.array(z.union([z.literal("*"), z.url().regex(/^https?:\/\/[^/]+$/, "an origin is scheme://host[:port], no path")]))),
+  // Request bodies above this many bytes are answered 413 payload_too_large.
+  MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
 });
 

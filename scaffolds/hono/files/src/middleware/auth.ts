@@ -12,12 +12,12 @@ import type { RateLimiter } from "../lib/rate-limit/limiter.js";
 export interface AuthOptions {
   verify: TokenVerifier;
   failures: RateLimiter;
-  trustProxy: boolean;
+  trustedProxyHops: number;
 }
 
-export function authenticate({ verify, failures, trustProxy }: AuthOptions) {
+export function authenticate({ verify, failures, trustedProxyHops }: AuthOptions) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    const bucket = `auth-failures:${clientIp(c, trustProxy)}`;
+    const bucket = `auth-failures:${clientIp(c, trustedProxyHops)}`;
     // Redis down: authentication still works, only the failure limit is off.
     const standing = await failures.take(bucket, 0).catch(() => undefined);
     if (standing && !standing.allowed) throw new RateLimitedError(standing.retryAfterSeconds);

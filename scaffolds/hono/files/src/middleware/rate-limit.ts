@@ -9,16 +9,16 @@ import type { RateLimiter } from "../lib/rate-limit/limiter.js";
 
 export interface RateLimitOptions {
   limiter: RateLimiter;
-  trustProxy: boolean;
+  trustedProxyHops: number;
   exempt?: string[];
 }
 
-export function rateLimit({ limiter, trustProxy, exempt = ["/health"] }: RateLimitOptions) {
+export function rateLimit({ limiter, trustedProxyHops, exempt = ["/health"] }: RateLimitOptions) {
   return createMiddleware<AppEnv>(async (c, next) => {
     if (exempt.includes(c.req.path)) return next();
 {{#auth_jwks}}    const user = c.var.user;
-    const who = user ? `user:${user.userId}` : `ip:${clientIp(c, trustProxy)}`;
-{{/auth_jwks}}{{^auth_jwks}}    const who = `ip:${clientIp(c, trustProxy)}`;
+    const who = user ? `user:${user.userId}` : `ip:${clientIp(c, trustedProxyHops)}`;
+{{/auth_jwks}}{{^auth_jwks}}    const who = `ip:${clientIp(c, trustedProxyHops)}`;
 {{/auth_jwks}}    // The matched route pattern (`/v1/items/:id`), not the raw path: one bucket per endpoint.
     const endpoint = `${c.req.method} ${routePath(c, -1)}`;
     let result;

@@ -5,7 +5,7 @@ import type { AppEnv } from "../app-env.js";
 {{/auth_jwks}}import { NotFoundError } from "../lib/errors/app-error.js";
 import { validationHook } from "../lib/errors/handler.js";
 import type { ItemsRepository } from "../lib/items/repository.js";
-{{#queue_bullmq}}import type { ItemEvents } from "../lib/jobs/item-events.js";
+{{#queue_bullmq}}import { idempotencyKeyOf, requestHash, type ItemCreator } from "../lib/items/idempotency.js";
 {{/queue_bullmq}}import { ErrorBodySchema } from "../schemas/errors.js";
 import {
   CreateItemSchema,
@@ -18,12 +18,18 @@ import {
 
 const json = <T>(schema: T) => ({ content: { "application/json": { schema } } });
 const failure = (description: string) => ({ description, ...json(ErrorBodySchema) });
+// Routes that read a JSON body.
+const bodyErrors = {
+  413: failure("The body is larger than MAX_BODY_BYTES (code payload_too_large)"),
+  415: failure("The body is not JSON (code unsupported_media_type)"),
+};
 
 const commonErrors = {
-  400: failure("The request is not valid (code validation_failed or bad_request)"),
+  400: failure("The body cannot be read: malformed JSON (code bad_request)"),
 {{#auth_jwks}}  401: failure("No valid bearer token (code unauthorized)"),
   403: failure("The token lacks the permission (code forbidden)"),
-{{/auth_jwks}}  429: failure("Rate limit reached; see Retry-After (code rate_limited)"),
+{{/auth_jwks}}  422: failure("A parameter, the query or the body does not match the schema (code validation_failed)"),
+  429: failure("Rate limit reached; see Retry-After (code rate_limited)"),
   500: failure("Unexpected error (code internal)"),
 };{{#auth_jwks}}
 const security = [{ bearerAuth: [] }];
@@ -63,8 +69,22 @@ const createItem = createRoute({
   summary: "Create an item",
 {{#auth_jwks}}  security,
   middleware: canWrite,
-{{/auth_jwks}}  request: { body: { required: true, ...json(CreateItemSchema) } },
-  responses: { 201: { description: "The new item", ...json(ItemSchema) }, ...commonErrors },
+{{/auth_jwks}}{{#queue_bullmq}}  description:
+    "Optional header `Idempotency-Key` (1 to 255 printable ASCII characters): the same key with the same body " +
+    "within 24 hours answers the first item again, with `Idempotent-Replayed: true`; with another body, 409 conflict.",
+  // Documented, not validated by zod-openapi: a validated header would become a required
+  // argument of every typed-client call. The handler checks it (idempotencyKeyOf).
+  parameters: [
+    { name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", minLength: 1, maxLength: 255 } },
+  ],
+{{/queue_bullmq}}  request: { body: { required: true, ...json(CreateItemSchema) } },
+  responses: {
+    201: { description: "The new item", ...json(ItemSchema) },
+{{#queue_bullmq}}    409: failure("Idempotency-Key already used with another body (code conflict)"),
+{{/queue_bullmq}}{{^db_postgres}}{{#queue_bullmq}}    503: failure("The job queue is unavailable; nothing was created (code unavailable)"),
+{{/queue_bullmq}}{{/db_postgres}}    ...bodyErrors,
+    ...commonErrors,
+  },
 });
 
 const updateItem = createRoute({
@@ -78,6 +98,7 @@ const updateItem = createRoute({
   responses: {
     200: { description: "The updated item", ...json(ItemSchema) },
     404: failure("No such item (code not_found)"),
+    ...bodyErrors,
     ...commonErrors,
   },
 });
@@ -99,7 +120,7 @@ const deleteItem = createRoute({
 
 export interface ItemsDeps {
   items: ItemsRepository;
-{{#queue_bullmq}}  events: ItemEvents;
+{{#queue_bullmq}}  creator: ItemCreator;
 {{/queue_bullmq}}}
 
 export function itemsRoutes(deps: ItemsDeps) {
@@ -117,8 +138,17 @@ export function itemsRoutes(deps: ItemsDeps) {
       return c.json(item, 200);
     })
     .openapi(createItem, async (c) => {
-      const item = await deps.items.create(c.req.valid("json"));
-{{#queue_bullmq}}      await deps.events.itemCreated(item);
+{{#queue_bullmq}}      const input = c.req.valid("json");
+      const key = idempotencyKeyOf(c.req.header("idempotency-key"));
+      // Keys are per caller: two callers may pick the same key.
+{{#auth_jwks}}      const caller = `user:${c.var.user?.userId ?? ""}`;
+{{/auth_jwks}}{{^auth_jwks}}      const caller = "anonymous";
+{{/auth_jwks}}      const { item, replayed } = await deps.creator.create(
+        input,
+        key === undefined ? undefined : { caller, key, hash: requestHash(input) },
+      );
+      if (replayed) c.header("Idempotent-Replayed", "true");
+{{/queue_bullmq}}{{^queue_bullmq}}      const item = await deps.items.create(c.req.valid("json"));
 {{/queue_bullmq}}      c.header("Location", `/v1/items/${item.id}`);
       return c.json(item, 201);
     })

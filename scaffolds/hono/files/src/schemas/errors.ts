@@ -4,13 +4,17 @@ import { z } from "@hono/zod-openapi";
 
 export const ERROR_CODES = [
   "bad_request",
-  "validation_failed",
   "unauthorized",
   "forbidden",
   "not_found",
+  "method_not_allowed",
   "conflict",
+  "payload_too_large",
+  "unsupported_media_type",
+  "validation_failed",
   "rate_limited",
   "internal",
+  "unavailable",
 ] as const;
 
 export const ErrorCodeSchema = z.enum(ERROR_CODES);

@@ -5,8 +5,9 @@ import { inject } from "vitest";
 import { createApp } from "../../src/app.js";
 import { openResources, type Resources } from "../../src/deps.js";
 import { apiEnvSchema, type ApiEnv } from "../../src/lib/env.js";
-import { createLogger } from "../../src/lib/logger.js";{{#auth_jwks}}
-import { createTestIdentityProvider, type TestIdentityProvider } from "../support/tokens.js";{{/auth_jwks}}
+import { createLogger } from "../../src/lib/logger.js";
+import { ItemListSchema, type Item } from "../../src/schemas/items.js";{{#auth_jwks}}
+import { TEST_AUDIENCE, TEST_ISSUER, createTestIdentityProvider, type TestIdentityProvider } from "../support/tokens.js";{{/auth_jwks}}
 
 export interface Harness {
   app: ReturnType<typeof createApp>;
@@ -24,6 +25,8 @@ export function testEnv(overrides: Record<string, string> = {}): ApiEnv {
 {{#db_postgres}}    DATABASE_URL: inject("databaseUrl"),
 {{/db_postgres}}    REDIS_URL: inject("redisUrl"),
 {{#auth_jwks}}    JWKS_URL: "http://127.0.0.1:9/unused-the-tests-inject-their-keys",
+    JWT_ISSUER: TEST_ISSUER,
+    JWT_AUDIENCE: TEST_AUDIENCE,
 {{/auth_jwks}}    RATE_LIMIT_PER_MINUTE: "10000",
     LOG_LEVEL: "silent",
     ...overrides,
@@ -67,4 +70,16 @@ export async function send(
     },
     ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }),
   });
+}
+
+// Every item the list answers, page after page (the database may hold other runs' items).
+export async function listAll(h: Harness): Promise<Item[]> {
+  const all: Item[] = [];
+  let offset: number | null = 0;
+  while (offset !== null) {
+    const page = ItemListSchema.parse(await (await send(h, "GET", `/v1/items?limit=100&offset=${offset}`)).json());
+    all.push(...page.items);
+    offset = page.nextOffset;
+  }
+  return all;
 }

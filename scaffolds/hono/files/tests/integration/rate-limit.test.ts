@@ -56,6 +56,27 @@ describe("rate limiting", () => {
     await expectError(await send(h, "GET", "/v1/items"), 429, "rate_limited");
   });{{/auth_jwks}}
 
+  it("keys anonymous callers by the address the trusted proxy saw, not by X-Forwarded-For's leftmost entry", async () => {
+{{#auth_jwks}}    // Unauthenticated callers are keyed by address in the failed-authentication bucket.
+    const h = await harness({ TRUSTED_PROXY_HOPS: "1", AUTH_FAILURES_PER_MINUTE: "2" });
+    const from = (forwardedFor: string) =>
+      send(h, "GET", "/v1/items", undefined, { authorization: "Bearer not-a-token", "x-forwarded-for": forwardedFor });
+    expect((await from("spoof-1, 203.0.113.7")).status).toBe(401);
+    expect((await from("spoof-2, 203.0.113.7")).status).toBe(401);
+    // A new leftmost entry is no new bucket.
+    await expectError(await from("spoof-3, 203.0.113.7"), 429, "rate_limited");
+    // Another address the proxy saw is.
+    expect((await from("spoof-1, 203.0.113.8")).status).toBe(401);
+{{/auth_jwks}}{{^auth_jwks}}    const h = await harness({ TRUSTED_PROXY_HOPS: "1", RATE_LIMIT_PER_MINUTE: "2" });
+    const from = (forwardedFor: string) => send(h, "GET", "/v1/items", undefined, { "x-forwarded-for": forwardedFor });
+    expect((await from("spoof-1, 203.0.113.7")).status).toBe(200);
+    expect((await from("spoof-2, 203.0.113.7")).status).toBe(200);
+    // A new leftmost entry is no new bucket.
+    await expectError(await from("spoof-3, 203.0.113.7"), 429, "rate_limited");
+    // Another address the proxy saw is.
+    expect((await from("spoof-1, 203.0.113.8")).status).toBe(200);
+{{/auth_jwks}}  });
+
   it("never limits /health", async () => {
     const h = await harness({ RATE_LIMIT_PER_MINUTE: "1" });
     for (let i = 0; i < 3; i++) expect((await h.app.request("/health")).status).toBe(200);

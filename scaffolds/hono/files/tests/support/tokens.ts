@@ -1,12 +1,18 @@
 // A local identity provider for tests: an RSA key pair, its JWKS, and tokens signed
 // with it. Nothing leaves the process.
-import { SignJWT, createLocalJWKSet, exportJWK, generateKeyPair, type CryptoKey, type JWTVerifyGetKey } from "jose";
+import { SignJWT, createLocalJWKSet, exportJWK, generateKeyPair, type CryptoKey, type JWK, type JWTVerifyGetKey } from "jose";
 
 export interface TestIdentityProvider {
   keys: JWTVerifyGetKey;
+  // The JWKS document, to serve over HTTP.
+  jwks: { keys: JWK[] };
   privateKey: CryptoKey;
   sign(claims: TokenClaims): Promise<string>;
 }
+
+// The issuer and audience the test environment expects (JWT_ISSUER, JWT_AUDIENCE).
+export const TEST_ISSUER = "https://idp.test.example/";
+export const TEST_AUDIENCE = "{{name}}";
 
 export interface TokenClaims {
   sub?: string;
@@ -15,6 +21,13 @@ export interface TokenClaims {
   // Seconds since the epoch; default now.
   issuedAt?: number;
   lifetimeSeconds?: number;
+  // Default TEST_ISSUER and TEST_AUDIENCE; null leaves the claim out.
+  issuer?: string | null;
+  audience?: string | null;
+  // JOSE header `typ`; default "at+jwt" (an access token). "JWT" is what ID tokens carry.
+  type?: string | null;
+  // Header `kid`; default the JWKS' key id.
+  kid?: string;
   // Sign with a key the JWKS does not hold.
   signingKey?: CryptoKey;
 }
@@ -25,6 +38,7 @@ export async function createTestIdentityProvider(): Promise<TestIdentityProvider
   const keys = createLocalJWKSet({ keys: [jwk] });
   return {
     keys,
+    jwks: { keys: [jwk] },
     privateKey,
     sign: async (claims) => {
       const issuedAt = claims.issuedAt ?? Math.floor(Date.now() / 1000);
@@ -32,8 +46,13 @@ export async function createTestIdentityProvider(): Promise<TestIdentityProvider
       const payload: Record<string, unknown> = {};
       if (claims.permissions) payload.permissions = claims.permissions;
       if (claims.scope) payload.scope = claims.scope;
+      const type = claims.type === undefined ? "at+jwt" : claims.type;
+      const issuer = claims.issuer === undefined ? TEST_ISSUER : claims.issuer;
+      const audience = claims.audience === undefined ? TEST_AUDIENCE : claims.audience;
+      if (issuer !== null) payload.iss = issuer;
+      if (audience !== null) payload.aud = audience;
       return new SignJWT(payload)
-        .setProtectedHeader({ alg: "RS256", kid: "test-key" })
+        .setProtectedHeader({ alg: "RS256", kid: claims.kid ?? "test-key", ...(type === null ? {} : { typ: type }) })
         .setSubject(claims.sub ?? "user-1")
         .setIssuedAt(issuedAt)
         .setExpirationTime(issuedAt + lifetime)

@@ -10,6 +10,7 @@ import {
   NotFoundError,
   RateLimitedError,
   UnauthorizedError,
+  UnavailableError,
   ValidationError,
 } from "../../src/lib/errors/app-error.js";
 import { handleError, handleNotFound } from "../../src/lib/errors/handler.js";
@@ -36,12 +37,13 @@ function appThrowing(error: unknown) {
 
 describe("error responses", () => {
   const cases = [
-    [new ValidationError([{ path: "name", message: "Required" }]), 400, "validation_failed"],
+    [new ValidationError([{ path: "name", message: "Required" }]), 422, "validation_failed"],
     [new UnauthorizedError(), 401, "unauthorized"],
     [new ForbiddenError("items:write"), 403, "forbidden"],
     [new NotFoundError("item"), 404, "not_found"],
     [new ConflictError("already exists"), 409, "conflict"],
     [new RateLimitedError(7), 429, "rate_limited"],
+    [new UnavailableError(), 503, "unavailable"],
   ] as const;
 
   it.each(cases)("%s answers its status and code", async (error, status, code) => {
@@ -76,10 +78,11 @@ describe("error responses", () => {
     expect(ErrorBodySchema.parse(await res.json()).error.code).toBe("not_found");
   });
 
-  it("documents every code in docs/errors.md", async () => {
+  it("documents every code in docs/errors.md, and only those", async () => {
     const { readFile } = await import("node:fs/promises");
     const doc = await readFile(new URL("../../docs/errors.md", import.meta.url), "utf8");
-    for (const code of ERROR_CODES) expect(doc).toContain(`\`${code}\``);
+    const documented = [...doc.matchAll(/^\| `([a-z_]+)` \| \d{3} \|/gm)].map((m) => m[1]);
+    expect(documented).toEqual([...ERROR_CODES]);
   });
 });
 

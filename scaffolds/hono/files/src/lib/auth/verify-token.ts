@@ -7,7 +7,7 @@ import {
   type JWTPayload,
   type JWTVerifyGetKey,
 } from "jose";
-import { UnauthorizedError } from "../errors/app-error.js";
+import { UnauthorizedError, UnavailableError } from "../errors/app-error.js";
 import type { Principal } from "./principal.js";
 
 // Tokens issued for longer than this are refused, even when they have not expired yet.
@@ -17,17 +17,30 @@ const ASYMMETRIC_ALGORITHMS = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS5
 
 export interface VerifierOptions {
   keys: JWTVerifyGetKey;
-  issuer?: string | undefined;
-  audience?: string | undefined;
+  issuer: string;
+  audience: string;
+  // Expected JOSE header `typ` (jose compares it case-insensitively, with or without
+  // "application/"); "any" skips the check. Default "at+jwt".
+  tokenType?: string;
+  clockSkewSeconds?: number;
 }
 
 export type TokenVerifier = (token: string) => Promise<Principal>;
 
-export function remoteKeys(jwksUrl: string): JWTVerifyGetKey {
-  return createRemoteJWKSet(new URL(jwksUrl), { timeoutDuration: 2_000, cooldownDuration: 30_000 });
+// jose caches the key set; a token with an unknown `kid` (the provider rotated its keys)
+// refetches it, but at most once per cooldown, so forged kids cannot flood the provider.
+export function remoteKeys(jwksUrl: string, cooldownSeconds = 30): JWTVerifyGetKey {
+  return createRemoteJWKSet(new URL(jwksUrl), { timeoutDuration: 2_000, cooldownDuration: cooldownSeconds * 1_000 });
+}
+
+// The key set could not be fetched: the caller is not at fault, the provider is.
+function keysUnreachable(err: unknown): boolean {
+  if (err instanceof joseErrors.JWKSTimeout || err instanceof joseErrors.JWKSInvalid) return true;
+  return !(err instanceof joseErrors.JOSEError) && err instanceof TypeError && /fetch/i.test(err.message);
 }
 
 export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
+  const tokenType = options.tokenType ?? "at+jwt";
   return async (token) => {
     let payload: JWTPayload;
     try {
@@ -35,10 +48,13 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
         algorithms: ASYMMETRIC_ALGORITHMS,
         maxTokenAge: MAX_TOKEN_LIFETIME_SECONDS,
         requiredClaims: ["sub", "exp", "iat"],
-        ...(options.issuer ? { issuer: options.issuer } : {}),
-        ...(options.audience ? { audience: options.audience } : {}),
+        issuer: options.issuer,
+        audience: options.audience,
+        clockTolerance: options.clockSkewSeconds ?? 30,
+        ...(tokenType.toLowerCase() === "any" ? {} : { typ: tokenType }),
       }));
     } catch (err) {
+      if (keysUnreachable(err)) throw new UnavailableError("the identity provider's keys cannot be fetched");
       if (err instanceof joseErrors.JWTExpired) throw new UnauthorizedError("token expired");
       throw new UnauthorizedError("invalid token");
     }

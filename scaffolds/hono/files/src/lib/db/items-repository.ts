@@ -7,7 +7,7 @@ import { items } from "./schema.js";
 
 type ItemRow = typeof items.$inferSelect;
 
-function toItem(row: ItemRow): Item {
+export function toItem(row: ItemRow): Item {
   return {
     id: row.id,
     name: row.name,

@@ -3,7 +3,7 @@
 // the log gets its text.
 import type { ErrorBody, ErrorCode } from "../../schemas/errors.js";
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 429 | 500;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
 
 export class AppError extends Error {
   constructor(
@@ -29,7 +29,7 @@ export class BadRequestError extends AppError {
 
 export class ValidationError extends AppError {
   constructor(details: ValidationIssue[]) {
-    super(400, "validation_failed", "the request is not valid", details);
+    super(422, "validation_failed", "the request is not valid", details);
   }
 }
 
@@ -60,6 +60,13 @@ export class ConflictError extends AppError {
 export class RateLimitedError extends AppError {
   constructor(readonly retryAfterSeconds: number) {
     super(429, "rate_limited", "too many requests, retry later", { retryAfterSeconds });
+  }
+}
+
+// A dependency the request needs is down; the client may retry later.
+export class UnavailableError extends AppError {
+  constructor(message = "a dependency of the service is unavailable, retry later") {
+    super(503, "unavailable", message);
   }
 }
 

@@ -12,7 +12,11 @@ const statusCodes: Record<number, ErrorCode> = {
   401: "unauthorized",
   403: "forbidden",
   404: "not_found",
+  405: "method_not_allowed",
   409: "conflict",
+  413: "payload_too_large",
+  415: "unsupported_media_type",
+  422: "validation_failed",
   429: "rate_limited",
 };
 
@@ -22,8 +26,8 @@ export const handleError: ErrorHandler<AppEnv> = (err, c) => {
     if (err.status >= 500) c.var.logger.error({ err }, "request failed");
     return c.json(err.toBody(), err.status);
   }
-  // Hono's own client errors (malformed JSON, body too large): the status is
-  // meaningful, the text is replaced by a fixed one per code.
+  // Hono's own client errors (malformed JSON 400, body too large 413, a body that is
+  // not JSON 415): the status is meaningful, the text is replaced by a fixed one per code.
   if (err instanceof HTTPException && err.status < 500) {
     const code = statusCodes[err.status] ?? "bad_request";
     const status = (statusCodes[err.status] ? err.status : 400) as ErrorStatus;

@@ -10,6 +10,19 @@ export interface ItemCreatedJob {
   name: string;
 }
 
+export const ITEM_CREATED = "item.created";
+
+// The job id comes from the item: a create that is replayed, or a job sent again by the
+// outbox sweep, is enqueued once. (BullMQ ids may not contain ':'.)
+export const itemCreatedJobId = (itemId: string) => `item-created-${itemId}`;
+
+export function itemCreatedJob(item: Item): ItemCreatedJob {
+  return { itemId: item.id, name: item.name };
+}
+
+// A request waits at most this long for Redis before it gives up on enqueueing.
+export const ENQUEUE_TIMEOUT_MS = 2_000;
+
 export class ItemEvents {
   private readonly queue: Queue<ItemCreatedJob>;
 
@@ -27,10 +40,21 @@ export class ItemEvents {
     this.queue.on("error", (err) => logger.warn({ err }, "queue connection error"));
   }
 
-  // The job id comes from the item: a request retried by its client, or a create that
-  // is replayed, enqueues the event once. (BullMQ ids may not contain ':'.)
-  async itemCreated(item: Item): Promise<void> {
-    await this.queue.add("item.created", { itemId: item.id, name: item.name }, { jobId: `item-created-${item.id}` });
+  // Enqueues `payload` as job `jobId`; adding an id the queue still holds does nothing.
+  async send(jobId: string, topic: string, payload: ItemCreatedJob): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error("enqueue timed out: Redis does not answer")), ENQUEUE_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([this.queue.add(topic, payload, { jobId: `${jobId}` }), deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  itemCreated(item: Item): Promise<void> {
+    return this.send(itemCreatedJobId(item.id), ITEM_CREATED, itemCreatedJob(item));
   }
 
   close(): Promise<void> {
