@@ -78,6 +78,7 @@ TEST_CASE("new: below a repository's root the service joins its compose file and
   CHECK(has(r.out, "Joined the repository at .:\n"));
   CHECK(has(r.out, "  compose.yaml: adds orders, orders-worker, orders-migrate, orders-db, orders-redis\n"));
   CHECK(has(r.out, "  package.json: adds services/orders to the npm workspaces\n"));
+  CHECK(has(r.out, "  .github/workflows/orders.yml: the service's CI, run when services/orders/ changes\n"));
   CHECK(has(r.out, "Inside an existing git work tree: nothing committed."));
 
   // The compose file: the team's lines first and untouched, the service's after, built
@@ -103,7 +104,9 @@ TEST_CASE("new: below a repository's root the service joins its compose file and
     if (path != "compose.yaml" && path != "package.json") CHECK(after.at(path) == content);
   // (Content only: modes are part of the snapshot, and an edit keeps the file's mode.)
   for (const auto& [path, _] : after)
-    if (!before.count(path)) CHECK((path == "services" || path.rfind("services/orders", 0) == 0));
+    if (!before.count(path))
+      CHECK((path == "services" || path.rfind("services/orders", 0) == 0 || path == ".github" ||
+             path == ".github/workflows" || path == ".github/workflows/orders.yml"));
 
   // The audit of the whole repository sees the service and its own database.
   auto audit = run_svc({"audit", tree.path().string(), "--format", "json", "--fail-on", "never"}, hermetic(tree.path()));

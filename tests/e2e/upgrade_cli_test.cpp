@@ -48,7 +48,7 @@ TEST_CASE("upgrade: a changed answer removes untouched files, keeps edited ones,
   auto r = svc_in(tree, {"upgrade", "--set", "queue=none"});
   INFO(r.out << r.err);
   REQUIRE(r.exit_code == 0);
-  CHECK(has(r.out, "Upgraded orders (hono template) from version 1 to 1; answers: queue bullmq -> none\n"));
+  CHECK(has(r.out, "Upgraded orders (hono template) from version 2 to 2; answers: queue bullmq -> none\n"));
   CHECK(has(r.out, "  removed   src/lib/jobs/item-created.ts\n"));
   CHECK(has(r.out, "  kept      src/worker.ts  (no longer in the template; you changed it)\n"));
   CHECK(has(r.out, "  merged    .env.example  (your edits kept)\n"));
@@ -97,7 +97,7 @@ TEST_CASE("upgrade: the same line changed on both sides is a conflict with marke
   CHECK(r.exit_code == 1);
   CHECK(has(r.out, "  conflict  .env.example  (resolve the <<<<<<< markers)\n"));
   CHECK(has(tree.read_file("orders/.env.example"),
-            "<<<<<<< yours\n# Redis: shared cluster, db 3\n||||||| generated (version 1)\n"));
+            "<<<<<<< yours\n# Redis: shared cluster, db 3\n||||||| generated (version 2)\n"));
 }
 
 TEST_CASE("upgrade: uncommitted changes, a folder svc new did not make, and bad answers write nothing",
