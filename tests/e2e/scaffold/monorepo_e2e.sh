@@ -53,9 +53,36 @@ JSON
   "name": "web",
   "private": true,
   "type": "module",
+  "dependencies": { "orders": "*" },
   "devDependencies": { "typescript": "^5.9.3" }
 }
 JSON
+  cat > apps/web/tsconfig.json <<'JSON'
+{
+  "compilerOptions": {
+    "strict": true, "noEmit": true, "skipLibCheck": true, "types": [],
+    "target": "es2022", "module": "nodenext", "moduleResolution": "nodenext", "lib": ["es2022", "dom"]
+  },
+  "include": ["lib"]
+}
+JSON
+  mkdir -p apps/web/lib
+  # The storefront calls the orders service through its typed client, as the guide says.
+  cat > apps/web/lib/orders.ts <<'TS'
+import { createClient } from "orders/client";
+
+const orders = createClient("http://localhost:3000");
+
+export async function itemNames(): Promise<string[]> {
+  const res = await orders.v1.items.$get({ query: { limit: "5" } });
+  if (!res.ok) return [];
+  const body = await res.json();
+  return body.items.map((item) => item.name);
+}
+
+// @ts-expect-error: the client knows the routes; there is no /v1/nothing.
+export const wrong = orders.v1.nothing;
+TS
   cat > pyproject.toml <<'TOML'
 [project]
 name = "shop"
@@ -135,7 +162,10 @@ npm_workspace() {
   npm install --prefer-offline
   npm run typecheck --workspace services/orders
   npm run test:unit --workspace services/orders
+  npm run build --workspace services/orders
+  npx tsc -p apps/web
   echo "  ok: the root npm workspace installs, type-checks and unit-tests services/orders"
+  echo "  ok: apps/web type-checks its calls through orders/client, the service's typed client"
 }
 
 uv_workspace() {
@@ -152,7 +182,7 @@ step 60 "svc new orders (hono) and billing (fastapi) below its root" new_service
 step 30 "git status: only the shared files edited" check_git_status
 step 30 "compose.yaml against the Compose Specification" check_compose
 step 300 "actionlint on the root workflows" actionlint_workflows
-step 900 "npm install at the root, typecheck and unit tests of the service" npm_workspace
+step 900 "npm install at the root; the service typechecks and tests; the app uses its typed client" npm_workspace
 step 600 "uv sync at the root, unit tests of the service" uv_workspace
 step 120 "svc audit of the whole repository: no findings" python3 "$here/audit_check.py" "$svc" "$shop"
 
