@@ -10,6 +10,10 @@
 #include "e2e/cli_runner.h"
 #include "e2e/git_repo.h"
 #include "e2e/temp_tree.h"
+#include "scaffolds/engine/answers.h"
+#include "scaffolds/engine/render.h"
+#include "scaffolds/engine/stamp.h"
+#include "scaffolds/engine/template_versions.h"
 #include "unit/scaffolds/tree_snapshot.h"
 
 namespace fs = std::filesystem;
@@ -123,4 +127,53 @@ TEST_CASE("upgrade: uncommitted changes, a folder svc new did not make, and bad 
   auto plain = run_svc({"upgrade", (tree.path() / "plain").string()}, options);
   CHECK(plain.exit_code == 2);
   CHECK(has(plain.err, "has no .svc.yaml: `svc new` did not generate it"));
+}
+
+TEST_CASE("upgrade: a service generated from version 1 of each template reaches version 2 with its edits",
+          "[e2e][upgrade]") {
+  for (const char* name : {"hono", "fastapi", "flask"}) {
+    INFO(name);
+    TempTree tree;
+    // What `svc new` of version 1 wrote: the kept version rendered with the defaults.
+    using namespace svc::scaffolds;
+    TemplateSource v1 = embedded_template_version(name, 1);
+    Manifest m = parse_manifest(v1.manifest_text, v1.manifest_path, name);
+    AnswerInputs inputs;
+    inputs.flags = {{"name", "orders"}};
+    Answers answers = resolve_answers(m, inputs);
+    RenderedTemplate rendered = render_template(v1, m, answers);
+    std::vector<std::string> paths = {".svc.yaml"};
+    tree.write_file("orders/.svc.yaml", stamp_yaml(m, answers, rendered));
+    for (const auto& f : rendered.files) {
+      tree.write_file("orders/" + f.path, f.content);
+      paths.push_back(f.path);
+    }
+    std::string readme = tree.read_file("orders/README.md");
+    {
+      GitRepo repo(tree.path() / "orders");
+      repo.add(paths);
+      repo.commit("svc new, version 1");
+      tree.write_file("orders/README.md", readme + "\n## On call\n\nThe payments team.\n");
+      repo.add({"README.md"});
+      repo.commit("team: who is on call");
+    }
+    auto r = svc_in(tree, {"upgrade", "--format", "json"});
+    INFO(r.out << r.err);
+    REQUIRE((r.exit_code == 0 || r.exit_code == 1));
+    auto doc = nlohmann::json::parse(r.out);
+    CHECK(doc["from"]["version"] == 1);
+    CHECK(doc["to"]["version"] == 2);
+    std::map<std::string, std::string> fate;
+    for (const auto& f : doc["files"]) fate[f["path"]] = f["action"];
+    CHECK(fate["compose.yaml"] == "added");
+    CHECK(fate["openapi.json"] == (std::string(name) == "hono" ? "" : "added"));
+    // The team's section survives, merged into the new README or marked in a conflict.
+    CHECK(has(tree.read_file("orders/README.md"), "## On call\n\nThe payments team.\n"));
+    CHECK(has(tree.read_file("orders/.svc.yaml"), "version: 2"));
+    // Every file of version 2 is there now, as version 2 writes it unless the team edited it.
+    TemplateSource v2 = embedded_template_version(name, 0);
+    Manifest m2 = parse_manifest(v2.manifest_text, v2.manifest_path, name);
+    for (const auto& f : render_template(v2, m2, resolve_answers(m2, inputs)).files)
+      if (f.path != "README.md") CHECK(tree.read_file("orders/" + f.path) == f.content);
+  }
 }

@@ -97,5 +97,5 @@ TEST_CASE("template versions: every kept version rebuilds byte for byte as it wa
     }
   }
   git_libgit2_shutdown();
-  SUCCEED(checked << " kept version(s) checked");
+  CHECK(checked >= 3);  // every built-in template keeps at least its version 1
 }

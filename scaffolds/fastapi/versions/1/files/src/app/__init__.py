@@ -1,0 +1,1 @@
+"""{{name_title}}: an HTTP service on FastAPI."""
