@@ -3,12 +3,12 @@
 # disk or the network at run time. Adding, changing or removing a template file
 # regenerates the source (CONFIGURE_DEPENDS re-globs). scaffolds/_shared/** holds the
 # partials templates include; it is embedded under the name _shared, without a manifest.
-# scaffolds/<name>/versions/<N>/ keeps what an older released version had otherwise
+# scaffolds/<name>/versions/<N>.patch keeps what an older released version had otherwise
 # (scaffolds/engine/template_versions.h), embedded too so `svc upgrade` runs offline.
 file(GLOB_RECURSE SVC_SCAFFOLD_CANDIDATES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/scaffolds/*)
 set(SVC_SCAFFOLD_FILES "")
 foreach(f ${SVC_SCAFFOLD_CANDIDATES})
-  if(f MATCHES "^${CMAKE_SOURCE_DIR}/scaffolds/([^/]+/(template\\.yaml|files/.+|resource/.+|versions/[0-9]+/.+)|_shared/.+)$"
+  if(f MATCHES "^${CMAKE_SOURCE_DIR}/scaffolds/([^/]+/(template\\.yaml|files/.+|resource/.+|versions/[0-9]+\\.(patch|absent|blobs))|_shared/.+)$"
      AND NOT f MATCHES "^${CMAKE_SOURCE_DIR}/scaffolds/engine/")
     list(APPEND SVC_SCAFFOLD_FILES ${f})
   endif()

@@ -4,48 +4,29 @@
     scripts/freeze-template-version.py TEMPLATE VERSION REV
 
 REV is the git revision where scaffolds/TEMPLATE/ was at VERSION (its template.yaml says
-`version: VERSION`); the working tree holds VERSION + 1. Writes
-scaffolds/TEMPLATE/versions/VERSION/ with what VERSION had otherwise: its template.yaml,
-each file under files/, resource/ and _shared/ whose bytes differ from (or are missing
-in) the working tree, and absent.txt listing the paths VERSION + 1 added. `svc upgrade`
-rebuilds VERSION from the newer one and this folder (scaffolds/engine/template_versions.h).
-Run it in the commit that bumps the template's version.
+`version: VERSION`); the working tree holds VERSION + 1. Writes, under
+scaffolds/TEMPLATE/versions/:
+
+  VERSION.patch   the git diff that turns VERSION + 1 back into VERSION: template.yaml,
+                  files/, resource/ and the shared partials in scaffolds/_shared/, but
+                  for the files VERSION + 1 added (no need to carry their content)
+  VERSION.absent  those files, one repository path per line
+  VERSION.blobs   the git blob id of every file of VERSION, which a test compares with
+                  the version svc rebuilds (a later edit that forgets to freeze again
+                  fails it)
+
+`svc upgrade` applies the patches backwards from the newest version
+(scaffolds/engine/template_versions.h). Run this in the commit that bumps the version,
+after the last change to the template; run it again after any later change.
 """
 
 import pathlib
-import shutil
 import subprocess
 import sys
 
-FOLDERS = ("files", "resource")
 
-
-def tree_at(rev, prefix):
-    """{path under prefix: bytes} of the files git has at rev."""
-    listing = subprocess.run(["git", "ls-tree", "-r", "-z", "--name-only", rev, "--", prefix],
-                             check=True, capture_output=True).stdout.split(b"\0")
-    out = {}
-    for raw in filter(None, listing):
-        path = raw.decode()
-        out[path[len(prefix):]] = subprocess.run(["git", "show", f"{rev}:{path}"], check=True,
-                                                 capture_output=True).stdout
-    return out
-
-
-def blob_ids(rev, prefix):
-    """{path under prefix: git blob id} at rev."""
-    listing = subprocess.run(["git", "ls-tree", "-r", "-z", rev, "--", prefix],
-                             check=True, capture_output=True).stdout.split(b"\0")
-    out = {}
-    for raw in filter(None, listing):
-        meta, path = raw.decode().split("\t", 1)
-        out[path[len(prefix):]] = meta.split()[2]
-    return out
-
-
-def tree_now(folder):
-    root = pathlib.Path(folder)
-    return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()} if root.is_dir() else {}
+def git(*args):
+    return subprocess.run(["git", *args], check=True, capture_output=True).stdout
 
 
 def main():
@@ -53,37 +34,29 @@ def main():
         sys.exit(__doc__)
     template, version, rev = sys.argv[1], int(sys.argv[2]), sys.argv[3]
     base = f"scaffolds/{template}/"
-    manifest = subprocess.run(["git", "show", f"{rev}:{base}template.yaml"], check=True, capture_output=True).stdout
-    if f"version: {version}\n".encode() not in manifest:
+    paths = [f"{base}template.yaml", f"{base}files", f"{base}resource", "scaffolds/_shared"]
+    if f"version: {version}\n".encode() not in git("show", f"{rev}:{base}template.yaml"):
         sys.exit(f"{rev}:{base}template.yaml is not version {version}")
-    now = pathlib.Path(base + "template.yaml").read_text()
-    if f"version: {version + 1}\n" not in now:
+    if f"version: {version + 1}\n" not in pathlib.Path(base + "template.yaml").read_text():
         sys.exit(f"{base}template.yaml must say version: {version + 1} first")
-    out = pathlib.Path(base) / "versions" / str(version)
-    if out.exists():
-        shutil.rmtree(out)
-    out.mkdir(parents=True)
-    (out / "template.yaml").write_bytes(manifest)
-    absent = []
-    pairs = [(f"{f}/", tree_at(rev, f"{base}{f}/"), tree_now(f"{base}{f}")) for f in FOLDERS]
-    pairs.append(("_shared/", tree_at(rev, "scaffolds/_shared/"), tree_now("scaffolds/_shared")))
-    kept = 0
-    for folder, old, new in pairs:
-        for path, data in old.items():
-            if new.get(path) != data:
-                target = out / folder / path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(data)
-                kept += 1
-        absent += [folder + path for path in new if path not in old]
-    if absent:
-        (out / "absent.txt").write_text("".join(p + "\n" for p in sorted(absent)))
-    blobs = [f"{blob} template.yaml" for blob in blob_ids(rev, f"{base}template.yaml").values()]
-    for folder in FOLDERS:
-        blobs += [f"{blob} {folder}/{path}" for path, blob in blob_ids(rev, f"{base}{folder}/").items()]
-    blobs += [f"{blob} _shared/{path}" for path, blob in blob_ids(rev, "scaffolds/_shared/").items()]
-    (out / "blobs.txt").write_text("".join(line + "\n" for line in sorted(blobs, key=lambda l: l.split(" ", 1)[1])))
-    print(f"{out}: {kept} file(s) kept from version {version}, {len(absent)} added since")
+    untracked = git("ls-files", "--others", "--exclude-standard", "--", *paths).decode().split()
+    if untracked:
+        sys.exit("git add these first, so the patch sees them:\n  " + "\n  ".join(untracked))
+    # From the working tree (VERSION + 1) back to REV (VERSION).
+    diff = ["diff", "--no-color", "--no-ext-diff", "--no-renames", "-R", rev]
+    patch = git(*diff, "--diff-filter=d", "--", *paths)
+    added = git(*diff, "--diff-filter=D", "--name-only", "--", *paths).decode()
+    out = pathlib.Path(base) / "versions"
+    out.mkdir(exist_ok=True)
+    (out / f"{version}.patch").write_bytes(patch)
+    (out / f"{version}.absent").write_text(added)
+    blobs = []
+    for line in git("ls-tree", "-r", rev, "--", *paths).decode().splitlines():
+        meta, path = line.split("\t", 1)
+        key = path[len(base):] if path.startswith(base) else "_shared/" + path[len("scaffolds/_shared/"):]
+        blobs.append(f"{meta.split()[2]} {key}")
+    (out / f"{version}.blobs").write_text("".join(b + "\n" for b in sorted(blobs, key=lambda b: b.split(" ", 1)[1])))
+    print(f"{out}/{version}.patch: {len(patch)} bytes; {len(blobs)} files in version {version}")
 
 
 if __name__ == "__main__":

@@ -10,37 +10,36 @@
 #include "scaffolds/engine/embedded.h"
 #include "scaffolds/engine/manifest.h"
 #include "scaffolds/engine/scaffold_error.h"
+#include "scaffolds/engine/template_patch.h"
 
 namespace fs = std::filesystem;
 
 namespace svc::scaffolds {
 namespace {
 
-const std::string kFiles = "files/", kShared = "_shared/", kResource = "resource/";
+// A template's files keyed as the repository holds them, the paths a freeze's patch names.
+std::map<std::string, std::string> repository_layout(const TemplateSource& s) {
+  std::string base = "scaffolds/" + s.name + "/";
+  std::map<std::string, std::string> out = {{base + "template.yaml", s.manifest_text}};
+  for (const auto& [p, bytes] : s.files) out[base + "files/" + p] = bytes;
+  for (const auto& [p, bytes] : s.resource_files) out[base + "resource/" + p] = bytes;
+  for (const auto& [p, bytes] : s.partials) out["scaffolds/_shared/" + p] = bytes;
+  return out;
+}
 
-// Version `v` from version v+1: the kept files replace theirs, absent ones go.
-void step_back(TemplateSource& s, const std::map<std::string, std::string>& raw, int v) {
-  std::string prefix = fmt::format("versions/{}/", v);
-  auto manifest = raw.find(prefix + "template.yaml");
-  if (manifest == raw.end())
-    throw ScaffoldError(fmt::format("version {} of the {} template is not kept in this svc", v, s.name),
-                        "upgrade with an svc release that still has it, or regenerate the service");
-  s.manifest_text = manifest->second;
-  s.manifest_path = fmt::format("scaffolds/{}/{}template.yaml", s.name, prefix);
-  for (auto it = raw.lower_bound(prefix); it != raw.end() && it->first.rfind(prefix, 0) == 0; ++it) {
-    std::string rest = it->first.substr(prefix.size());
-    if (rest.rfind(kFiles, 0) == 0) s.files[rest.substr(kFiles.size())] = it->second;
-    else if (rest.rfind(kResource, 0) == 0) s.resource_files[rest.substr(kResource.size())] = it->second;
-    else if (rest.rfind(kShared, 0) == 0) s.partials[rest.substr(kShared.size())] = it->second;
+TemplateSource from_layout(const TemplateSource& like, const std::map<std::string, std::string>& files, int v) {
+  TemplateSource s;
+  s.name = like.name;
+  s.manifest_path = fmt::format("scaffolds/{}/template.yaml (version {})", s.name, v);
+  std::string base = "scaffolds/" + s.name + "/";
+  for (const auto& [path, bytes] : files) {
+    auto under = [&](const std::string& prefix) { return path.rfind(prefix, 0) == 0 ? path.substr(prefix.size()) : ""; };
+    if (path == base + "template.yaml") s.manifest_text = bytes;
+    else if (auto f = under(base + "files/"); !f.empty()) s.files[f] = bytes;
+    else if (auto r = under(base + "resource/"); !r.empty()) s.resource_files[r] = bytes;
+    else if (auto p = under("scaffolds/_shared/"); !p.empty()) s.partials[p] = bytes;
   }
-  if (auto absent = raw.find(prefix + "absent.txt"); absent != raw.end()) {
-    std::istringstream lines(absent->second);
-    for (std::string line; std::getline(lines, line);) {
-      if (line.rfind(kFiles, 0) == 0) s.files.erase(line.substr(kFiles.size()));
-      else if (line.rfind(kResource, 0) == 0) s.resource_files.erase(line.substr(kResource.size()));
-      else if (line.rfind(kShared, 0) == 0) s.partials.erase(line.substr(kShared.size()));
-    }
-  }
+  return s;
 }
 
 }  // namespace
@@ -50,9 +49,21 @@ TemplateSource reconstruct_version(const TemplateSource& newest, int newest_vers
   if (version > newest_version || version < 1)
     throw ScaffoldError(fmt::format("the {} template has no version {} (the newest is {})", newest.name, version,
                                     newest_version));
-  TemplateSource s = newest;
-  for (int v = newest_version - 1; v >= version; --v) step_back(s, raw, v);
-  return s;
+  if (version == newest_version) return newest;
+  std::map<std::string, std::string> files = repository_layout(newest);
+  for (int v = newest_version - 1; v >= version; --v) {
+    auto patch = raw.find(fmt::format("versions/{}.patch", v));
+    if (patch == raw.end())
+      throw ScaffoldError(fmt::format("version {} of the {} template is not kept in this svc", v, newest.name),
+                          "upgrade with an svc release that still has it, or regenerate the service");
+    files = apply_patch(files, patch->second, fmt::format("version {} of the {} template", v, newest.name));
+    // The files version v+1 added are listed rather than carried in the patch.
+    if (auto absent = raw.find(fmt::format("versions/{}.absent", v)); absent != raw.end()) {
+      std::istringstream lines(absent->second);
+      for (std::string line; std::getline(lines, line);) files.erase(line);
+    }
+  }
+  return from_layout(newest, files, version);
 }
 
 namespace {

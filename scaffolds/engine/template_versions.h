@@ -1,13 +1,10 @@
 #pragma once
 // Every released version of a built-in template, offline. The newest is the template's
-// folder; an older version N is kept as what changed back from N+1, under
-// scaffolds/<name>/versions/<N>/:
-//   template.yaml   the manifest of version N
-//   files/...       each file of N whose bytes differ from N+1's (or that N+1 dropped)
-//   resource/...    the same for what `svc add resource` renders
-//   _shared/...     the same for the shared partials
-//   absent.txt      paths ("files/x", "resource/z", "_shared/y") that N+1 has and N had not
-// so a version costs the binary only the files it changed (docs/guide/upgrade.md).
+// folder; an older version N is kept as scaffolds/<name>/versions/N.patch, the git diff
+// that turns version N+1 back into N (its template.yaml, files/, resource/ and the
+// _shared/ partials), applied with libgit2, and N.absent, the files N+1 added. A version
+// costs the binary only the lines it changed (docs/guide/upgrade.md); N.blobs records
+// the git blob id of each of its files, so a test proves it rebuilds byte for byte.
 #include <map>
 #include <string>
 
@@ -16,8 +13,8 @@
 namespace svc::scaffolds {
 
 // Version `version` rebuilt from `newest` (version `newest_version`) and the template's
-// raw files (paths as under scaffolds/<name>/, "versions/N/..." among them). Throws
-// ScaffoldError when a version in between is not kept.
+// raw files (paths as under scaffolds/<name>/, "versions/N.patch" among them). Throws
+// ScaffoldError when a version in between is not kept or its patch does not apply.
 TemplateSource reconstruct_version(const TemplateSource& newest, int newest_version,
                                    const std::map<std::string, std::string>& raw, int version);
 

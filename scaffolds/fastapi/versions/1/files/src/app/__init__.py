@@ -1,1 +1,0 @@
-"""{{name_title}}: an HTTP service on FastAPI."""
