@@ -2,7 +2,6 @@
 // template wrote its first one (routes, schemas, repository, table and migration, tests),
 // following the service's answers. Runs nothing; prints what to run.
 #include <atomic>
-#include <csignal>
 #include <filesystem>
 #include <iostream>
 
@@ -12,6 +11,7 @@
 #include "cli/commands.h"
 #include "cli/errors.h"
 #include "cli/exit_codes.h"
+#include "cli/scaffold_run.h"
 #include "cli/terminal.h"
 #include "scaffolds/engine/add_resource.h"
 #include "scaffolds/engine/scaffold_error.h"
@@ -24,7 +24,6 @@ namespace fs = std::filesystem;
 using namespace svc::scaffolds;
 
 std::atomic<bool> g_interrupted{false};
-extern "C" void on_add_sigint(int) { g_interrupted = true; }
 
 std::string footer() {
   return fmt::format(
@@ -65,10 +64,9 @@ int run_add_command(const std::vector<std::string>& args) {
   request.dir = dir;
   request.color = want_color("auto", stdout_is_tty());
   request.write.cancel = &g_interrupted;
-  try {
-    std::signal(SIGINT, on_add_sigint);
+  return run_scaffold_work(g_interrupted, "interrupted; nothing from this run was left on disk", [&] {
     AddResourceResult r = add_resource(request, std::cout);
-    if (request.dry_run) return kSuccess;
+    if (request.dry_run) return static_cast<int>(kSuccess);
     std::cout << fmt::format("Added the {} resource to {}: {} new file(s), {} edited\n", r.names.plural, r.service,
                              r.summary.created, r.summary.edited);
     for (const auto& e : r.plan)
@@ -76,23 +74,10 @@ int run_add_command(const std::vector<std::string>& args) {
         std::cout << fmt::format("  {:<7} {}\n", e.state == FileState::edit ? "edited" : "new", e.file.path);
     if (!r.next_steps.empty()) {
       std::cout << "\nNext steps:\n";
-      std::size_t start = 0;
-      while (start < r.next_steps.size()) {
-        std::size_t end = r.next_steps.find('\n', start);
-        if (end == std::string::npos) end = r.next_steps.size();
-        std::cout << "  " << r.next_steps.substr(start, end - start) << '\n';
-        start = end + 1;
-      }
+      print_indented(std::cout, r.next_steps);
     }
-    return kSuccess;
-  } catch (const Interrupted&) {
-    std::cerr << "svc: interrupted; nothing from this run was left on disk\n";
-    return kInterrupted;
-  } catch (const ScaffoldError& e) {
-    return report_error(e.what(), e.hint());
-  } catch (const fs::filesystem_error& e) {
-    return report_error(e.what(), "check the folder's permissions");
-  }
+    return static_cast<int>(kSuccess);
+  });
 }
 
 }  // namespace svc::cli

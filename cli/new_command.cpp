@@ -1,8 +1,6 @@
 // `svc new`: scaffold a service from a template built into the binary. Offline, runs no
 // template code, never overwrites a file without --force, and records what it generated.
 #include <atomic>
-#include <csignal>
-#include <signal.h>
 #include <filesystem>
 #include <iostream>
 
@@ -11,6 +9,7 @@
 #include "cli/commands.h"
 #include "cli/errors.h"
 #include "cli/exit_codes.h"
+#include "cli/scaffold_run.h"
 #include "cli/terminal.h"
 #include "scaffolds/engine/generate.h"
 #include "scaffolds/engine/manifest.h"
@@ -25,15 +24,6 @@ namespace fs = std::filesystem;
 using namespace svc::scaffolds;
 
 std::atomic<bool> g_interrupted{false};
-extern "C" void on_new_sigint(int) { g_interrupted = true; }
-
-// Without SA_RESTART, so Ctrl-C at a question ends the read instead of waiting for Enter.
-void catch_interrupt() {
-  struct sigaction action {};
-  action.sa_handler = on_new_sigint;
-  sigemptyset(&action.sa_mask);
-  sigaction(SIGINT, &action, nullptr);
-}
 
 const char* const kNewFooter =
     "Writes a service that already follows the playbook: its code, tests, Dockerfile,\n"
@@ -158,14 +148,7 @@ void print_outcome(const GenerateResult& r, const fs::path& cwd) {
   if (!r.rendered.next_steps.empty()) {
     // The engine knows where the service landed (--dir); the template says the rest.
     std::cout << "\nNext steps:\n  cd " << shell_quoted(shown_path(r.target, cwd)) << '\n';
-    std::size_t start = 0;
-    const std::string& text = r.rendered.next_steps;
-    while (start < text.size()) {
-      std::size_t end = text.find('\n', start);
-      if (end == std::string::npos) end = text.size();
-      std::cout << "  " << text.substr(start, end - start) << '\n';
-      start = end + 1;
-    }
+    print_indented(std::cout, r.rendered.next_steps);
   }
 }
 
@@ -192,24 +175,15 @@ int run_new_command(const std::vector<std::string>& args) {
   request.answers.answers_file = flags.answers_file;
   request.answers.prompter = interactive ? &prompter : nullptr;
   request.write.cancel = &g_interrupted;
-  try {
+  return run_scaffold_work(g_interrupted, "interrupted; nothing from this run was left on disk", [&] {
     request.answers.flags = flag_answers(flags);
-    catch_interrupt();
     TemplateSource source = pick_template(flags.template_name, request.answers.prompter);
     GenerateResult result = generate(source, request, std::cout);
     if (!flags.dry_run) print_outcome(result, request.cwd);
     else if (auto conflicts = files_to_overwrite(result.plan); !conflicts.empty() && !flags.force)
       std::cerr << fmt::format("svc: note: without --force this run would stop: {} file(s) differ\n", conflicts.size());
-    return kSuccess;
-  } catch (const Interrupted&) {
-    std::cerr << "svc: interrupted; nothing from this run was left on disk\n";
-    return kInterrupted;
-  } catch (const ScaffoldError& e) {
-    if (g_interrupted) return std::cerr << "svc: interrupted\n", kInterrupted;
-    return report_error(e.what(), e.hint());
-  } catch (const fs::filesystem_error& e) {
-    return report_error(e.what(), "check the folder's permissions");
-  }
+    return static_cast<int>(kSuccess);
+  });
 }
 
 }  // namespace svc::cli
