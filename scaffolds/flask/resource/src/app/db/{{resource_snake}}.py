@@ -25,12 +25,12 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from app.db.tables import Base, IdempotencyKeyRow
 from app.errors import Conflict
 from app.items.idempotency import REMEMBERED_FOR, IdempotencyKey
+from app.items.repository import Created
 from app.models.{{resource_snake}} import (
     {{resource_singular_pascal}},
     {{resource_singular_pascal}}Create,
     {{resource_singular_pascal}}Update,
 )
-from app.{{resource_snake}}.repository import Created
 
 # The column of each field type, as the migration creates it; `X | None` is nullable.
 ShortText = Annotated[str, mapped_column(String(200))]
@@ -72,7 +72,7 @@ class Sql{{resource_singular_pascal}}Repository:
         self,
         data: {{resource_singular_pascal}}Create,
         idempotency: IdempotencyKey | None = None,
-    ) -> Created:
+    ) -> Created[{{resource_singular_pascal}}]:
         try:
             return self._create(data, idempotency)
         except IntegrityError:
@@ -85,7 +85,7 @@ class Sql{{resource_singular_pascal}}Repository:
         self,
         data: {{resource_singular_pascal}}Create,
         idempotency: IdempotencyKey | None,
-    ) -> Created:
+    ) -> Created[{{resource_singular_pascal}}]:
         """The {{resource_singular_title}} and the idempotency key: one transaction."""
         with Session(self._engine) as session, session.begin():
             if idempotency:

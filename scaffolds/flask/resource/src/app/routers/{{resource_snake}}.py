@@ -1,8 +1,10 @@
-"""/v1/{{resource}}: list, get, create, update and delete {{resource_title}}.
+"""/v1/{{resource}}: list, get, create, update and delete.
 
-Written by `svc add resource` after the example resource (routers/items.py), without its
-background job: nothing is enqueued when a {{resource_singular_title}} is created. To add one,
-follow create_item (the outbox with a database, app/db/outbox.py)."""
+Written by `svc add resource` after the example resource (routers/items.py), without
+its background job: creating one enqueues nothing. To add a job, do as create_item
+does (with a database, through the outbox: app/db/outbox.py). The models are imported
+as one module, `schemas`: imported by name, their place among the sorted imports would
+depend on the resource's name."""
 
 from flask import g
 from flask_openapi3 import APIBlueprint, Tag
@@ -13,16 +15,9 @@ from app.auth import require_permission
 from app.deps import deps
 from app.errors import NotFound
 from app.items.idempotency import IdempotencyKey, fingerprint
+from app.models import {{resource_snake}} as schemas
 from app.models.errors import ErrorResponse
 from app.models.items import CreateHeaders
-from app.models.{{resource_snake}} import (
-    {{resource_singular_pascal}},
-    {{resource_singular_pascal}}Create,
-    {{resource_singular_pascal}}List,
-    {{resource_singular_pascal}}Path,
-    {{resource_singular_pascal}}Query,
-    {{resource_singular_pascal}}Update,
-)
 
 JsonResponse = tuple[dict[str, object], int]
 
@@ -53,23 +48,23 @@ ERRORS = {
 )
 
 
-def _one(found: {{resource_singular_pascal}}, status: int = 200) -> JsonResponse:
+def _one(found: schemas.{{resource_singular_pascal}}, status: int = 200) -> JsonResponse:
     return found.model_dump(mode="json"), status
 
 
 @{{resource_snake}}.get(
     "",
-    responses={200: {{resource_singular_pascal}}List},
+    responses={200: schemas.{{resource_singular_pascal}}List},
     operation_id="list_{{resource_snake}}",
 )
 {{#auth_jwks}}
 @require_permission("{{resource}}:read")
 {{/auth_jwks}}
-def list_{{resource_snake}}(query: {{resource_singular_pascal}}Query) -> JsonResponse:
+def list_{{resource_snake}}(query: schemas.{{resource_singular_pascal}}Query) -> JsonResponse:
     # One more than asked tells whether a next page exists, without a COUNT.
     found = deps().{{resource_snake}}.list(query.limit + 1, query.offset)
     more = len(found) > query.limit
-    page = {{resource_singular_pascal}}List(
+    page = schemas.{{resource_singular_pascal}}List(
         items=found[: query.limit], next_offset=query.offset + query.limit if more else None
     )
     return page.model_dump(mode="json"), 200
@@ -77,13 +72,13 @@ def list_{{resource_snake}}(query: {{resource_singular_pascal}}Query) -> JsonRes
 
 @{{resource_snake}}.get(
     "/<uuid:{{resource_singular_snake}}_id>",
-    responses={200: {{resource_singular_pascal}}, 404: ErrorResponse},
+    responses={200: schemas.{{resource_singular_pascal}}, 404: ErrorResponse},
     operation_id="get_{{resource_singular_snake}}",
 )
 {{#auth_jwks}}
 @require_permission("{{resource}}:read")
 {{/auth_jwks}}
-def get_{{resource_singular_snake}}(path: {{resource_singular_pascal}}Path) -> JsonResponse:
+def get_{{resource_singular_snake}}(path: schemas.{{resource_singular_pascal}}Path) -> JsonResponse:
     found = deps().{{resource_snake}}.get(path.{{resource_singular_snake}}_id)
     if found is None:
         raise NotFound("{{resource_singular_title}} not found")
@@ -92,14 +87,14 @@ def get_{{resource_singular_snake}}(path: {{resource_singular_pascal}}Path) -> J
 
 @{{resource_snake}}.post(
     "",
-    responses={201: {{resource_singular_pascal}}, 409: ErrorResponse},
+    responses={201: schemas.{{resource_singular_pascal}}, 409: ErrorResponse},
     operation_id="create_{{resource_singular_snake}}",
 )
 {{#auth_jwks}}
 @require_permission("{{resource}}:write")
 {{/auth_jwks}}
 def create_{{resource_singular_snake}}(
-    body: {{resource_singular_pascal}}Create,
+    body: schemas.{{resource_singular_pascal}}Create,
     header: CreateHeaders,
 ) -> tuple[dict[str, object], int, dict[str, str]]:
     key = None
@@ -111,20 +106,20 @@ def create_{{resource_singular_snake}}(
         key = IdempotencyKey(caller, header.idempotency_key, scoped)
     created = deps().{{resource_snake}}.create(body, key)
     replayed = {"Idempotent-Replayed": "true"} if created.replayed else {}
-    return created.{{resource_singular_snake}}.model_dump(mode="json"), 201, replayed
+    return created.item.model_dump(mode="json"), 201, replayed
 
 
 @{{resource_snake}}.patch(
     "/<uuid:{{resource_singular_snake}}_id>",
-    responses={200: {{resource_singular_pascal}}, 404: ErrorResponse},
+    responses={200: schemas.{{resource_singular_pascal}}, 404: ErrorResponse},
     operation_id="update_{{resource_singular_snake}}",
 )
 {{#auth_jwks}}
 @require_permission("{{resource}}:write")
 {{/auth_jwks}}
 def update_{{resource_singular_snake}}(
-    path: {{resource_singular_pascal}}Path,
-    body: {{resource_singular_pascal}}Update,
+    path: schemas.{{resource_singular_pascal}}Path,
+    body: schemas.{{resource_singular_pascal}}Update,
 ) -> JsonResponse:
     found = deps().{{resource_snake}}.update(path.{{resource_singular_snake}}_id, body)
     if found is None:
@@ -140,7 +135,7 @@ def update_{{resource_singular_snake}}(
 {{#auth_jwks}}
 @require_permission("{{resource}}:write")
 {{/auth_jwks}}
-def delete_{{resource_singular_snake}}(path: {{resource_singular_pascal}}Path) -> tuple[str, int]:
+def delete_{{resource_singular_snake}}(path: schemas.{{resource_singular_pascal}}Path) -> tuple[str, int]:
     if not deps().{{resource_snake}}.delete(path.{{resource_singular_snake}}_id):
         raise NotFound("{{resource_singular_title}} not found")
     return "", 204

@@ -8,12 +8,12 @@ from uuid import UUID, uuid4
 
 from app.errors import Conflict
 from app.items.idempotency import REMEMBERED_FOR, IdempotencyKey
+from app.items.repository import Created
 from app.models.{{resource_snake}} import (
     {{resource_singular_pascal}},
     {{resource_singular_pascal}}Create,
     {{resource_singular_pascal}}Update,
 )
-from app.{{resource_snake}}.repository import Created
 
 
 class Memory{{resource_singular_pascal}}Repository:
@@ -36,7 +36,7 @@ class Memory{{resource_singular_pascal}}Repository:
         self,
         data: {{resource_singular_pascal}}Create,
         idempotency: IdempotencyKey | None = None,
-    ) -> Created:
+    ) -> Created[{{resource_singular_pascal}}]:
         now = datetime.now(UTC)
         stored = {"id": uuid4(), "created_at": now, "updated_at": now}
         row = {{resource_singular_pascal}}(**stored, **data.model_dump())

@@ -1,25 +1,16 @@
 """What the routes need from {{resource_singular_title}} storage; the implementation is chosen at
 start-up (app/deps.py)."""
 
-from dataclasses import dataclass
 from typing import Protocol
 from uuid import UUID
 
 from app.items.idempotency import IdempotencyKey
+from app.items.repository import Created
 from app.models.{{resource_snake}} import (
     {{resource_singular_pascal}},
     {{resource_singular_pascal}}Create,
     {{resource_singular_pascal}}Update,
 )
-
-
-@dataclass(frozen=True)
-class Created:
-    """A create's outcome, and whether it is the replay of an earlier request with the
-    same idempotency key (nothing new was stored)."""
-
-    {{resource_singular_snake}}: {{resource_singular_pascal}}
-    replayed: bool = False
 
 
 class {{resource_singular_pascal}}Repository(Protocol):
@@ -31,7 +22,7 @@ class {{resource_singular_pascal}}Repository(Protocol):
         self,
         data: {{resource_singular_pascal}}Create,
         idempotency: IdempotencyKey | None = None,
-    ) -> Created:
+    ) -> Created[{{resource_singular_pascal}}]:
         """Raises Conflict when the idempotency key came with another body."""
         ...
 
