@@ -40,8 +40,8 @@ class {{resource_singular_pascal}}Create(BaseModel):
 
 
 class {{resource_singular_pascal}}Update(BaseModel):
-    """A partial update: only the fields given change. A nullable field given as null
-    is cleared."""
+    """A partial update: only the fields given change. A field that is never null may
+    be left out but not set to null; a nullable one given as null is cleared."""
 
     model_config = ConfigDict(extra="forbid", json_schema_extra={"minProperties": 1})
 
