@@ -18,6 +18,9 @@ from support.tokens import LocalIssuer
 {{/auth_jwks}}
 
 URL = "/v1/{{resource}}"
+{{#auth_jwks}}
+READ, WRITE = "{{resource}}:read", "{{resource}}:write"  # the permissions
+{{/auth_jwks}}
 VALIDATION_STATUS = 422
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 # A valid create and a valid update: the contract tests check them against the models.
@@ -157,10 +160,10 @@ def test_a_key_sent_to_items_never_replays_an_item_here(
 
 
 def test_permissions_are_checked_per_endpoint(client: FlaskClient, issuer: LocalIssuer) -> None:
-    reader = {"Authorization": f"Bearer {issuer.token('reader', ['{{resource}}:read'])}"}
+    reader = {"Authorization": f"Bearer {issuer.token('reader', [READ])}"}
     assert client.get(URL, headers=reader).status_code == 200
     response = client.post(URL, json=CREATE, headers=reader)
     assert response.status_code == 403
-    assert response.get_json()["error"]["details"] == {"permission": "{{resource}}:write"}
+    assert response.get_json()["error"]["details"] == {"permission": WRITE}
     assert client.get(URL).get_json()["error"]["code"] == "unauthorized"
 {{/auth_jwks}}

@@ -1,4 +1,4 @@
-"""{{resource_title}}: the request and response models of /v1/{{resource}} (the contract)."""
+"""The request and response models of /v1/{{resource}}: the contract."""
 
 from datetime import datetime
 from typing import Annotated, TypeVar
