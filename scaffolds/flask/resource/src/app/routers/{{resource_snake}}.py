@@ -1,10 +1,14 @@
 """/v1/{{resource}}: list, get, create, update and delete.
 
-Written by `svc add resource` after the example resource (routers/items.py), without
-its background job: creating one enqueues nothing. To add a job, do as create_item
-does (with a database, through the outbox: app/db/outbox.py). The models are imported
-as one module, `schemas`: imported by name, their place among the sorted imports would
-depend on the resource's name."""
+Written by `svc add resource` after the example resource (routers/items.py). The models
+are imported as one module, `schemas`: imported by name, their place among the sorted
+imports would depend on the resource's name.
+{{^queue_none}}
+
+Unlike create_item, creating one enqueues no background job. To add one, do as
+create_item does{{#db_postgres}} (through the outbox: app/db/outbox.py){{/db_postgres}}.
+{{/queue_none}}
+"""
 
 from flask import g
 from flask_openapi3 import APIBlueprint, Tag
