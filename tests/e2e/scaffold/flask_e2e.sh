@@ -5,7 +5,7 @@
 # outside by check_api.py), processes one job id once (check_worker.py), audits clean,
 # and the audit notices when a rule is broken. Then `svc add resource` adds two
 # resources to it, and after the next steps it prints the service passes its linters,
-# its whole test suite and the audit again. Every other answer combination is generated,
+# its whole test suite and the audit again, and their typed client compiles. Every other answer combination is generated,
 # linted, tested and audited too; those without a database or a queue with a resource
 # added.
 #
@@ -95,6 +95,7 @@ step 60 "next step: export openapi.json" export_openapi "$full"
 step 120 "next step: alembic upgrade head (0005, 0006)" in_dir "$full" .venv/bin/alembic upgrade head
 step 120 "with the resources: ruff check, black --check" lint "$full"
 step 600 "with the resources: pytest (unit, contract, integration)" run_pytest "$full"
+step 300 "with the resources: their typed client (openapi-rq, tsc --noEmit)" bash "$here/flask_client_resource_check.sh" "$full" "$tmp"
 e2e_audit_clean "$full" "with the resources: svc audit, no findings"
 
 check_combination() {  # check_combination DIR DB QUEUE AUTH LABEL
