@@ -30,6 +30,11 @@ from app.jobs.producer import ItemEvents
 from app.rate_limit.limiter import RateLimiter
 from app.settings import Settings
 
+# Added by `svc add resource`, each above the marker line (so not sorted).
+# isort: off
+# svc:resource-imports
+# isort: on
+
 
 @dataclass
 class Deps:
@@ -50,6 +55,7 @@ class Deps:
 {{/db_postgres}}
 {{/queue_none}}
     items: ItemRepository
+    # svc:resource-fields
 
     def close(self) -> None:
         """Closes the pools: called when a server process stops."""
@@ -79,6 +85,7 @@ def build_deps(settings: Settings) -> Deps:
 {{^db_postgres}}
         items=MemoryItemRepository(),
 {{/db_postgres}}
+        # svc:resource-repositories
 {{#auth_jwks}}
         verifier=TokenVerifier.from_settings(settings),
         auth_failures=RateLimiter(redis, settings.auth_failures_per_minute, "{{name}}:auth"),

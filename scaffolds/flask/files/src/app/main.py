@@ -21,6 +21,11 @@ from app.rate_limit.limiter import add_rate_limit_headers, limit_request
 from app.routers.items import items
 from app.settings import Settings, load
 
+# Added by `svc add resource`, each above the marker line (so not sorted).
+# isort: off
+# svc:resource-imports
+# isort: on
+
 request_log = get_logger("app.request")
 
 
@@ -96,4 +101,5 @@ def create_app(settings: Settings | None = None, dependencies: Deps | None = Non
 
     app.register_blueprint(health)
     app.register_api(items)
+    # svc:resource-routers
     return app

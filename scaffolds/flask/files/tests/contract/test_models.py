@@ -11,6 +11,11 @@ from app.models.errors import ErrorResponse
 from app.models.health import Health
 from app.models.items import Item, ItemCreate, ItemList, ItemUpdate
 
+# Added by `svc add resource`, each above the marker line (so not sorted).
+# isort: off
+# svc:resource-model-imports
+# isort: on
+
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 MODELS: dict[str, type[BaseModel]] = {
     "item.json": Item,
@@ -19,6 +24,7 @@ MODELS: dict[str, type[BaseModel]] = {
     "update-item.json": ItemUpdate,
     "error.json": ErrorResponse,
     "health.json": Health,
+    # svc:resource-fixtures
 }
 
 

@@ -23,6 +23,14 @@ from support.tokens import AUDIENCE, ISSUER, LocalIssuer
 {{/auth_jwks}}
 
 RATE_LIMIT = 5
+{{#auth_jwks}}
+# What the tests' token may do: every resource's permissions.
+PERMISSIONS = [
+    "items:read",
+    "items:write",
+    # svc:resource-permissions
+]
+{{/auth_jwks}}
 
 pytestmark = pytest.mark.integration
 
@@ -74,7 +82,7 @@ def client(settings: Settings, deps: Deps) -> FlaskClient:
 {{#auth_jwks}}
 @pytest.fixture
 def auth(issuer: LocalIssuer) -> dict[str, str]:
-    token = issuer.token("tester", ["items:read", "items:write"])
+    token = issuer.token("tester", PERMISSIONS)
     return {"Authorization": f"Bearer {token}"}
 {{/auth_jwks}}
 {{^auth_jwks}}

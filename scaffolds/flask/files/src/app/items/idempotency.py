@@ -22,7 +22,9 @@ class IdempotencyKey:
     request_hash: str
 
 
-def fingerprint(body: BaseModel) -> str:
-    """The same for bodies that differ only in field order or whitespace."""
+def fingerprint(body: BaseModel, scope: str = "") -> str:
+    """The same for bodies that differ only in field order or whitespace. `scope` names
+    the resource (items, the example, has none): keys are kept in one table for every
+    resource, and the same key and body sent to another resource must not match."""
     canonical = json.dumps(body.model_dump(mode="json"), sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode()).hexdigest()
+    return hashlib.sha256((scope + canonical).encode()).hexdigest()

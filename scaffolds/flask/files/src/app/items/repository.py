@@ -1,19 +1,22 @@
 """What the routes need from item storage; the implementation is chosen at start-up."""
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Generic, Protocol, TypeVar
 from uuid import UUID
 
 from app.items.idempotency import IdempotencyKey
 from app.models.items import Item, ItemCreate, ItemUpdate
 
+T = TypeVar("T")
+
 
 @dataclass(frozen=True)
-class Created:
-    """A create's outcome: the item, and whether it is the replay of an earlier request
-    with the same idempotency key (nothing new was stored)."""
+class Created(Generic[T]):
+    """A create's outcome: the item (an Item, or a resource added later), and whether it
+    is the replay of an earlier request with the same idempotency key (nothing new was
+    stored)."""
 
-    item: Item
+    item: T
     replayed: bool = False
 
 

@@ -1,0 +1,1 @@
+"""{{resource_title}}' storage, behind one interface."""
