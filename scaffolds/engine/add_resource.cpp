@@ -1,5 +1,6 @@
 #include "scaffolds/engine/add_resource.h"
 
+#include <algorithm>
 #include <chrono>
 
 #include <fmt/format.h>
@@ -16,6 +17,7 @@
 #include "scaffolds/engine/stamp_read.h"
 #include "scaffolds/engine/target.h"
 #include "scaffolds/engine/template_versions.h"
+#include "scaffolds/engine/variables.h"
 
 namespace fs = std::filesystem;
 
@@ -117,6 +119,25 @@ std::string add_owned(const std::string& stamp, const std::vector<std::string>& 
   return out;
 }
 
+// Names the template's own code already uses, or its language or libraries reserve.
+void refuse_reserved(const Manifest& m, const ResourceNames& names, const std::vector<ResourceField>& fields) {
+  const auto& reserved = m.resource.reserved;
+  auto taken = [&](const std::string& slug) {
+    std::string snake = derive_names(slug).snake;
+    return std::find(reserved.begin(), reserved.end(), slug) != reserved.end() ||
+           std::find(reserved.begin(), reserved.end(), snake) != reserved.end();
+  };
+  for (const auto& name : {names.plural, names.singular})
+    if (taken(name))
+      throw ScaffoldError(fmt::format("'{}' is a name the {} template's own code uses", name, m.name),
+                          fmt::format("pick another name; taken: {}", join(reserved)));
+  for (const auto& f : fields)
+    if (std::find(m.resource.reserved_fields.begin(), m.resource.reserved_fields.end(), f.name) !=
+        m.resource.reserved_fields.end())
+      throw ScaffoldError(fmt::format("--fields: '{}' cannot be a field of a {} service", f.name, m.name),
+                          "it is a keyword, or a name its libraries keep for themselves; pick another");
+}
+
 }  // namespace
 
 AddResourceResult add_resource(const AddResourceRequest& request, std::ostream& out) {
@@ -138,7 +159,9 @@ AddResourceResult add_resource(const AddResourceRequest& request, std::ostream& 
   r.service = c.answers.at("name");
   r.template_name = stamp.template_name;
   r.names = resource_names(request.name);
-  c.extra = resource_values(r.names, parse_fields(request.fields));
+  std::vector<ResourceField> fields = parse_fields(request.fields);
+  refuse_reserved(c.manifest, r.names, fields);
+  c.extra = resource_values(r.names, fields);
   add_migration_values(c);
 
   std::vector<PlannedFile> files = render_resource_files(c.source, c.manifest, c.answers, c.extra);

@@ -135,7 +135,8 @@ class ManifestReader : public engine::YamlReader {
 
   void read_resource(const YAML::Node& n, Manifest& m) const {
     if (!n.IsMap()) fail(n, "resource must be a mapping");
-    keys(n, {"files", "migrations", "inserts", "json_append", "owns", "next_steps"}, "resource");
+    keys(n, {"files", "migrations", "inserts", "json_append", "owns", "next_steps", "reserved", "reserved_fields"},
+         "resource");
     ResourceSpec& r = m.resource;
     r.present = true;
     if (auto f = n["files"]) {
@@ -180,6 +181,8 @@ class ManifestReader : public engine::YamlReader {
       r.owns = owns_only.owns;
     }
     if (auto s = n["next_steps"]) r.next_steps = scalar(s, "next_steps");
+    if (auto v = n["reserved"]) r.reserved = scalars(v, "reserved");
+    if (auto v = n["reserved_fields"]) r.reserved_fields = scalars(v, "reserved_fields");
   }
 
   void read_owns(const YAML::Node& n, Manifest& m) const {

@@ -46,6 +46,10 @@ struct ResourceSpec {
   std::vector<ResourceJsonAppend> json_appends;
   std::vector<OwnedTable> owns;  // tables the resource adds to .svc.yaml (Mustache allowed)
   std::string next_steps;
+  // Names the generated code cannot take: resource names (plural or singular, as slugs or
+  // snake_case) that clash with the template's own modules, and field names that are
+  // keywords or reserved by its libraries.
+  std::vector<std::string> reserved, reserved_fields;
 };
 
 struct Manifest {

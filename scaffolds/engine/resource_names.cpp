@@ -17,11 +17,15 @@ bool ends_with(const std::string& s, const std::string& tail) {
 
 bool vowel(char c) { return std::string("aeiou").find(c) != std::string::npos; }
 
+// Words ending so are singular already (status, bus, analysis, address).
+bool singular_ending(const std::string& w) { return ends_with(w, "us") || ends_with(w, "is") || ends_with(w, "ss"); }
+
 std::string singular_of(const std::string& p) {
+  if (singular_ending(p)) return p;
   if (ends_with(p, "ies") && p.size() > 3) return p.substr(0, p.size() - 3) + "y";
-  for (const char* t : {"sses", "xes", "zes", "ches", "shes"})
+  for (const char* t : {"uses", "sses", "xes", "zes", "ches", "shes"})
     if (ends_with(p, t)) return p.substr(0, p.size() - 2);
-  if (ends_with(p, "s") && !ends_with(p, "ss")) return p.substr(0, p.size() - 1);
+  if (ends_with(p, "s")) return p.substr(0, p.size() - 1);
   return p;
 }
 

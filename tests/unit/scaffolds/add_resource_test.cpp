@@ -44,6 +44,8 @@ resource:
     - table: "{{resource_snake}}"
       when: {db: postgres}
   next_steps: "npm test  # {{resource_singular_title}}"
+  reserved: [events, health]
+  reserved_fields: [class, metadata]
 )";
 
 TemplateSource mini() {
@@ -119,6 +121,8 @@ TEST_CASE("add resource: refusals write nothing", "[scaffolds][add]") {
   CHECK_THROWS_WITH(run(tree, "gadgets", "price:money"), Catch::Contains("price has the unknown type 'money'"));
   CHECK_THROWS_WITH(run(tree, "gadgets", "id:uuid"), Catch::Contains("'id' is added by the template itself"));
   CHECK_THROWS_WITH(run(tree, "gadgets", "a:int,a:int"), Catch::Contains("'a' is given twice"));
+  CHECK_THROWS_WITH(run(tree, "event", ""), Catch::Contains("'events' is a name the mini template's own code uses"));
+  CHECK_THROWS_WITH(run(tree, "gadgets", "class:string"), Catch::Contains("'class' cannot be a field of a mini service"));
   tree.write_file("svc/src/app.ts", "const app = new Hono()\n");
   before = testing::snapshot(tree.path());
   CHECK_THROWS_WITH(run(tree, "gadgets", ""), Catch::Contains("src/app.ts has no line with the marker"));
@@ -140,4 +144,8 @@ TEST_CASE("resource names: plural and singular both ways", "[scaffolds][add]") {
   CHECK(resource_names("box").plural == "boxes");
   CHECK(resource_names("addresses").singular == "address");
   CHECK(resource_names("key").plural == "keys");
+  CHECK(resource_names("bus").plural == "buses");
+  CHECK(resource_names("buses").singular == "bus");
+  CHECK(resource_names("status").plural == "statuses");
+  CHECK(resource_names("statuses").singular == "status");
 }
