@@ -12,6 +12,7 @@ import { rateLimit } from "./middleware/rate-limit.js";
 import { requestLog } from "./middleware/request-log.js";
 import { healthRoutes } from "./routes/health.js";
 import { itemsRoutes } from "./routes/items.js";
+// svc:resource-imports (`svc add resource` imports the routes of each new resource here)
 
 export const openApiConfig = {
   openapi: "3.1.0",
@@ -42,9 +43,11 @@ export function createApp(deps: AppDeps) {
     description: "Access token of the identity provider, verified against its JWKS; at most 15 minutes long.",
   });
 {{/auth_jwks}}  app.doc31("/openapi.json", openApiConfig);
-  const health = healthRoutes(deps.checks);
-  const v1 = itemsRoutes(deps);
-  const routed = app.route("/", health).route("/v1", v1);
+  // One chain, so that AppType carries every route.
+  const routed = app
+    .route("/", healthRoutes(deps.checks))
+    // svc:resource-routes (`svc add resource` chains each new resource's routes here)
+    .route("/v1", itemsRoutes(deps));
   answerMethodNotAllowed(routed);
   return routed;
 }
