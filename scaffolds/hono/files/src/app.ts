@@ -43,11 +43,14 @@ export function createApp(deps: AppDeps) {
     description: "Access token of the identity provider, verified against its JWKS; at most 15 minutes long.",
   });
 {{/auth_jwks}}  app.doc31("/openapi.json", openApiConfig);
+  const health = healthRoutes(deps.checks);
+  const items = itemsRoutes(deps);
+  // svc:resource-routers (`svc add resource` makes each new resource's routes here)
   // One chain, so that AppType carries every route.
   const routed = app
-    .route("/", healthRoutes(deps.checks))
-    // svc:resource-routes (`svc add resource` chains each new resource's routes here)
-    .route("/v1", itemsRoutes(deps));
+    .route("/", health)
+    // svc:resource-routes (`svc add resource` mounts each new resource's routes here)
+    .route("/v1", items);
   answerMethodNotAllowed(routed);
   return routed;
 }
