@@ -137,9 +137,9 @@ export function {{resource_camel}}Routes(deps: {{resource_pascal}}Deps) {
       return c.json({{resource_singular_camel}}, 200);
     })
     .openapi(create{{resource_singular_pascal}}, async (c) => {
-      // No job is enqueued on create, unlike items: add an outbox row in the repository's
-      // transaction (see src/lib/db/create-item.ts) when this resource needs one.
-{{#queue_bullmq}}      const input = c.req.valid("json");
+{{#queue_bullmq}}      // Unlike items, no job is enqueued: when this resource needs one, enqueue it as the
+      // items' creator does ({{#db_postgres}}an outbox row in the same transaction, src/lib/db/create-item.ts{{/db_postgres}}{{^db_postgres}}src/lib/items/memory-create-item.ts{{/db_postgres}}).
+      const input = c.req.valid("json");
       const key = idempotencyKeyOf(c.req.header("idempotency-key"));
       // Keys are per caller and per resource: the same key on /v1/items is another request.
 {{#auth_jwks}}      const caller = `{{resource}} user:${c.var.user?.userId ?? ""}`;

@@ -1,7 +1,7 @@
-// CRUD of /v1/{{resource}} through the whole app{{#db_postgres}}, on the real database{{/db_postgres}}, its
-// errors{{#auth_jwks}}, its permissions{{/auth_jwks}}{{#queue_bullmq}} and its Idempotency-Key{{/queue_bullmq}}, and the typed client.
-import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
+// /v1/{{resource}} through the whole app{{#db_postgres}} on the real database{{/db_postgres}}: CRUD, the error shape,
+// {{#auth_jwks}}permissions, {{/auth_jwks}}{{#queue_bullmq}}Idempotency-Key, {{/queue_bullmq}}and the typed client.
+{{#queue_bullmq}}import { randomUUID } from "node:crypto";
+{{/queue_bullmq}}import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import { createClient } from "../../src/client.js";
 import {
   {{resource_singular_pascal}}ListSchema,
@@ -13,7 +13,7 @@ import { expectError } from "../support/error-shape.js";
 import { send as sendAs, startHarness, type Harness } from "./harness.js";
 
 let h: Harness;
-// Rows made here are deleted at the end: the database is shared with other runs.
+// Rows made here are deleted at the end{{#db_postgres}}: the database is shared with other runs{{/db_postgres}}.
 const made: string[] = [];
 
 // A valid body, and one with every field different.

@@ -17,6 +17,7 @@ import type { {{resource_pascal}}Repository } from "../{{resource}}/repository.j
 import type { Database } from "./client.js";
 import { {{resource_camel}} } from "./schema.js";
 {{/queue_bullmq}}
+
 type Row = typeof {{resource_camel}}.$inferSelect;
 type NewRow = typeof {{resource_camel}}.$inferInsert;
 
@@ -35,11 +36,13 @@ function newRow(input: Create{{resource_singular_pascal}}): NewRow {
 {{/fields}}  };
 }
 {{#queue_bullmq}}
+
 // Keys of POST /v1/{{resource}} share idempotency_keys with items: the route puts the
 // resource in `caller`, so the same key on two resources is two requests.
 const sameKey = (request: IdempotentRequest) =>
   and(eq(idempotencyKeys.caller, request.caller), eq(idempotencyKeys.key, request.key));
 {{/queue_bullmq}}
+
 export class Drizzle{{resource_pascal}}Repository implements {{resource_pascal}}Repository {
   constructor(private readonly db: Database) {}
 
@@ -58,6 +61,7 @@ export class Drizzle{{resource_pascal}}Repository implements {{resource_pascal}}
     return row ? to{{resource_singular_pascal}}(row) : undefined;
   }
 {{#queue_bullmq}}
+
   // The row and the idempotency record in one transaction, as for items (without the
   // outbox: this resource has no job).
   async create(input: Create{{resource_singular_pascal}}, idempotency?: IdempotentRequest): Promise<Created{{resource_singular_pascal}}> {
@@ -89,11 +93,13 @@ export class Drizzle{{resource_pascal}}Repository implements {{resource_pascal}}
     return { {{resource_singular_camel}}: {{resource_singular_pascal}}Schema.parse(earlier.response), replayed: true };
   }
 {{/queue_bullmq}}{{^queue_bullmq}}
+
   async create(input: Create{{resource_singular_pascal}}): Promise<{{resource_singular_pascal}}> {
     const [row] = await this.db.insert({{resource_camel}}).values(newRow(input)).returning();
     return to{{resource_singular_pascal}}(row!);
   }
 {{/queue_bullmq}}
+
   async update(id: string, patch: Update{{resource_singular_pascal}}): Promise<{{resource_singular_pascal}} | undefined> {
     const changes: Partial<NewRow> = { updatedAt: new Date() };
 {{#fields}}    if (patch.{{name_camel}} !== undefined) changes.{{name_camel}} = {{#type_datetime}}{{#nullable}}patch.{{name_camel}} === null ? null : {{/nullable}}new Date(patch.{{name_camel}}){{/type_datetime}}{{^type_datetime}}patch.{{name_camel}}{{/type_datetime}};

@@ -30,6 +30,7 @@ export class Memory{{resource_pascal}}Repository implements {{resource_pascal}}R
     return this.rows.get(id);
   }
 {{#queue_bullmq}}
+
   async create(input: Create{{resource_singular_pascal}}, idempotency?: IdempotentRequest): Promise<Created{{resource_singular_pascal}}> {
     if (!idempotency) return { {{resource_singular_camel}}: this.insert(input), replayed: false };
     const oldest = Date.now() - IDEMPOTENCY_TTL_SECONDS * 1_000;
@@ -50,6 +51,7 @@ export class Memory{{resource_pascal}}Repository implements {{resource_pascal}}R
 
   private insert(input: Create{{resource_singular_pascal}}): {{resource_singular_pascal}} {
 {{/queue_bullmq}}{{^queue_bullmq}}
+
   async create(input: Create{{resource_singular_pascal}}): Promise<{{resource_singular_pascal}}> {
 {{/queue_bullmq}}    const now = new Date().toISOString();
     const {{resource_singular_camel}}: {{resource_singular_pascal}} = {

@@ -11,8 +11,8 @@ export interface Created{{resource_singular_pascal}} {
 export interface {{resource_pascal}}Repository {
   list(limit: number, offset: number): Promise<{{resource_singular_pascal}}[]>;
   get(id: string): Promise<{{resource_singular_pascal}} | undefined>;
-{{#queue_bullmq}}  // Once per Idempotency-Key when one is given. Unlike items, a create enqueues no job:
-  // add an outbox row in the same transaction when it must (see src/lib/db/create-item.ts).
+{{#queue_bullmq}}  // Once per Idempotency-Key when one is given. Unlike items, a create enqueues no job
+  // (see the items' creator for how, when it must).
   create(input: Create{{resource_singular_pascal}}, idempotency?: IdempotentRequest): Promise<Created{{resource_singular_pascal}}>;
 {{/queue_bullmq}}{{^queue_bullmq}}  create(input: Create{{resource_singular_pascal}}): Promise<{{resource_singular_pascal}}>;
 {{/queue_bullmq}}  update(id: string, patch: Update{{resource_singular_pascal}}): Promise<{{resource_singular_pascal}} | undefined>;
