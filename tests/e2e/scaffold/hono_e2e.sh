@@ -5,8 +5,10 @@
 # check_worker.py), publishes a typed client a consumer package compiles against
 # (hono_client_check.sh), refuses to start half-configured (hono_startup_check.sh),
 # keeps a create's job in its outbox while Redis is down (hono_outbox_check.py), audits
-# clean, and the audit notices when a rule is broken. Every other answer combination is
-# generated, type-checked, tested and audited too.
+# clean, and the audit notices when a rule is broken. Then `svc add resource` adds two
+# resources to it, and it type-checks, migrates, passes its whole suite, builds and
+# audits clean again. Every other answer combination is generated, given a resource,
+# type-checked, tested and audited too.
 #
 #   hono_e2e.sh SVC_BINARY
 #
@@ -52,11 +54,49 @@ step 120 "the outbox: a create while Redis is down answers 201 (Idempotency-Key 
 e2e_audit_clean "$full" "svc audit of the generated service: no findings"
 e2e_mutants "$full" node_modules
 
-# check_combination DIR DB QUEUE AUTH LABEL
+# `svc add resource` reads the template named in .svc.yaml from SVC_TEMPLATE_DIR when
+# set: this checkout's, like `svc new --template`, with SVC_E2E_SOURCE=1.
+add_env=()
+[[ "${SVC_E2E_SOURCE:-0}" == 1 ]] && add_env=("SVC_TEMPLATE_DIR=$repo/scaffolds")
+# add_resource DIR LABEL NAME [--fields ...]: the resource, then (with a database)
+# drizzle-kit's snapshot of its migration, and drizzle-kit finds nothing more to migrate.
+add_resource() {
+  local dir=$1 label=$2
+  shift 2
+  step 30 "${label}svc add resource $*" in_dir "$dir" env "${add_env[@]}" "$svc" add resource "$@"
+  if [[ -f "$dir/drizzle.config.ts" ]]; then
+    step 60 "${label}npm run db:snapshot" in_dir "$dir" npm run db:snapshot
+    step 120 "${label}drizzle-kit generate finds no schema change" bash "$here/hono_drizzle_check.sh" "$dir"
+  fi
+}
+
+# Two resources added to the full service (every field type, nullable ones), then its
+# whole suite again: the new routes through the app and the typed client, on PostgreSQL.
+add_resource "$full" "" widgets --fields name:string,price:number,in_stock:bool,note:text?
+add_resource "$full" "" line-items \
+  --fields quantity:int,due:datetime?,ref:uuid,starts_at:datetime,weight:number?,active:bool?,code:int?
+step 300 "with the resources: npm run typecheck" in_dir "$full" npm run typecheck
+step 120 "with the resources: npm run db:migrate" in_dir "$full" npm run db:migrate
+step 600 "with the resources: npm test (unit, contract, integration)" in_dir "$full" npm test
+step 300 "with the resources: npm run build" in_dir "$full" npm run build
+e2e_audit_clean "$full" "with the resources: svc audit, no findings"
+
+# check_combination DIR DB QUEUE AUTH LABEL: each combination gets a resource too (the
+# default fields without a database; a table of its own name on the shared database).
 check_combination() {
-  local combo=$1 db=$2 label=$5
+  local combo=$1 db=$2 label=$5 resource=widgets
   # The full service's dependencies are a superset of every other combination's.
   ln -s "$full/node_modules" "$combo/node_modules"
+  if [[ $db == postgres ]]; then
+    case "$2/$3/$4" in
+      postgres/bullmq/none) resource=notes ;;
+      postgres/none/jwks) resource=tickets ;;
+      *) resource=labels ;;
+    esac
+    add_resource "$combo" "$label: " "$resource" --fields title:string,body:text?,rank:int
+  else
+    add_resource "$combo" "$label: " "$resource"
+  fi
   step 300 "$label: npm run typecheck" in_dir "$combo" npm run typecheck
   if [[ $db == postgres ]]; then
     step 120 "$label: npm run db:migrate" in_dir "$combo" npm run db:migrate

@@ -12,6 +12,7 @@ import { rateLimit } from "./middleware/rate-limit.js";
 import { requestLog } from "./middleware/request-log.js";
 import { healthRoutes } from "./routes/health.js";
 import { itemsRoutes } from "./routes/items.js";
+// svc:resource-imports (`svc add resource` imports the routes of each new resource here)
 
 export const openApiConfig = {
   openapi: "3.1.0",
@@ -43,8 +44,13 @@ export function createApp(deps: AppDeps) {
   });
 {{/auth_jwks}}  app.doc31("/openapi.json", openApiConfig);
   const health = healthRoutes(deps.checks);
-  const v1 = itemsRoutes(deps);
-  const routed = app.route("/", health).route("/v1", v1);
+  const items = itemsRoutes(deps);
+  // svc:resource-routers (`svc add resource` makes each new resource's routes here)
+  // One chain, so that AppType carries every route.
+  const routed = app
+    .route("/", health)
+    // svc:resource-routes (`svc add resource` mounts each new resource's routes here)
+    .route("/v1", items);
   answerMethodNotAllowed(routed);
   return routed;
 }

@@ -15,10 +15,12 @@ import type { HealthChecks } from "./lib/health/checks.js";
 {{/queue_bullmq}}import type { Logger } from "./lib/logger.js";
 import { RateLimiter } from "./lib/rate-limit/limiter.js";
 import { connectRedis } from "./lib/redis.js";
+// svc:resource-imports (`svc add resource` imports the repositories of each new resource here)
 
 export interface AppDeps {
   logger: Logger;
   items: ItemsRepository;
+  // svc:resource-deps (the repository of each resource `svc add resource` adds)
 {{#queue_bullmq}}  events: ItemEvents;
   // POST /v1/items: the item, its job, and the Idempotency-Key.
   creator: ItemCreator;
@@ -54,6 +56,7 @@ export function openResources(env: ApiEnv, logger: Logger, options: ResourceOpti
 {{/db_postgres}}  return {
     logger,
     items,
+    // svc:resource-repositories
 {{#queue_bullmq}}    events,
 {{#db_postgres}}    creator: new DrizzleItemCreator(database.db, events, logger),
 {{/db_postgres}}{{^db_postgres}}    creator: new MemoryItemCreator(items, events, logger),

@@ -4,6 +4,7 @@ import type { z } from "@hono/zod-openapi";
 import { ErrorBodySchema } from "./errors.js";
 import { HealthSchema } from "./health.js";
 import { CreateItemSchema, ItemListSchema, ItemSchema, UpdateItemSchema } from "./items.js";
+// svc:resource-imports (`svc add resource` imports the schemas of each new resource here)
 
 export const contractSchemas: Record<string, z.ZodType> = {
   item: ItemSchema,
@@ -12,8 +13,10 @@ export const contractSchemas: Record<string, z.ZodType> = {
   "item-list": ItemListSchema,
   error: ErrorBodySchema,
   health: HealthSchema,
+  // svc:resource-contract-schemas
 };
 
 export * from "./errors.js";
 export * from "./health.js";
 export * from "./items.js";
+// svc:resource-exports

@@ -51,3 +51,7 @@ export const idempotencyKeys = pgTable(
   },
   (table) => [primaryKey({ columns: [table.caller, table.key] }), index("idempotency_keys_created_at_idx").on(table.createdAt)],
 );{{/queue_bullmq}}
+
+// Tables of the resources `svc add resource` added, each in its own module under tables/:
+// re-exported here, so that drizzle-kit (drizzle.config.ts) and the client see them.
+// svc:resource-tables
