@@ -14,6 +14,7 @@
 #include "scaffolds/engine/manifest.h"
 #include "scaffolds/engine/render.h"
 #include "scaffolds/engine/scaffold_error.h"
+#include "scaffolds/engine/stamp.h"
 #include "scaffolds/engine/stamp_read.h"
 #include "scaffolds/engine/target.h"
 #include "scaffolds/engine/template_versions.h"
@@ -99,26 +100,6 @@ std::string append_json(const std::string& text, const ResourceJsonAppend& a, co
   return doc.dump(2) + "\n";
 }
 
-// .svc.yaml's first service gains the resource's tables in its `owns:` list.
-std::string add_owned(const std::string& stamp, const std::vector<std::string>& tables) {
-  if (tables.empty()) return stamp;
-  std::string out = stamp;
-  std::size_t owns = out.find("\n    owns: [");
-  std::string joined;
-  for (const auto& t : tables) joined += (joined.empty() ? "" : ", ") + t;
-  if (owns != std::string::npos) {
-    std::size_t close = out.find(']', owns);
-    out.insert(close, ", " + joined);
-  } else {
-    std::size_t path = out.find("\n    path: ");
-    std::size_t eol = path == std::string::npos ? std::string::npos : out.find('\n', path + 1);
-    if (eol == std::string::npos) throw ScaffoldError(".svc.yaml has no service entry to record the new table in");
-    out.insert(eol, "\n    owns: [" + joined + "]");
-  }
-  YAML::Load(out);  // still YAML, or the write is refused by the exception
-  return out;
-}
-
 // Names the template's own code already uses, or its language or libraries reserve.
 void refuse_reserved(const Manifest& m, const ResourceNames& names, const std::vector<ResourceField>& fields) {
   const auto& reserved = m.resource.reserved;
@@ -171,10 +152,18 @@ AddResourceResult add_resource(const AddResourceRequest& request, std::ostream& 
   for (const auto& a : c.manifest.resource.json_appends)
     if (condition_holds(a, c.answers))
       c.edited[a.path] = append_json(c.read(a.path), a, c.render(a.value, "resource.json_append value"));
-  std::vector<std::string> tables;
+  // .svc.yaml records the resource (svc upgrade renders it again) and owns its tables.
+  std::vector<std::string> owns = stamp.owns;
   for (const auto& t : c.manifest.resource.owns)
-    if (condition_holds(t, c.answers)) tables.push_back(c.render(t.table, "resource.owns"));
-  if (!tables.empty()) c.edited[kStampFile] = add_owned(c.read(kStampFile), tables);
+    if (condition_holds(t, c.answers))
+      if (std::string table = c.render(t.table, "resource.owns"); std::find(owns.begin(), owns.end(), table) == owns.end())
+        owns.push_back(table);
+  std::vector<ResourceRecord> resources = stamp.resources;
+  auto value = [&](const char* key) { return std::get<std::string>(c.extra.values.at(key)); };
+  resources.push_back({request.name, fields_spec(fields), value("migration_number"), value("previous_migration"),
+                       value("migration_when")});
+  c.edited[kStampFile] =
+      restamp(stamp.text, stamp_template_block(c.manifest, c.answers, stamp.files, resources), owns);
   for (const auto& [path, text] : c.edited) files.push_back(PlannedFile{path, text, false, true});
 
   std::vector<std::string> paths;

@@ -140,4 +140,20 @@ ExtraValues resource_values(const ResourceNames& names, const std::vector<Resour
   return v;
 }
 
+std::string fields_spec(const std::vector<ResourceField>& fields) {
+  std::string out;
+  for (const auto& f : fields) out += (out.empty() ? "" : ",") + f.name + ":" + f.type + (f.nullable ? "?" : "");
+  return out;
+}
+
+ExtraValues record_values(const ResourceRecord& record) {
+  ExtraValues v = resource_values(resource_names(record.name), parse_fields(record.fields));
+  v.values["migration_number"] = record.migration;
+  v.values["migration_index"] = record.migration.empty() ? "0" : std::to_string(std::stoi(record.migration));
+  v.values["previous_migration"] = record.previous;
+  v.values["first_migration"] = record.previous.empty();
+  v.values["migration_when"] = record.when;
+  return v;
+}
+
 }  // namespace svc::scaffolds

@@ -28,6 +28,22 @@ ResourceNames resource_names(const std::string& name);
 // ScaffoldError naming the bad part. Empty: one field, name:string.
 std::vector<ResourceField> parse_fields(const std::string& spec);
 
+// A resource `svc add resource` wrote, as .svc.yaml records it, so that `svc upgrade`
+// renders it again with the same names, fields and migration.
+struct ResourceRecord {
+  std::string name;       // NAME as given
+  std::string fields;     // the --fields spec, normalised ("name:string,note:text?")
+  std::string migration;  // migration_number then ("" without a database)
+  std::string previous;   // previous_migration then
+  std::string when;       // migration_when then
+};
+
+// `fields` written back as a --fields spec.
+std::string fields_spec(const std::vector<ResourceField>& fields);
+
+// resource_values() with the migration values a record kept.
+ExtraValues record_values(const ResourceRecord& record);
+
 // What resource/ files see: resource, resource_snake/_camel/_pascal/_title, the same with
 // resource_singular, and the list `fields` (name, name_camel, name_pascal, name_title,
 // type, type_<t>, nullable, required, example, example_other, first, last).

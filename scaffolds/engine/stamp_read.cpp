@@ -62,6 +62,18 @@ Stamp read_stamp(const fs::path& service_dir) {
   }
   s.answers = string_map(path, t["answers"], "answers");
   s.files = string_map(path, t["files"], "files");
+  if (YAML::Node list = t["resources"]) {
+    if (!list.IsSequence()) bad(path, list, "template.resources must be a list");
+    for (const auto& item : list) {
+      auto field = [&](const char* key) { return item[key] && item[key].IsScalar() ? item[key].as<std::string>() : ""; };
+      if (field("name").empty()) bad(path, item, "a template.resources entry needs a name");
+      s.resources.push_back({field("name"), field("fields"), field("migration"), field("previous"), field("when")});
+    }
+  }
+  if (YAML::Node services = root["services"]; services && services.IsSequence() && services.size() > 0)
+    if (YAML::Node owns = services[0]["owns"]; owns && owns.IsSequence())
+      for (const auto& t : owns) s.owns.push_back(t.as<std::string>());
+  s.text = in.text;
   return s;
 }
 

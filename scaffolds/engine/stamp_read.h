@@ -4,6 +4,9 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <vector>
+
+#include "scaffolds/engine/resource_names.h"
 
 namespace svc::scaffolds {
 
@@ -12,6 +15,9 @@ struct Stamp {
   int version = 0;
   std::map<std::string, std::string> answers;  // as written: numbers and booleans as text
   std::map<std::string, std::string> files;    // path in the service -> "xxh3:..."
+  std::vector<ResourceRecord> resources;       // added by `svc add resource`
+  std::vector<std::string> owns;               // the first service's owns: list
+  std::string text;                            // the whole file, to edit it in place
 };
 
 // Throws ScaffoldError naming the file (and line:column where YAML says) when the folder

@@ -10,6 +10,7 @@
 #include "scaffolds/engine/render.h"
 #include "scaffolds/engine/repository_join.h"
 #include "scaffolds/engine/scaffold_error.h"
+#include "scaffolds/engine/resource_names.h"
 #include "scaffolds/engine/stamp.h"
 #include "scaffolds/engine/stamp_read.h"
 #include "scaffolds/engine/template_versions.h"
@@ -71,6 +72,25 @@ bool writes(UpgradeAction a) {
          a == UpgradeAction::add || a == UpgradeAction::remove;
 }
 
+// Renders each recorded resource with `v`'s resource/ files into `files` (paths from the
+// root); returns the tables they own.
+std::vector<std::string> add_resources(const Version& v, const std::vector<ResourceRecord>& records,
+                                       const Placement& place, std::map<std::string, PlannedFile>& files) {
+  std::vector<std::string> tables;
+  if (!v.manifest.resource.present) return tables;
+  for (const auto& record : records) {
+    ExtraValues extra = record_values(record);
+    for (auto& f : render_resource_files(v.source, v.manifest, v.answers, extra)) {
+      f.path = place.from_root(f.path);
+      files[f.path] = std::move(f);
+    }
+    for (const auto& t : v.manifest.resource.owns)
+      if (condition_holds(t, v.answers))
+        tables.push_back(render_text(t.table, v.manifest, v.answers, "resource.owns", {}, {}, &extra));
+  }
+  return tables;
+}
+
 }  // namespace
 
 int UpgradeResult::attention() const {
@@ -96,10 +116,13 @@ UpgradeResult upgrade_service(const UpgradeRequest& request) {
   r.placement = place_service(fs::absolute(request.dir).lexically_normal());
   const Placement& place = r.placement;
   Surroundings where = surroundings_of(place);
+  RenderedTemplate base_render = render_template(base.source, base.manifest, base.answers, where);
   RenderedTemplate their_render = render_template(theirs.source, theirs.manifest, theirs.answers, where);
-  auto base_files = layout_from_root(place, base.manifest, base.answers.at("name"),
-                                     render_template(base.source, base.manifest, base.answers, where));
+  auto base_files = layout_from_root(place, base.manifest, base.answers.at("name"), base_render);
   auto their_files = layout_from_root(place, theirs.manifest, theirs.answers.at("name"), their_render);
+  // The resources `svc add resource` wrote are rendered again too, on both sides.
+  std::vector<std::string> base_tables = add_resources(base, stamp.resources, place, base_files);
+  std::vector<std::string> their_tables = add_resources(theirs, stamp.resources, place, their_files);
 
   auto text_of = [](const std::map<std::string, PlannedFile>& files) {
     std::map<std::string, std::string> out;
@@ -123,11 +146,21 @@ UpgradeResult upgrade_service(const UpgradeRequest& request) {
     auto t = their_files.find(f.path);
     plan.push_back(entry_for(f, t != their_files.end() && t->second.executable));
   }
-  // Last, so an interrupted upgrade still records the old version and answers.
-  // Hashes of the service's own files, as `svc new` records them (not what went to the root).
-  RenderedTemplate stamped = their_render;
-  std::erase_if(stamped.files, [&](const PlannedFile& f) { return !their_files.count(place.from_root(f.path)); });
-  std::string stamp_text = stamp_yaml(theirs.manifest, theirs.answers, stamped);
+  // Last, so an interrupted upgrade still records the old version and answers. The rest
+  // of .svc.yaml is the team's configuration: only the template block and the owned
+  // tables change, and tables the team added to owns: stay.
+  std::map<std::string, std::string> hashes;
+  for (const auto& f : their_render.files)
+    if (their_files.count(place.from_root(f.path))) hashes[f.path] = xxh3_digest(f.content);
+  std::vector<std::string> owns = their_render.owns;
+  owns.insert(owns.end(), their_tables.begin(), their_tables.end());
+  for (const auto& t : stamp.owns) {
+    bool generated = std::count(base_render.owns.begin(), base_render.owns.end(), t) ||
+                     std::count(base_tables.begin(), base_tables.end(), t);
+    if (!generated && !std::count(owns.begin(), owns.end(), t)) owns.push_back(t);
+  }
+  std::string stamp_text =
+      restamp(stamp.text, stamp_template_block(theirs.manifest, theirs.answers, hashes, stamp.resources), owns);
   PlanEntry stamp_entry;
   stamp_entry.file = PlannedFile{r.stamp_path, stamp_text, false};
   stamp_entry.current = read(r.stamp_path).value_or("");

@@ -177,3 +177,35 @@ TEST_CASE("upgrade: a service generated from version 1 of each template reaches 
       if (f.path != "README.md") CHECK(tree.read_file("orders/" + f.path) == f.content);
   }
 }
+
+TEST_CASE("upgrade: resources added with svc add follow a changed answer, and .svc.yaml keeps the team's settings",
+          "[e2e][upgrade]") {
+  TempTree tree;
+  RunOptions options = hermetic(tree.path());
+  options.cwd = tree.path();
+  REQUIRE(run_svc({"new", "orders", "-t", "hono", "--yes"}, options).exit_code == 0);
+  REQUIRE(svc_in(tree, {"add", "resource", "widgets", "--fields", "name:string,price:number"}).exit_code == 0);
+  CHECK(has(tree.read_file("orders/src/routes/widgets.ts"), "requirePermission"));
+  std::string config = "\n# the team's\nrules:\n  api-unversioned-route: off\n";
+  tree.write_file("orders/.svc.yaml", tree.read_file("orders/.svc.yaml") + config);
+  {
+    GitRepo repo(tree.path() / "orders");
+    std::vector<std::string> all;
+    for (const auto& e : fs::recursive_directory_iterator(tree.path() / "orders")) {
+      std::string rel = e.path().lexically_relative(tree.path() / "orders").generic_string();
+      if (e.is_regular_file() && rel.rfind(".git/", 0) != 0) all.push_back(rel);
+    }
+    repo.add(all);
+    repo.commit("widgets");
+  }
+  auto r = svc_in(tree, {"upgrade", "--set", "auth=none"});
+  INFO(r.out << r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(has(r.out, "  updated   src/routes/widgets.ts\n"));
+  CHECK_FALSE(has(tree.read_file("orders/src/routes/widgets.ts"), "requirePermission"));
+  std::string stamp = tree.read_file("orders/.svc.yaml");
+  CHECK(has(stamp, config));
+  CHECK(has(stamp, "auth: none"));
+  CHECK(has(stamp, "{name: widgets, fields: \"name:string,price:number\""));
+  CHECK(has(stamp, ", widgets]"));
+}

@@ -149,3 +149,16 @@ TEST_CASE("resource names: plural and singular both ways", "[scaffolds][add]") {
   CHECK(resource_names("status").plural == "statuses");
   CHECK(resource_names("statuses").singular == "status");
 }
+
+TEST_CASE("add resource: .svc.yaml records the resource, and keeps the team's configuration", "[scaffolds][add]") {
+  TempTree tree;
+  make_service(tree);
+  std::string config = "\n# the team's\nrules:\n  api-unversioned-route: off\n";
+  tree.write_file("svc/.svc.yaml", tree.read_file("svc/.svc.yaml") + config);
+  run(tree, "line-items", "name:string,unit_price:number?");
+  std::string stamp = tree.read_file("svc/.svc.yaml");
+  CHECK(stamp.find("  resources:\n    - {name: line-items, fields: \"name:string,unit_price:number?\", migration: \"0002\", "
+                   "previous: \"0001\", when: \"") != std::string::npos);
+  CHECK(stamp.find(config) != std::string::npos);
+  CHECK(stamp.find("owns: [items, line_items]") != std::string::npos);
+}
