@@ -60,6 +60,7 @@ int run_add_command(const std::vector<std::string>& args) {
   resource->add_option("--dir", dir, "The service's folder (default: .)");
   resource->add_flag("--dry-run", request.dry_run, "Print the new files and the edits as diffs; write nothing");
   resource->footer(footer());
+  app.footer("svc add resource NAME: a new resource, as the template writes its first one.\n\n" + footer());
   if (int code = parse_arguments(app, "add", args); code >= 0) return code;
   request.dir = dir;
   request.color = want_color("auto", stdout_is_tty());

@@ -60,7 +60,7 @@ TEST_CASE("install: cmake --install puts svc and its man pages under the prefix"
   CHECK(first_roff_request(page).rfind(".TH SVC \"1\"", 0) == 0);
   CHECK(page.find("audit") != std::string::npos);
   CHECK(page.find("EXIT STATUS") != std::string::npos);
-  for (std::string command : {"audit", "rules", "explain", "graph", "review"}) {
+  for (std::string command : {"audit", "rules", "explain", "graph", "review", "upgrade", "add"}) {
     INFO(command);
     std::string upper = command;
     for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
