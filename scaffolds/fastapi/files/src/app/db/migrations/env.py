@@ -11,6 +11,8 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from app.db.engine import async_url
 from app.db.tables import Base
 
+# svc:resource-tables: the tables of the resources `svc add resource` adds are imported
+# above, so that their metadata is in target_metadata (autogenerate would drop them).
 config = context.config
 if config.config_file_name is not None:
     fileConfig(config.config_file_name)
