@@ -15,7 +15,7 @@ from app.resources.{{resource_snake}}.models import (
 
 @dataclass(frozen=True)
 class Created:
-    {{resource_singular_snake}}: {{resource_singular_pascal}}
+    row: {{resource_singular_pascal}}
     # True when the key had been used with the same body: nothing new was created.
     replayed: bool = False
 

@@ -100,7 +100,7 @@ async def create_{{resource_singular_snake}}(
     created = await rows.create(body, idempotency(idempotency_key, body))
     if created.replayed:
         response.headers[REPLAYED_HEADER] = "true"
-    return created.{{resource_singular_snake}}
+    return created.row
 
 
 @router.patch(
