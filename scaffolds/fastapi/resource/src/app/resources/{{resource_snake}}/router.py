@@ -1,7 +1,7 @@
-"""/v1/{{resource}}: list, create (optional Idempotency-Key), read, update, delete.
+"""/v1/{{resource}}: list, create (optional Idempotency-Key), read, update, delete.{{^queue_none}}
 
 Unlike POST /v1/items, a create here enqueues no job. When one is needed, add it the
-way items does: {{#db_postgres}}an outbox row written in the create's transaction{{/db_postgres}}{{^db_postgres}}enqueued after the create, which is undone if that fails{{/db_postgres}}."""
+way items does: {{#db_postgres}}an outbox row written in the create's transaction{{/db_postgres}}{{^db_postgres}}enqueued after the create, which is undone if that fails{{/db_postgres}}.{{/queue_none}}"""
 
 from typing import Annotated
 from uuid import UUID
