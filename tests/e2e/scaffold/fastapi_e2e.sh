@@ -4,8 +4,11 @@
 # PostgreSQL and Redis, serves what the playbook asks for (checked from outside by
 # check_api.py), processes a job id once however often it is enqueued
 # (check_worker.py), gives a frontend typed hooks that compile (fastapi_client.sh),
-# audits clean, and the audit notices when a rule is broken. Every
-# other answer combination is generated, linted, tested and audited too.
+# audits clean, and the audit notices when a rule is broken. `svc add resource` then
+# adds a resource with fields of every kind to it, and its printed next steps (migrate,
+# export openapi.json, lint, test) pass, as do the whole suite and the audit, and the
+# tables match their migrations. Every other answer combination is generated, linted,
+# tested and audited too, and those without a queue get the default resource as well.
 #
 #   fastapi_e2e.sh SVC_BINARY
 #
@@ -53,11 +56,19 @@ api() {  # api SERVICE_DIR AUTH DB: check_api.py against `python -m app`, the im
     --env "JWT_ISSUER=$JWT_FIXTURE_ISSUER" --env "JWT_AUDIENCE=$JWT_FIXTURE_AUDIENCE" \
     -- .venv/bin/python -m app
 }
+# add_resource SERVICE_DIR NAME [FIELDS]: svc add resource and its printed next steps.
+add_resource() {
+  bash "$here/fastapi_add_resource.sh" "$svc" "$@"
+}
 worker() {  # worker SERVICE_DIR QUEUE
   python3 "$here/check_worker.py" "$1" "$tmp" --redeliver "fastapi-$2" --stop-within 30 \
     -- .venv/bin/python -m app.worker
 }
-export -f api worker
+export -f api worker add_resource
+
+# svc add resource reads the service's template from the binary, or from this
+# checkout's scaffolds/ when the proof renders from source.
+[[ "${SVC_E2E_SOURCE:-0}" == 1 ]] && export SVC_TEMPLATE_DIR=$repo/scaffolds
 
 e2e_uv
 e2e_start_services
@@ -76,6 +87,16 @@ step 180 "the worker (python -m app.worker): a job id enqueued twice, processed 
 e2e_audit_clean "$full" "svc audit of the generated service: no findings"
 e2e_mutants "$full" .venv
 
+# A resource with a field of every type, one of them nullable, then the printed steps.
+resource_fields=name:string,note:text?,quantity:int,price:number,in_stock:bool,due:datetime,owner_id:uuid
+step 300 "svc add resource widgets (every field type, one nullable); the printed next steps" \
+  add_resource "$full" widgets "$resource_fields"
+step 120 "with widgets: ruff and black" lint "$full"
+step 60 "with widgets: the tables match the migrations (alembic check)" \
+  in_dir "$full" .venv/bin/alembic check
+step 600 "with widgets: pytest (unit, contract, integration)" run_pytest "$full"
+e2e_audit_clean "$full" "with widgets: svc audit, no findings"
+
 base_database_url=$DATABASE_URL
 check_combination() {  # check_combination DIR DB QUEUE AUTH LABEL
   local combo=$1 db=$2 queue=$3 auth=$4 label=$5
@@ -86,6 +107,12 @@ check_combination() {  # check_combination DIR DB QUEUE AUTH LABEL
     export DATABASE_URL
   fi
   step 600 "$label: pytest" run_pytest "$combo"
+  if [[ $queue == none ]]; then
+    # The default resource (name:string); without a queue, the migration that comes
+    # before its own is 0003, whose parent is then 0001.
+    step 300 "$label: svc add resource gadgets; the printed next steps" add_resource "$combo" gadgets
+    step 600 "$label: with gadgets: pytest" run_pytest "$combo"
+  fi
   if [[ $queue == rq && $auth == jwks ]]; then
     # The other queue library's worker, run for real too.
     step 180 "$label: the API" api "$combo" "$auth" "$db"

@@ -26,6 +26,7 @@ from app.redis_client import connect_redis
 from app.routers import health, items
 from app.settings import Settings, get_settings
 
+# svc:resource-imports: `svc add resource` imports each new resource's router above.
 log = get_logger("app.main")
 
 
@@ -52,6 +53,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     state.sessions = session_factory(state.engine)
 {{/db_postgres}}{{^db_postgres}}
     state.items = MemoryItemRepository()
+    # svc:resource-stores: the in-memory store of each resource `svc add resource` adds.
 {{/db_postgres}}{{^queue_none}}
     state.events = ItemEvents(str(settings.redis_url))
 {{/queue_none}}    state.health_checks = {
@@ -112,4 +114,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(RequestLogMiddleware)
     app.include_router(health.router)
     app.include_router(items.router)
+    # svc:resource-routers: `svc add resource` registers each new resource's routes above.
     return app

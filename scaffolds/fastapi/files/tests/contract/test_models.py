@@ -1,5 +1,6 @@
-"""Every model of the contract (app.models) round-trips its fixture unchanged, and
-every model has one: a change to a model that breaks clients fails here first."""
+"""Every model of the contract (app.models, and each added resource's models)
+round-trips its fixture unchanged, and every model has one: a change to a model that
+breaks clients fails here first."""
 
 import inspect
 import json
@@ -11,10 +12,12 @@ import pytest
 from pydantic import BaseModel, ValidationError
 
 import app.models
+import app.resources
 from app.models.errors import ErrorDetail, ErrorResponse
 from app.models.health import Health, HealthChecks
 from app.models.items import CreateItem, Item, ItemList, UpdateItem
 
+# svc:resource-contracts: `svc add resource` imports each new resource's models above.
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 
 # model -> (fixture file, key inside it or None)
@@ -27,6 +30,7 @@ CASES: dict[type[BaseModel], tuple[str, str | None]] = {
     ErrorDetail: ("error.json", "error"),
     Health: ("health.json", None),
     HealthChecks: ("health.json", "checks"),
+    # svc:resource-fixtures: `svc add resource` adds each new resource's models above.
 }
 
 
@@ -35,10 +39,18 @@ def fixture(name: str, key: str | None) -> dict:
     return data[key] if key else data
 
 
+def contract_modules() -> list[str]:
+    """app.models, and the models of each resource `svc add resource` added."""
+    names = [f"app.models.{m.name}" for m in pkgutil.iter_modules(app.models.__path__)]
+    for package in pkgutil.iter_modules(app.resources.__path__):
+        names.append(f"app.resources.{package.name}.models")
+    return names
+
+
 def contract_models() -> set[type[BaseModel]]:
     found = set()
-    for module_info in pkgutil.iter_modules(app.models.__path__):
-        module = import_module(f"app.models.{module_info.name}")
+    for name in contract_modules():
+        module = import_module(name)
         for _, value in inspect.getmembers(module, inspect.isclass):
             if issubclass(value, BaseModel) and value.__module__ == module.__name__:
                 found.add(value)

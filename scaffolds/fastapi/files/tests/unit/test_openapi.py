@@ -15,10 +15,22 @@ def test_the_committed_document_is_up_to_date() -> None:
     assert json.loads(COMMITTED.read_text()) == document(), stale
 
 
+# Every operation of the API, by id.
+OPERATIONS = {
+    "health",
+    "list_items",
+    "get_item",
+    "create_item",
+    "update_item",
+    "delete_item",
+    # svc:resource-operations: `svc add resource` adds the ids of each new resource above.
+}
+
+
 def test_operation_ids_are_the_route_names() -> None:
     ids = {
         operation["operationId"]
         for path in document()["paths"].values()
         for operation in path.values()
     }
-    assert ids == {"health", "list_items", "get_item", "create_item", "update_item", "delete_item"}
+    assert ids == OPERATIONS

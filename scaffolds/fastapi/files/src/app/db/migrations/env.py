@@ -2,12 +2,16 @@
 
 import asyncio
 import os
+import pkgutil
 import sys
+from importlib import import_module
+from importlib.util import find_spec
 from logging.config import fileConfig
 
 from alembic import context
 from sqlalchemy.ext.asyncio import create_async_engine
 
+import app.resources
 from app.db.engine import async_url
 from app.db.tables import Base
 
@@ -15,6 +19,17 @@ config = context.config
 if config.config_file_name is not None:
     fileConfig(config.config_file_name)
 
+
+def import_resource_tables() -> None:
+    """The tables of the resources `svc add resource` added (app/resources/NAME/table.py)
+    join Base.metadata once imported; autogenerate would drop a table missing there."""
+    for package in pkgutil.iter_modules(app.resources.__path__):
+        module = f"app.resources.{package.name}.table"
+        if find_spec(module):
+            import_module(module)
+
+
+import_resource_tables()
 target_metadata = Base.metadata
 
 
