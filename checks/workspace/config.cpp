@@ -42,7 +42,7 @@ class Validator : public YamlReader {
     if (auto i = root["ignore"]) c.ignore = scalars(i, "ignore");
     if (auto t = root["template"]) {
       expect(t, YAML::NodeType::Map, "template");
-      keys(t, {"name", "version", "answers", "files"}, "template");
+      keys(t, {"name", "version", "answers", "files", "resources"}, "template");
       c.template_info = t;
     }
     return c;

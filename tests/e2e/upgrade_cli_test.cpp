@@ -209,3 +209,15 @@ TEST_CASE("upgrade: resources added with svc add follow a changed answer, and .s
   CHECK(has(stamp, "{name: widgets, fields: \"name:string,price:number\""));
   CHECK(has(stamp, ", widgets]"));
 }
+
+TEST_CASE("upgrade: svc audit reads a .svc.yaml that records added resources", "[e2e][upgrade]") {
+  TempTree tree;
+  RunOptions options = hermetic(tree.path());
+  options.cwd = tree.path();
+  REQUIRE(run_svc({"new", "orders", "-t", "flask", "--yes", "--no-git"}, options).exit_code == 0);
+  REQUIRE(svc_in(tree, {"add", "resource", "widgets"}).exit_code == 0);
+  auto audit = run_svc({"audit", (tree.path() / "orders").string(), "--format", "json", "--no-cache"}, options);
+  INFO(audit.err);
+  CHECK(audit.exit_code != 2);
+  CHECK(has(audit.out, "\"services\""));
+}
