@@ -112,6 +112,10 @@ void refuse_reserved(const Manifest& m, const ResourceNames& names, const std::v
     if (taken(name))
       throw ScaffoldError(fmt::format("'{}' is a name the {} template's own code uses", name, m.name),
                           fmt::format("pick another name; taken: {}", join(reserved)));
+  if (int most = m.resource.max_name_length; most > 0 && derive_names(names.plural).snake.size() > std::size_t(most))
+    throw ScaffoldError(fmt::format("'{}' is longer than the {} template's resources may be ({} characters)",
+                                    names.plural, m.name, most),
+                        "longer names would break the line length its linters keep; pick a shorter one");
   for (const auto& f : fields)
     if (std::find(m.resource.reserved_fields.begin(), m.resource.reserved_fields.end(), f.name) !=
         m.resource.reserved_fields.end())

@@ -135,7 +135,8 @@ class ManifestReader : public engine::YamlReader {
 
   void read_resource(const YAML::Node& n, Manifest& m) const {
     if (!n.IsMap()) fail(n, "resource must be a mapping");
-    keys(n, {"files", "migrations", "inserts", "json_append", "owns", "next_steps", "reserved", "reserved_fields"},
+    keys(n, {"files", "migrations", "inserts", "json_append", "owns", "next_steps", "reserved", "reserved_fields",
+             "max_name_length"},
          "resource");
     ResourceSpec& r = m.resource;
     r.present = true;
@@ -183,6 +184,13 @@ class ManifestReader : public engine::YamlReader {
     if (auto s = n["next_steps"]) r.next_steps = scalar(s, "next_steps");
     if (auto v = n["reserved"]) r.reserved = scalars(v, "reserved");
     if (auto v = n["reserved_fields"]) r.reserved_fields = scalars(v, "reserved_fields");
+    if (auto v = n["max_name_length"]) {
+      try {
+        r.max_name_length = v.as<int>();
+      } catch (const YAML::Exception&) {
+        fail(v, "max_name_length must be a whole number");
+      }
+    }
   }
 
   void read_owns(const YAML::Node& n, Manifest& m) const {

@@ -50,6 +50,9 @@ struct ResourceSpec {
   // snake_case) that clash with the template's own modules, and field names that are
   // keywords or reserved by its libraries.
   std::vector<std::string> reserved, reserved_fields;
+  // The longest resource name (plural, snake_case) whose generated lines fit the
+  // service's line-length lint; 0: no limit.
+  int max_name_length = 0;
 };
 
 struct Manifest {

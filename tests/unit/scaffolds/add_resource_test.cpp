@@ -46,6 +46,7 @@ resource:
   next_steps: "npm test  # {{resource_singular_title}}"
   reserved: [events, health]
   reserved_fields: [class, metadata]
+  max_name_length: 20
 )";
 
 TemplateSource mini() {
@@ -123,6 +124,7 @@ TEST_CASE("add resource: refusals write nothing", "[scaffolds][add]") {
   CHECK_THROWS_WITH(run(tree, "gadgets", "a:int,a:int"), Catch::Contains("'a' is given twice"));
   CHECK_THROWS_WITH(run(tree, "event", ""), Catch::Contains("'events' is a name the mini template's own code uses"));
   CHECK_THROWS_WITH(run(tree, "gadgets", "class:string"), Catch::Contains("'class' cannot be a field of a mini service"));
+  CHECK_THROWS_WITH(run(tree, "purchase-order-line-items", ""), Catch::Contains("longer than the mini template's"));
   tree.write_file("svc/src/app.ts", "const app = new Hono()\n");
   before = testing::snapshot(tree.path());
   CHECK_THROWS_WITH(run(tree, "gadgets", ""), Catch::Contains("src/app.ts has no line with the marker"));
