@@ -13,7 +13,7 @@ from app.jobs import ITEMS_QUEUE, celery_tasks
 from app.jobs.celery_app import configure
 {{/queue_celery}}{{#queue_rq}}
 from redis import Redis
-from rq import Queue, Worker
+from rq import Queue, SimpleWorker
 
 from app.jobs import ITEMS_QUEUE, rq_tasks
 {{/queue_rq}}{{#db_postgres}}
@@ -91,8 +91,11 @@ def work(queue: Queue, burst: bool = False, logging_level: str = "INFO") -> None
     """Runs the jobs of `queue`. With the scheduler: a failed job is retried after the
     intervals of its Retry (app.jobs.producer), and RQ moves retries whose time has come
     back to the queue only in a worker that runs the scheduler. `burst`: until the
-    queue is empty (tests)."""
-    worker = Worker([queue], connection=queue.connection)
+    queue is empty (tests). SimpleWorker runs each job in this process: RQ's default
+    forks a child per job, and a fork taken while another thread (the outbox sweep)
+    holds a lock, of the connection pool or of logging, leaves the child waiting on it
+    forever; the child would also share the parent's database connections."""
+    worker = SimpleWorker([queue], connection=queue.connection)
     worker.work(burst=burst, with_scheduler=True, logging_level=logging_level){{/queue_rq}}
 
 

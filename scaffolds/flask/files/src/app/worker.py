@@ -9,7 +9,7 @@ import threading
 {{/db_postgres}}
 {{#queue_rq}}
 from redis import Redis
-from rq import Queue, Worker
+from rq import Queue, SimpleWorker
 
 from app.jobs import {{#db_postgres}}outbox_sweep, {{/db_postgres}}resources
 {{/queue_rq}}
@@ -24,8 +24,11 @@ from app.log import configure_logging, get_logger
 {{#queue_rq}}
 def work(connection: Redis, burst: bool = False, logging_level: str = "INFO") -> None:
     """Runs the jobs of the queue. The scheduler is what brings a failed job back after
-    its retry interval (and a job found in progress): without it, retries never run."""
-    worker = Worker([Queue(QUEUE, connection=connection)], connection=connection)
+    its retry interval (and a job found in progress): without it, retries never run.
+    SimpleWorker runs each job in this process: RQ's default forks a child per job, and a
+    fork taken while another thread (the outbox sweep) holds a lock, of the connection
+    pool or of logging, leaves the child waiting on it forever."""
+    worker = SimpleWorker([Queue(QUEUE, connection=connection)], connection=connection)
     worker.work(burst=burst, with_scheduler=True, logging_level=logging_level)
 
 
