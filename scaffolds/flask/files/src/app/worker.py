@@ -52,7 +52,11 @@ def main() -> None:
     celery = configure(settings.redis_url)
     log.info("worker started", queue=QUEUE)
     # Celery's warm shutdown: SIGTERM lets the running tasks finish, then it exits.
-    celery.worker_main(["worker", "--queues", QUEUE, "--loglevel", settings.log_level.upper()])
+    # Threads, not the prefork pool: forking beside the outbox sweep's thread could copy
+    # a lock it holds into a child that then waits on it forever.
+    celery.worker_main(
+        ["worker", "--queues", QUEUE, "--loglevel", settings.log_level.upper(), "--pool", "threads"]
+    )
 {{/queue_celery}}
 {{#db_postgres}}
     stop_sweep.set()
