@@ -32,7 +32,9 @@ TemplateSource from_layout(const TemplateSource& like, const std::map<std::strin
   s.name = like.name;
   s.manifest_path = fmt::format("scaffolds/{}/template.yaml (version {})", s.name, v);
   std::string base = "scaffolds/" + s.name + "/";
-  for (const auto& [path, bytes] : files) {
+  for (const auto& entry : files) {
+    const std::string& path = entry.first;
+    const std::string& bytes = entry.second;
     auto under = [&](const std::string& prefix) { return path.rfind(prefix, 0) == 0 ? path.substr(prefix.size()) : ""; };
     if (path == base + "template.yaml") s.manifest_text = bytes;
     else if (auto f = under(base + "files/"); !f.empty()) s.files[f] = bytes;
