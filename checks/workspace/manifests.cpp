@@ -1,15 +1,12 @@
 #include "checks/workspace/manifests.h"
 #include "common/ascii.h"
+#include "common/toml.h"
 
 #include <algorithm>
 #include <cctype>
 
 #include <nlohmann/json.hpp>
 #include <re2/re2.h>
-// toml++ 3.3 asserts on some malformed documents ("[[[x") before it would throw its
-// parse_error; a user's broken pyproject.toml must be a skipped manifest, not an abort.
-#define TOML_ASSERT(expr) static_cast<void>(0)
-#include <toml++/toml.h>
 
 namespace svc::engine {
 namespace {

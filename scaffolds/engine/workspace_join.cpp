@@ -4,10 +4,10 @@
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
-#include <toml++/toml.h>
 #include <yaml-cpp/yaml.h>
 
 #include "common/path_glob.h"
+#include "common/toml.h"
 #include "common/yaml_guard.h"
 #include "scaffolds/engine/scaffold_error.h"
 

@@ -3,12 +3,9 @@
 // (link_facts_compose.cpp, link_facts_k8s.cpp).
 #include <re2/re2.h>
 
+#include "common/toml.h"
 #include "checks/dockerfile/dockerfile.h"
 #include "checks/facts/links/link_facts.h"
-// toml++ 3.3 asserts on some malformed documents before it would throw its parse_error:
-// a broken fly.toml must be skipped, not abort the audit.
-#define TOML_ASSERT(expr) static_cast<void>(0)
-#include <toml++/toml.h>
 
 namespace svc::engine {
 

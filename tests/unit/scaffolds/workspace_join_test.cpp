@@ -53,3 +53,8 @@ TEST_CASE("a workspace file that cannot be read is an error naming it", "[scaffo
   CHECK_THROWS_WITH(join_workspace(WorkspaceFile{"pyproject.toml", "[tool.uv.workspace\n"}, "services/orders"),
                     Catch::Contains("pyproject.toml:"));
 }
+
+TEST_CASE("a workspace file toml++ would assert on is an error, not an abort", "[scaffolds][workspace]") {
+  CHECK_THROWS_AS(join_workspace(WorkspaceFile{"pyproject.toml", "[tool.uv.workspace]\n[[[broken"}, "services/orders"),
+                  ScaffoldError);
+}
