@@ -97,6 +97,10 @@ def settings(
         jwks_url=idp.jwks_url,
         jwt_issuer=ISSUER,
         jwt_audience=AUDIENCE,
+        # Every test calls from one address, and the failed-authentication bucket of an
+        # address outlives a test: a suite's 401s would otherwise add up to a 429 for
+        # whichever test comes later. The limit's own test sets a small one.
+        auth_failures_per_minute=1000,
 {{/auth_jwks}}        rate_limit_per_minute=1000,
     )
 

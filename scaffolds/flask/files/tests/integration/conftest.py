@@ -51,6 +51,10 @@ def settings(service_urls: dict[str, str]) -> Settings:
         jwks_url="http://127.0.0.1:9/.well-known/jwks.json",
         jwt_issuer=ISSUER,
         jwt_audience=AUDIENCE,
+        # Every test calls from one address, and the failed-authentication bucket of an
+        # address outlives a test: a suite's 401s would otherwise add up to a 429 for
+        # whichever test comes later.
+        auth_failures_per_minute=1000,
 {{/auth_jwks}}
         rate_limit_per_minute=RATE_LIMIT,
     )
