@@ -5,6 +5,7 @@
 // added as text, the file's layout kept, and the result read back to check it.
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace svc::scaffolds {
 
@@ -23,8 +24,8 @@ struct WorkspaceEdit {
 // ones the repository holds; `read(path)` returns a root file's text when it exists.
 template <typename Read>
 std::optional<WorkspaceFile> find_workspace_file(const std::string& language, Read read) {
-  const char* candidates[2] = {"pnpm-workspace.yaml", "package.json"};
-  if (language == "python") candidates[0] = candidates[1] = "pyproject.toml";
+  std::vector<const char*> candidates = {"pnpm-workspace.yaml", "package.json"};
+  if (language == "python") candidates = {"pyproject.toml"};
   for (const char* path : candidates)
     if (std::optional<std::string> text = read(path)) {
       std::string t = *text;
