@@ -20,8 +20,7 @@ namespace {
 std::vector<PlannedFile> with_stamp(const Manifest& m, const Answers& answers, const RenderedTemplate& rendered) {
   std::vector<PlannedFile> files = rendered.files;
   files.push_back({kStampFile, stamp_yaml(m, answers, rendered), false});
-  std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
-  return files;
+  return files;  // sorted by the caller, with the repository's files
 }
 
 [[noreturn]] void refuse_overwrite(const std::vector<std::string>& paths) {
