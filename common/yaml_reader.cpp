@@ -1,5 +1,6 @@
 #include "common/yaml_reader.h"
 
+#include <set>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -50,6 +51,18 @@ void YamlReader::keys(const YAML::Node& map, std::initializer_list<const char*> 
     std::string list;
     for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
     fail(kv.first, fmt::format("unknown key '{}' in {} (expected one of: {})", key, where, list));
+  }
+}
+
+void YamlReader::unique_keys(const YAML::Node& node) const {
+  if (node.IsSequence())
+    for (const auto& item : node) unique_keys(item);
+  if (!node.IsMap()) return;
+  std::set<std::string> seen;
+  for (const auto& kv : node) {
+    if (kv.first.IsScalar() && !seen.insert(kv.first.Scalar()).second)
+      fail(kv.first, fmt::format("'{}' is given twice in this mapping", kv.first.Scalar()));
+    unique_keys(kv.second);
   }
 }
 

@@ -23,6 +23,9 @@ class YamlReader {
   std::vector<std::string> scalars(const YAML::Node& n, const std::string& what) const;
   // A mapping whose keys are all in `allowed` (listed in that order when one is not).
   void keys(const YAML::Node& map, std::initializer_list<const char*> allowed, const std::string& where) const;
+  // No mapping anywhere below `node` gives a key twice: yaml-cpp keeps both and reads the
+  // first, while the person who wrote it meant one of them, so neither is guessed.
+  void unique_keys(const YAML::Node& node) const;
 
  private:
   Thrower thrower_;

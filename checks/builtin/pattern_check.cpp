@@ -10,12 +10,14 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <tuple>
 
 #include <fmt/format.h>
 
 #include "checks/builtin/pattern_check.h"
+#include "checks/builtin/pattern_scope.h"
 #include "checks/engine/check.h"
 #include "checks/syntax/query.h"
 #include "checks/facts/routes/route_resolver.h"
@@ -39,6 +41,7 @@ struct Pattern {
   std::string report = "match";
   MessageArgs args;  // values may hold {capture}
   bool in_tests = false;
+  std::optional<bool> in_route_handler;  // only matches in (true) or outside (false) route handlers
 
   bool applies(Language lang) const { return languages.count(lang) > 0; }
 };
@@ -50,6 +53,8 @@ struct Candidate {
   Position begin, end;
   MessageArgs args;
   std::string matched;
+  std::optional<bool> in_route_handler;   // the pattern's, when it has one
+  std::vector<EnclosingFunction> functions;  // around the match, when in_route_handler is set
 };
 
 // A file's matches of a rule with service-wide conditions, and whether the file holds
@@ -60,7 +65,7 @@ struct FileMatches {
   std::vector<Candidate> candidates;
   std::size_t more = 0;  // once_per_service: matches counted but not kept (only the first is reported)
 };
-SVC_JSON_FIELDS(Candidate, service, path, begin, end, args, matched)
+SVC_JSON_FIELDS(Candidate, service, path, begin, end, args, matched, in_route_handler, functions)
 SVC_JSON_FIELDS(FileMatches, service, evident, candidates, more)
 
 // A query or a list of them.
@@ -82,6 +87,7 @@ Pattern parse_pattern(const RuleInfo& rule, QueryPool& pool, const YAML::Node& y
   if (y["args"])
     for (const auto& kv : y["args"]) p.args.push_back({kv.first.as<std::string>(), kv.second.as<std::string>()});
   if (y["in_tests"]) p.in_tests = y["in_tests"].as<bool>();
+  if (y["in_route_handler"]) p.in_route_handler = y["in_route_handler"].as<bool>();
   return p;
 }
 
@@ -165,6 +171,19 @@ class PatternCheck : public Check {
       deferred_ = true;
       count_arg_ = once["count_in"].as<std::string>();
     }
+    scope_ = ServiceScope::parse(rule.spec["services"]);
+    for (const auto& p : patterns_) route_aware_ = route_aware_ || p.in_route_handler.has_value();
+    // Route handlers and table ownership are known only once every file is done.
+    if (route_aware_ || scope_.owns_tables) deferred_ = true;
+  }
+
+  bool wants(const SourceFile&, const Service* service) const override { return scope_.admits(service); }
+
+  std::vector<std::string> workspace_facts() const override {
+    std::vector<std::string> out;
+    if (route_aware_) out.push_back("routes");
+    if (scope_.owns_tables) out.push_back("tables");
+    return out;
   }
 
   // Without service-wide evidence or counting, a match depends on its file alone.
@@ -186,7 +205,7 @@ class PatternCheck : public Check {
   // A rule without service-wide conditions reports each match where it stands.
   void check_file(const FileContext& ctx, FindingSink& out) const override {
     if (!ctx.tree || deferred_) return;
-    for_each_match(ctx, [&](std::size_t begin, std::size_t end, MessageArgs args) {
+    for_each_match(ctx, [&](std::size_t begin, std::size_t end, MessageArgs args, const Pattern&, TSNode) {
       out.report(ctx.file, begin, end, args);
     });
   }
@@ -198,9 +217,11 @@ class PatternCheck : public Check {
     FileMatches found;
     found.service = ctx.service;
     found.evident = ctx.service && !is_test_path(ctx.file.path()) && has_evidence(ctx);
-    for_each_match(ctx, [&](std::size_t begin, std::size_t end, MessageArgs args) {
+    for_each_match(ctx, [&](std::size_t begin, std::size_t end, MessageArgs args, const Pattern& p, TSNode at) {
       found.candidates.push_back({ctx.service, ctx.file.path(), ctx.file.position_of(begin), ctx.file.position_of(end),
-                                  std::move(args), std::string(ctx.file.text().substr(begin, end - begin))});
+                                  std::move(args), std::string(ctx.file.text().substr(begin, end - begin)),
+                                  p.in_route_handler, {}});
+      if (p.in_route_handler) found.candidates.back().functions = enclosing_functions(*ctx.tree, at);
     });
     if (!found.evident && found.candidates.empty()) return nullptr;
     // A service's finding stands at its first match and counts the rest: of a file's
@@ -233,8 +254,12 @@ class PatternCheck : public Check {
     std::map<const Service*, std::size_t> dropped;  // matches counted, not kept
     for (const FileMatches* f : files) dropped[f->service] += f->more;
     std::map<const Service*, std::vector<const Candidate*>> by_service;
+    RouteHandlers handlers(ctx);
+    auto index_of = [&](const Service* s) { return s ? static_cast<int>(s - ctx.services.services().data()) : -1; };
     for (const Candidate* c : candidates) {
       if (c->service && (evident.count(c->service) || has_dependency(*c->service))) continue;
+      if (!scope_.admits_ownership(ctx, index_of(c->service))) continue;
+      if (c->in_route_handler && handlers.any(index_of(c->service), c->path, c->functions) != *c->in_route_handler) continue;
       if (count_arg_.empty() || !c->service) out.report_at(c->path, c->begin, c->end, c->args, c->matched);
       else by_service[c->service].push_back(c);
     }
@@ -285,7 +310,7 @@ class PatternCheck : public Check {
       seen.insert({begin, end});
       MessageArgs args;
       for (const auto& [name, tmpl] : p.args) args.push_back({name, with_captures(*ctx.tree, m, tmpl)});
-      fn(begin, end, std::move(args));
+      fn(begin, end, std::move(args), p, at);
     });
   }
 
@@ -293,7 +318,9 @@ class PatternCheck : public Check {
   std::unique_ptr<QueryBatch> main_, evidence_;  // the patterns' queries, the evidence's
   std::set<std::string> evidence_dependencies_;
   bool deferred_ = false;
-  std::string count_arg_;  // once_per_service: the message field that gets the count
+  std::string count_arg_;
+  ServiceScope scope_;
+  bool route_aware_ = false;  // a pattern has in_route_handler  // once_per_service: the message field that gets the count
 };
 
 }  // namespace

@@ -67,6 +67,12 @@ const RuleCatalog& RuleCatalog::builtin() {
   return catalog;
 }
 
+RuleCatalog RuleCatalog::with_local(std::vector<RuleInfo> local) {
+  RuleCatalog c = builtin();
+  for (auto& r : local) c.rules_.push_back(std::move(r));
+  return c;
+}
+
 const RuleInfo* RuleCatalog::find(const std::string& id) const {
   for (const auto& r : rules_)
     if (r.id == id) return &r;

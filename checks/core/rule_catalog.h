@@ -30,13 +30,21 @@ struct RuleInfo {
   std::vector<std::string> needs;      // facts the rule needs from code ("routes")
   YAML::Node options;          // defaults of the options `.svc.yaml` may override
   YAML::Node spec;             // the whole YAML, for checks said in it (`patterns:`)
-  std::string doc;             // docs/rules/<id>.md
-  std::string help_uri;
+  std::string doc;             // docs/rules/<id>.md, or a repository rule's `docs:`
+  std::string help_uri;        // "" when there is none (a repository rule without `help_uri:`)
+  // A rule from the audited repository (`local/<id>`): the file it came from, relative
+  // to the audited folder, and its text (the result cache's key holds it). "" for built-ins.
+  std::string source;
+  std::string source_text;
+  bool local() const { return !source.empty(); }
 };
 
 class RuleCatalog {
  public:
   static const RuleCatalog& builtin();  // parsed once from the embedded YAML
+  // The built-in rules followed by a repository's own, for one run. The ids of `local`
+  // are `local/<id>`, so none can stand for a built-in rule.
+  static RuleCatalog with_local(std::vector<RuleInfo> local);
   const std::vector<RuleInfo>& rules() const { return rules_; }
   const RuleInfo* find(const std::string& id) const;
   std::vector<std::string> ids() const;

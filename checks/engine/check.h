@@ -75,6 +75,10 @@ class Check {
   // True when a file's findings depend on that file alone (no state across files):
   // `--since` then skips the files that did not change. False is the safe default.
   virtual bool file_local() const { return false; }
+  // Fact kinds (facts/fact_kinds.h) the check reads in check_workspace from every file,
+  // whatever its prefilter lets through: a pattern rule limited to route handlers needs
+  // every file's routes, not only those of the files it matched in.
+  virtual std::vector<std::string> workspace_facts() const { return {}; }
 };
 
 // The notes of a check that keeps one value of type T per file: wrap it with

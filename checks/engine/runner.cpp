@@ -26,6 +26,9 @@
 #include "checks/facts/facts.h"
 #include "checks/filters/since_filter.h"
 #include "checks/filters/suppressions.h"
+#include "checks/local_rules/repository_rules.h"
+#include "checks/local_rules/rule_options.h"
+#include "checks/syntax/query.h"
 #include "checks/syntax/documents.h"
 #include "checks/syntax/syntax_tree.h"
 #include "checks/workspace/workspace.h"
@@ -87,10 +90,13 @@ class Audit {
     for (const auto& s : services_.services()) service_hashes_.push_back(hash_service(s));
     for (const auto& r : rules_)
       for (Language l : r.info->languages) languages_.insert(l);
-    for (const auto& name : options_.collect_facts) {
+    std::vector<std::string> forced = options_.collect_facts;
+    for (const auto& r : rules_)
+      for (const auto& name : r.check->workspace_facts()) forced.push_back(name);
+    for (const auto& name : forced) {
       const FactKind* kind = find_fact_kind(name);
       if (!kind) throw UsageError(fmt::format("unknown fact kind '{}'", name));
-      forced_kinds_.push_back(kind);
+      if (std::find(forced_kinds_.begin(), forced_kinds_.end(), kind) == forced_kinds_.end()) forced_kinds_.push_back(kind);
     }
   }
 
@@ -239,9 +245,18 @@ class Audit {
     for (const ActiveRule* rule : per_file) {
       if (interrupted()) return result;  // the run ends after this file, unsaved
       FindingSink sink(*rule->info);
-      rule->check->check_file(ctx, sink);
+      std::optional<QueryBudget> budget;
+      if (rule->info->local()) budget.emplace(options_.query_budget_micros);
+      try {
+        rule->check->check_file(ctx, sink);
+        if (auto notes = rule->check->collect(ctx)) result.notes.emplace_back(rule - rules_.data(), std::move(notes));
+      } catch (const QueryTimeout&) {
+        // Its findings in this file are incomplete: none are kept, and the run says why.
+        result.problems.push_back(fmt::format("{}: rule {} took over {} ms here and was stopped: not analysed for it",
+                                              path, rule->info->id, options_.query_budget_micros / 1000));
+        continue;
+      }
       std::move(sink.findings().begin(), sink.findings().end(), std::back_inserter(result.findings));
-      if (auto notes = rule->check->collect(ctx)) result.notes.emplace_back(rule - rules_.data(), std::move(notes));
     }
     if (!kinds.empty()) {
       FileFacts facts;
@@ -352,7 +367,9 @@ std::vector<RuleInfo> effective_rules(const RuleCatalog& catalog, const Config& 
                                       const std::vector<std::string>& disable) {
   for (const auto* list : {&only, &disable})
     for (const auto& id : *list)
-      if (!catalog.find(id)) throw UsageError(fmt::format("unknown rule '{}' (see `svc rules`)", id));
+      if (!catalog.find(id))
+        throw UsageError(fmt::format("unknown rule '{}' (see `svc rules`{})", id,
+                                     id.rfind("local/", 0) == 0 ? ": no rule file in the repository declares it" : ""));
   std::vector<RuleInfo> out;
   for (const auto& rule : catalog.rules()) {
     if (!only.empty() && std::find(only.begin(), only.end(), rule.id) == only.end()) continue;
@@ -361,6 +378,7 @@ std::vector<RuleInfo> effective_rules(const RuleCatalog& catalog, const Config& 
     auto it = config.rules.find(rule.id);
     if (it != config.rules.end() && it->second.severity) r.severity = *it->second.severity;
     if (r.severity == Severity::off) continue;
+    if (r.local()) r = with_options(r, merged_options(r, config));
     out.push_back(std::move(r));
   }
   return out;
@@ -381,8 +399,10 @@ void make_printable(AuditResult& result) {
 
 // The configuration's ignore globs, and the cache folder when it lies inside the root
 // (`--cache-dir .svc-cache`, as GitLab's cache needs): its packs are svc's, not the repository's.
-std::vector<std::string> ignored_paths(const AuditOptions& options, const Config& config) {
+// The repository's rule folder is left out too: its fixtures hold violations on purpose.
+std::vector<std::string> ignored_paths(const AuditOptions& options, const Config& config, const std::string& rules_dir) {
   std::vector<std::string> globs = config.ignore;
+  if (options.local_rules) globs.push_back(rules_dir + "/**");
   if (options.cache_dir.empty()) return globs;
   std::error_code ec;
   fs::path root = fs::weakly_canonical(options.root, ec), cache = fs::weakly_canonical(options.cache_dir, ec);
@@ -398,8 +418,8 @@ std::string cache_key(const Workspace& ws, const std::string& config_path, const
   std::string key = fmt::format("{}\nroot {}\n", program_identity(), ws.root());
   if (!config_path.empty()) key += fmt::format("config {}\n{}\n", config_path, read_input_file(config_path).text);
   for (const auto& rule : active)
-    key += fmt::format("rule {} {}\n{}\n", rule.info->id, to_string(rule.info->severity),
-                       YAML::Dump(merged_options(*rule.info, config)));
+    key += fmt::format("rule {} {}\n{}\n{}\n", rule.info->id, to_string(rule.info->severity),
+                       YAML::Dump(merged_options(*rule.info, config)), rule.info->source_text);
   for (const auto& kind : collect_facts) key += fmt::format("facts {}\n", kind);
   return key;
 }
@@ -437,19 +457,18 @@ void hide_baselined(const Baseline& baseline, const AuditOptions& options, Audit
 
 AuditResult run_audit(const AuditOptions& options) {
   auto started = std::chrono::steady_clock::now();
-  const RuleCatalog& catalog = RuleCatalog::builtin();
   AuditResult result;
 
   std::error_code ec;
   if (!fs::is_directory(options.root, ec)) throw WorkspaceError(fmt::format("no such directory: {}", options.root));
-  Config config;
-  std::string config_path = options.config_path;
-  bool found = config_path.empty() && fs::exists(fs::symlink_status(fs::path(options.root) / ".svc.yaml", ec));
-  if (found) config_path = (fs::path(options.root) / ".svc.yaml").string();
-  if (!config_path.empty()) config = load_config(config_path, catalog, found ? options.root : "");
+  RepositorySetup setup = load_repository_setup(options.root, options.config_path, options.local_rules);
+  const RuleCatalog& catalog = setup.catalog;
+  Config& config = setup.config;
+  const std::string& config_path = setup.config_file;
   result.config_file = config_path;
+  result.rules_dir = setup.rules_dir;
 
-  Workspace ws(options.root, ignored_paths(options, config));
+  Workspace ws(options.root, ignored_paths(options, config, setup.rules_dir));
   result.root = ws.root();
   result.repository_prefix = ws.repository_prefix();
   result.files = ws.files().size();

@@ -40,6 +40,12 @@ struct AuditOptions {
   // Folder of the result cache ("" for none): files unchanged since an earlier run with
   // the same svc build, configuration and rules are not read for rules again.
   std::string cache_dir;
+  // Load the audited repository's own rules (`.svc/rules`, docs/guide/custom-rules.md).
+  // `svc graph` and `svc review`, which run no rules, turn it off.
+  bool local_rules = true;
+  // The time a repository rule's queries may take on one file; past it the rule stops on
+  // that file and the run says so. Tests lower it.
+  std::uint64_t query_budget_micros = 2'000'000;
   std::uint64_t cache_max_bytes = 512ull << 20;  // the folder is pruned to this after a run
 };
 
@@ -77,6 +83,7 @@ struct AuditResult {
   std::vector<Service> services;
   PackageMap packages;  // the workspace's packages: `svc graph` resolves imports through them
   std::vector<RuleInfo> rules;  // the rules that ran, with effective severities
+  std::string rules_dir;        // where the repository's own rules were looked for
   std::vector<Finding> findings;
   std::vector<FileFacts> facts;  // only with AuditOptions::collect_facts
   std::size_t files = 0;   // files in the workspace

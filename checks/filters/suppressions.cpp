@@ -38,7 +38,7 @@ const RuleInfo* find_rule(const std::vector<RuleInfo>& rules, const std::string&
 
 std::vector<Suppression> scan_suppressions(const SourceFile& file) {
   static const RE2 directive(
-      R"(svc-ignore(-file)?(?:[ \t]+([A-Za-z0-9_-]+(?:[ \t]*,[ \t]*[A-Za-z0-9_-]+)*))?[ \t]*(?::(.*))?)");
+      R"(svc-ignore(-file)?(?:[ \t]+([A-Za-z0-9_/-]+(?:[ \t]*,[ \t]*[A-Za-z0-9_/-]+)*))?[ \t]*(?::(.*))?)");
   std::vector<Suppression> out;
   if (file.text().find("svc-ignore") == std::string::npos) return out;
   for (int n = 1; n <= file.line_count(); ++n) {

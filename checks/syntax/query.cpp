@@ -1,11 +1,45 @@
 #include "checks/syntax/query.h"
 
 #include <algorithm>
+#include <chrono>
 
 #include <fmt/format.h>
 #include <re2/re2.h>
 
 namespace svc::engine {
+namespace {
+
+// The deadline of the QueryBudget alive on this thread, in steady-clock microseconds; 0: none.
+thread_local std::int64_t query_deadline = 0;
+
+std::int64_t now_micros() {
+  return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+// In-progress matches a cursor keeps at once: with a budget, a query whose partial
+// matches would pile up (`(_ (_ (_ …)))` on a large file) costs bounded work per node.
+constexpr uint32_t kBudgetedMatchLimit = 4096;
+
+const char* describe(TSQueryError error) {
+  switch (error) {
+    case TSQueryErrorSyntax: return "syntax error";
+    case TSQueryErrorNodeType: return "unknown node type";
+    case TSQueryErrorField: return "unknown field";
+    case TSQueryErrorCapture: return "a predicate names a capture the pattern does not have";
+    case TSQueryErrorStructure: return "impossible pattern (these nodes never nest this way)";
+    case TSQueryErrorLanguage: return "grammar version mismatch";
+    default: return "error";
+  }
+}
+
+}  // namespace
+
+QueryBudget::QueryBudget(std::uint64_t micros) : previous_(query_deadline) {
+  query_deadline = now_micros() + static_cast<std::int64_t>(micros);
+}
+
+QueryBudget::~QueryBudget() { query_deadline = previous_; }
 
 struct Query::Predicate {
   std::string op;
@@ -34,9 +68,11 @@ Query::Query(Language lang, std::string_view source) {
   uint32_t error_offset = 0;
   TSQueryError error = TSQueryErrorNone;
   query_ = ts_query_new(grammar, source.data(), static_cast<uint32_t>(source.size()), &error_offset, &error);
-  if (!query_)
-    throw QueryError(fmt::format("invalid {} query (error {}) near: {}", to_string(lang), static_cast<int>(error),
-                                 source.substr(error_offset, 40)));
+  if (!query_) {
+    std::string_view near = source.substr(std::min<std::size_t>(error_offset, source.size()), 40);
+    near = near.substr(0, near.find('\n'));
+    throw QueryError(fmt::format("{} query: {} at `{}`", to_string(lang), describe(error), near), error_offset);
+  }
   for (uint32_t i = 0, n = ts_query_capture_count(query_); i < n; ++i) {
     uint32_t len = 0;
     const char* name = ts_query_capture_name_for_id(query_, i, &len);
@@ -51,8 +87,29 @@ Query::Query(Language lang, std::string_view source) {
     for (uint32_t s = 0; s < steps_count; ++s) {
       const auto& step = steps[s];
       if (step.type == TSQueryPredicateStepTypeDone) {
-        if (cur.op == "match?" || cur.op == "not-match?")
-          cur.regex = std::make_shared<RE2>(cur.values.empty() ? "" : cur.values[0]);
+        // An unknown predicate would silently hold: a typo must not widen a rule.
+        static const std::vector<std::string> known = {"eq?", "not-eq?", "match?", "not-match?", "any-of?"};
+        uint32_t at = ts_query_start_byte_for_pattern(query_, p);
+        if (std::find(known.begin(), known.end(), cur.op) == known.end()) {
+          ts_query_delete(query_);
+          throw QueryError(fmt::format("{} query: unknown predicate #{} (svc evaluates #eq?, #not-eq?, #match?, "
+                                       "#not-match? and #any-of?)", to_string(lang), cur.op), at);
+        }
+        if (!have_capture) {
+          ts_query_delete(query_);
+          throw QueryError(fmt::format("{} query: #{} needs a @capture as its first argument", to_string(lang), cur.op),
+                           at);
+        }
+        if (cur.op == "match?" || cur.op == "not-match?") {
+          RE2::Options options;
+          options.set_log_errors(false);
+          cur.regex = std::make_shared<RE2>(cur.values.empty() ? "" : cur.values[0], options);
+          if (!cur.regex->ok()) {
+            std::string why = cur.regex->error();
+            ts_query_delete(query_);
+            throw QueryError(fmt::format("{} query: bad regular expression in #{}: {}", to_string(lang), cur.op, why), at);
+          }
+        }
         preds.push_back(std::move(cur));
         cur = Predicate{};
         have_op = have_capture = false;
@@ -73,6 +130,13 @@ Query::Query(Language lang, std::string_view source) {
 Query::~Query() { ts_query_delete(query_); }
 
 uint32_t Query::pattern_count() const { return ts_query_pattern_count(query_); }
+
+std::vector<std::string> Query::pattern_captures(uint32_t pattern) const {
+  std::vector<std::string> out;
+  for (uint32_t i = 0; i < capture_names_.size(); ++i)
+    if (ts_query_capture_quantifier_for_id(query_, pattern, i) != TSQuantifierZero) out.push_back(capture_names_[i]);
+  return out;
+}
 
 uint32_t Query::pattern_start_byte(uint32_t pattern) const { return ts_query_start_byte_for_pattern(query_, pattern); }
 
@@ -103,10 +167,16 @@ bool Query::predicates_hold(const SyntaxTree& tree, const TSQueryMatch& m) const
 
 void Query::for_each(const SyntaxTree& tree, TSNode node, const std::function<void(const QueryMatch&)>& fn) const {
   TSQueryCursor* cursor = ts_query_cursor_new();
+  std::int64_t deadline = query_deadline;
+  if (deadline) ts_query_cursor_set_match_limit(cursor, kBudgetedMatchLimit);
   ts_query_cursor_exec(cursor, query_, node);
   TSQueryMatch m;
   QueryMatch match;
-  while (ts_query_cursor_next_match(cursor, &m)) {
+  for (unsigned n = 0; ts_query_cursor_next_match(cursor, &m); ++n) {
+    if (deadline && n % 16 == 0 && now_micros() > deadline) {
+      ts_query_cursor_delete(cursor);
+      throw QueryTimeout("time budget exceeded");
+    }
     if (!predicates_hold(tree, m)) continue;
     match.pattern_ = m.pattern_index;
     match.captures_.clear();

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <stdexcept>
@@ -12,8 +13,30 @@
 
 namespace svc::engine {
 
+// A query that does not compile. `offset` is the byte of the query text where
+// tree-sitter stopped, so a rule file can point at the line.
 struct QueryError : std::runtime_error {
+  explicit QueryError(const std::string& what, uint32_t at = 0) : std::runtime_error(what), offset(at) {}
+  uint32_t offset;
+};
+
+// A query stopped because the file's time budget for its rule ran out (see QueryBudget).
+struct QueryTimeout : std::runtime_error {
   using std::runtime_error::runtime_error;
+};
+
+// While one lives on a thread, queries run on that thread stop with QueryTimeout once
+// `micros` have passed: a rule's query is bounded in time per file, whoever wrote it.
+// Thread-local so checks need not carry a clock through their interface.
+class QueryBudget {
+ public:
+  explicit QueryBudget(std::uint64_t micros);
+  ~QueryBudget();
+  QueryBudget(const QueryBudget&) = delete;
+  QueryBudget& operator=(const QueryBudget&) = delete;
+
+ private:
+  std::int64_t previous_;
 };
 
 // One match of a query: its captures by name.
@@ -42,6 +65,10 @@ class Query {
 
   void for_each(const SyntaxTree& tree, TSNode node, const std::function<void(const QueryMatch&)>& fn) const;
   uint32_t pattern_count() const;
+  // Every capture name the query uses, without the '@'.
+  const std::vector<std::string>& capture_names() const { return capture_names_; }
+  // The capture names pattern `pattern` uses.
+  std::vector<std::string> pattern_captures(uint32_t pattern) const;
   // Where pattern `pattern` starts in the query's source text.
   uint32_t pattern_start_byte(uint32_t pattern) const;
   void for_each(const SyntaxTree& tree, const std::function<void(const QueryMatch&)>& fn) const {

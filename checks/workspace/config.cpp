@@ -20,7 +20,7 @@ namespace {
 
 class Validator : public YamlReader {
  public:
-  Validator(std::string file, const RuleCatalog& catalog)
+  Validator(std::string file, const RuleCatalog* catalog)
       : YamlReader([file](int line, int column, const std::string& message) {
           throw ConfigError(file, line, column, message);
         }),
@@ -32,13 +32,23 @@ class Validator : public YamlReader {
     c.file = file_;
     if (root.IsNull()) return c;
     expect(root, YAML::NodeType::Map, "the configuration");
-    keys(root, {"discover", "services", "databases", "rules", "ignore", "template"}, "the configuration");
+    keys(root, {"discover", "services", "databases", "rules", "rules_dir", "ignore", "template"}, "the configuration");
     if (auto d = root["discover"]) c.discover = boolean(d, "discover");
     if (auto s = root["services"]) c.services = services(s);
     if (!c.discover && c.services.empty())
       fail(root["discover"], "discover: false needs a services: list (it names the only services audited)");
     if (auto d = root["databases"]) c.databases = databases(d);
-    if (auto r = root["rules"]) c.rules = rules(r);
+    if (auto r = root["rules"]) {
+      expect(r, YAML::NodeType::Map, "rules");
+      c.rules_yaml = r;
+      if (catalog_) c.rules = rules(r);
+    }
+    if (auto d = root["rules_dir"]) {
+      c.rules_dir = scalar(d, "rules_dir");
+      c.rules_dir_mark = d.Mark();
+      if (c.rules_dir.empty() || c.rules_dir[0] == '/' || c.rules_dir.find("..") != std::string::npos)
+        fail(d, "rules_dir must be a folder inside the repository, relative to it (like .svc/rules)");
+    }
     if (auto i = root["ignore"]) c.ignore = scalars(i, "ignore");
     if (auto t = root["template"]) {
       expect(t, YAML::NodeType::Map, "template");
@@ -131,10 +141,13 @@ class Validator : public YamlReader {
 
   std::map<std::string, RuleSettings> rules(const YAML::Node& n) const {
     expect(n, YAML::NodeType::Map, "rules");
+    if (!catalog_) return {};
     std::map<std::string, RuleSettings> out;
     for (const auto& kv : n) {
       std::string id = kv.first.Scalar();
-      const RuleInfo* rule = catalog_.find(id);
+      const RuleInfo* rule = catalog_->find(id);
+      if (!rule && id.rfind("local/", 0) == 0)
+        fail(kv.first, fmt::format("unknown rule '{}': no rule file in the repository declares it (see `svc rules`)", id));
       if (!rule) fail(kv.first, fmt::format("unknown rule '{}' (see `svc rules`)", id));
       RuleSettings settings;
       const YAML::Node& v = kv.second;
@@ -167,33 +180,15 @@ class Validator : public YamlReader {
 
  private:
   std::string file_;
-  const RuleCatalog& catalog_;
+  const RuleCatalog* catalog_;  // null: `rules:` is checked later (check_rule_settings)
 };
 
 }  // namespace
 
+
 namespace {
 
-// yaml-cpp keeps both entries of a repeated key and reads the first; a person who wrote
-// the key twice meant one of them, so neither is guessed.
-void reject_duplicate_keys(const YAML::Node& node, const std::string& display_path) {
-  if (node.IsSequence())
-    for (const auto& item : node) reject_duplicate_keys(item, display_path);
-  if (!node.IsMap()) return;
-  std::set<std::string> seen;
-  for (const auto& kv : node) {
-    if (kv.first.IsScalar() && !seen.insert(kv.first.Scalar()).second) {
-      YAML::Mark at = kv.first.Mark();
-      throw ConfigError(display_path, at.line + 1, at.column + 1,
-                        fmt::format("'{}' is given twice in this mapping", kv.first.Scalar()));
-    }
-    reject_duplicate_keys(kv.second, display_path);
-  }
-}
-
-}  // namespace
-
-Config parse_config(const std::string& text, const std::string& display_path, const RuleCatalog& catalog) {
+Config parse_with(const std::string& text, const std::string& display_path, const RuleCatalog* catalog) {
   if (yaml_expands_beyond(text)) throw ConfigError(display_path, 1, 1, fmt::format("YAML aliases here expand to more than {} nodes", kMaxYamlNodes));
   std::vector<YAML::Node> documents;
   try {
@@ -208,14 +203,33 @@ Config parse_config(const std::string& text, const std::string& display_path, co
                       "a second YAML document: the configuration is one document (remove the `---`)");
   }
   YAML::Node root = documents.empty() ? YAML::Node() : documents[0];
-  reject_duplicate_keys(root, display_path);
-  return Validator(display_path, catalog).run(root);
+  Validator validator(display_path, catalog);
+  validator.unique_keys(root);
+  return validator.run(root);
+}
+
+InputFile read_config_file(const std::string& path, const std::string& inside) {
+  InputFile in = read_input_file(path, inside);
+  if (!in.ok()) throw ConfigError(path, 1, 1, "cannot read the configuration file: " + in.error);
+  return in;
+}
+
+}  // namespace
+
+Config parse_config(const std::string& text, const std::string& display_path, const RuleCatalog& catalog) {
+  return parse_with(text, display_path, &catalog);
 }
 
 Config load_config(const std::string& path, const RuleCatalog& catalog, const std::string& inside) {
-  InputFile in = read_input_file(path, inside);
-  if (!in.ok()) throw ConfigError(path, 1, 1, "cannot read the configuration file: " + in.error);
-  return parse_config(in.text, path, catalog);
+  return parse_config(read_config_file(path, inside).text, path, catalog);
+}
+
+Config load_config_layout(const std::string& path, const std::string& inside) {
+  return parse_with(read_config_file(path, inside).text, path, nullptr);
+}
+
+void check_rule_settings(Config& config, const RuleCatalog& catalog) {
+  if (config.rules_yaml) config.rules = Validator(config.file, &catalog).rules(config.rules_yaml);
 }
 
 }  // namespace svc::engine

@@ -49,6 +49,13 @@ struct Config {
   std::map<std::string, RuleSettings> rules;
   std::vector<std::string> ignore;
   YAML::Node template_info;
+  // `rules_dir:`: where the repository keeps its own rules, relative to the audited
+  // folder ("" for the default, .svc/rules).
+  std::string rules_dir;
+  YAML::Mark rules_dir_mark;  // where it is written, for errors about the folder
+  // `rules:` as written, kept until the catalog is known (the repository's own rules
+  // are found through rules_dir): check_rule_settings() turns it into `rules`.
+  YAML::Node rules_yaml;
 };
 
 // Loads and validates; throws ConfigError. Unknown keys, wrong types, unknown rule ids
@@ -58,5 +65,9 @@ struct Config {
 Config load_config(const std::string& path, const RuleCatalog& catalog, const std::string& inside = "");
 Config parse_config(const std::string& text, const std::string& display_path,
                     const RuleCatalog& catalog);
+// The same in two steps, for a run whose catalog depends on the file's `rules_dir:`:
+// everything but `rules:`, then `rules:` against the catalog (both throw ConfigError).
+Config load_config_layout(const std::string& path, const std::string& inside = "");
+void check_rule_settings(Config& config, const RuleCatalog& catalog);
 
 }  // namespace svc::engine

@@ -319,4 +319,10 @@ ServiceMap discover_services(const Workspace& ws, const Config& config) {
   return ServiceMap(std::move(services), std::move(packages));
 }
 
+std::set<std::string> known_frameworks() {
+  std::set<std::string> out{"net/http"};
+  for (const auto& [package, framework] : framework_of_package()) out.insert(framework);
+  return out;
+}
+
 }  // namespace svc::engine

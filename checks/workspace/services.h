@@ -72,4 +72,7 @@ ServiceMap discover_services(const Workspace& workspace, const Config& config);
 // Frameworks and database use implied by one manifest's dependency names.
 void classify_dependencies(Service& service);
 
+// Every framework name discovery can give a service (Service::frameworks).
+std::set<std::string> known_frameworks();
+
 }  // namespace svc::engine

@@ -39,8 +39,9 @@ const std::map<std::string, std::set<std::string>>& allowed() {
     t["checks/facts/tables"] = t["checks/facts/links"];
     t["checks/facts/tables"].insert("checks/facts/links");
     t["checks/filters"] = {"checks/workspace", "checks/core", "common"};
+    t["checks/local_rules"] = {"checks/syntax", "checks/workspace", "checks/core", "common"};
     std::set<std::string> engine = t["checks/facts/tables"];
-    engine.insert({"checks/facts/tables", "checks/filters"});
+    engine.insert({"checks/facts/tables", "checks/filters", "checks/local_rules"});
     t["checks/engine"] = engine;
     engine.insert("checks/engine");
     t["checks/builtin"] = t["checks/report"] = t["checks/graph"] = engine;

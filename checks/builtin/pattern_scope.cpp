@@ -1,0 +1,131 @@
+#include "checks/builtin/pattern_scope.h"
+
+#include <algorithm>
+#include <tuple>
+
+#include "checks/engine/check.h"
+#include "checks/facts/derived_facts.h"
+#include "checks/syntax/syntax_tree.h"
+
+namespace svc::builtin {
+namespace {
+
+using engine::Position;
+
+std::set<std::string> string_set(const YAML::Node& n) {
+  std::set<std::string> out;
+  if (n)
+    for (const auto& item : n) out.insert(item.as<std::string>());
+  return out;
+}
+
+bool before_or_at(const Position& a, const Position& b) { return std::tie(a.line, a.column) <= std::tie(b.line, b.column); }
+
+bool within(const engine::SourceSpan& inner, const Position& begin, const Position& end) {
+  return before_or_at(begin, inner.begin) && before_or_at(inner.end, end);
+}
+
+bool is_function(std::string_view type) {
+  static const std::set<std::string_view> types = {
+      "function_declaration", "function_expression", "arrow_function", "method_definition",
+      "generator_function_declaration", "generator_function", "function_definition", "method_declaration",
+      "func_literal"};
+  return types.count(type) > 0;
+}
+
+// A function's name: its own, or the variable or property it is assigned to.
+std::string function_name(const engine::SyntaxTree& tree, TSNode fn) {
+  TSNode name = ts_node_child_by_field_name(fn, "name", 4);
+  if (!ts_node_is_null(name)) return std::string(tree.text(name));
+  TSNode parent = ts_node_parent(fn);
+  if (ts_node_is_null(parent)) return "";
+  std::string_view type = ts_node_type(parent);
+  if (type == "variable_declarator" || type == "pair" || type == "assignment_expression") {
+    TSNode key = ts_node_child_by_field_name(parent, type == "pair" ? "key" : type == "variable_declarator" ? "name" : "left",
+                                             type == "pair" ? 3 : type == "variable_declarator" ? 4 : 4);
+    if (!ts_node_is_null(key)) {
+      std::string text(tree.text(key));
+      return text.substr(text.find_last_of('.') == std::string::npos ? 0 : text.find_last_of('.') + 1);
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
+ServiceScope ServiceScope::parse(const YAML::Node& s) {
+  ServiceScope out;
+  if (!s) return out;
+  out.frameworks = string_set(s["frameworks"]);
+  out.languages = string_set(s["languages"]);
+  out.kinds = string_set(s["kinds"]);
+  out.dependencies = string_set(s["dependencies"]);
+  out.names = string_set(s["names"]);
+  if (s["owns_tables"]) out.owns_tables = s["owns_tables"].as<bool>();
+  return out;
+}
+
+bool ServiceScope::empty() const {
+  return frameworks.empty() && languages.empty() && kinds.empty() && dependencies.empty() && names.empty() &&
+         !owns_tables;
+}
+
+bool ServiceScope::admits(const engine::Service* s) const {
+  if (empty()) return true;
+  if (!s) return false;
+  auto any_of = [](const std::set<std::string>& wanted, const std::set<std::string>& has) {
+    return wanted.empty() || std::any_of(wanted.begin(), wanted.end(), [&](const auto& w) { return has.count(w) > 0; });
+  };
+  if (!any_of(frameworks, s->frameworks) || !any_of(dependencies, s->dependencies)) return false;
+  if (!languages.empty() && !languages.count(s->language)) return false;
+  if (!kinds.empty() && !kinds.count(s->kind())) return false;
+  if (!names.empty() && !names.count(s->name) && !names.count(s->path)) return false;
+  return true;
+}
+
+bool ServiceScope::admits_ownership(const engine::WorkspaceContext& ctx, int index) const {
+  if (!owns_tables) return true;
+  if (index < 0) return false;
+  const auto& tables = ctx.derived.ownership().tables();
+  bool owns = std::any_of(tables.begin(), tables.end(), [&](const auto& t) { return t.claimed_by(index); });
+  return owns == *owns_tables;
+}
+
+std::vector<EnclosingFunction> enclosing_functions(const engine::SyntaxTree& tree, TSNode node) {
+  std::vector<EnclosingFunction> out;
+  for (TSNode n = ts_node_parent(node); !ts_node_is_null(n); n = ts_node_parent(n)) {
+    if (!is_function(ts_node_type(n))) continue;
+    TSNode whole = n;  // a Python function with its decorators
+    TSNode parent = ts_node_parent(n);
+    if (!ts_node_is_null(parent) && std::string_view(ts_node_type(parent)) == "decorated_definition") whole = parent;
+    TSNode body = ts_node_child_by_field_name(n, "body", 4);
+    EnclosingFunction f;
+    f.begin = tree.start(whole);
+    f.end = tree.end(whole);
+    f.body = ts_node_is_null(body) ? f.end : tree.start(body);
+    f.name = function_name(tree, n);
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+bool RouteHandlers::any(int index, const std::string& path, const std::vector<EnclosingFunction>& functions) const {
+  if (index < 0 || functions.empty()) return false;
+  for (const auto& route : ctx_.derived.routes(static_cast<std::size_t>(index)).routes()) {
+    if (!route.route || !route.file) continue;
+    const engine::SourceSpan& at = route.route->span;
+    for (const auto& f : functions) {
+      if (route.file->path == path) {
+        // Passed inline to the registration, or registered by a decorator in its header
+        // (a function that registers routes in its body does not handle them).
+        if (within({f.begin, f.end}, at.begin, at.end)) return true;
+        if (within(at, f.begin, f.body) && !before_or_at(f.body, at.begin)) return true;
+      }
+      const auto& ref = route.route->handler.ref;
+      if (!f.name.empty() && (ref.member == f.name || (ref.member.empty() && ref.name == f.name))) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace svc::builtin
