@@ -193,6 +193,9 @@ std::optional<engine::AuditResult> run_engine(const AuditArgs& a, const engine::
     progress.clear();
     std::cerr << "svc: interrupted\n";
     code = kInterrupted;
+  } catch (const engine::RuleFileError& e) {
+    progress.clear();
+    code = report_error(e.what(), kRuleFileHint);
   } catch (const engine::ConfigError& e) {
     progress.clear();
     code = report_error(e.what(), "fix the configuration; `svc rules` lists the rule ids");

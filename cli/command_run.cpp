@@ -19,6 +19,8 @@ int run_reporting_errors(const std::string& command, const std::string& folder_h
   } catch (const engine::Interrupted&) {
     std::cerr << "svc: interrupted\n";
     return kInterrupted;
+  } catch (const engine::RuleFileError& e) {
+    return report_error(e.what(), kRuleFileHint);
   } catch (const engine::ConfigError& e) {
     return report_error(e.what(), "fix the configuration; `svc audit` reports the same error");
   } catch (const engine::WorkspaceError& e) {

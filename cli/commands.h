@@ -14,6 +14,7 @@ int run_new_command(const std::vector<std::string>& args);
 int run_review_command(const std::vector<std::string>& args);
 int run_upgrade_command(const std::vector<std::string>& args);
 int run_add_command(const std::vector<std::string>& args);
+int run_test_command(const std::vector<std::string>& args);
 
 struct Subcommand {
   const char* name;

@@ -461,7 +461,8 @@ AuditResult run_audit(const AuditOptions& options) {
 
   std::error_code ec;
   if (!fs::is_directory(options.root, ec)) throw WorkspaceError(fmt::format("no such directory: {}", options.root));
-  RepositorySetup setup = load_repository_setup(options.root, options.config_path, options.local_rules);
+  RepositorySetup setup = load_repository_setup(options.root, options.config_path, options.local_rules,
+                                                options.catalog.get());
   const RuleCatalog& catalog = setup.catalog;
   Config& config = setup.config;
   const std::string& config_path = setup.config_file;

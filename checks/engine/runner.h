@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -43,6 +44,9 @@ struct AuditOptions {
   // Load the audited repository's own rules (`.svc/rules`, docs/guide/custom-rules.md).
   // `svc graph` and `svc review`, which run no rules, turn it off.
   bool local_rules = true;
+  // Set: these rules, instead of the built-in ones and the root's own (`svc test` runs a
+  // fixture folder with the rules of the repository around it).
+  std::shared_ptr<const RuleCatalog> catalog;
   // The time a repository rule's queries may take on one file; past it the rule stops on
   // that file and the run says so. Tests lower it.
   std::uint64_t query_budget_micros = 2'000'000;

@@ -27,7 +27,8 @@ std::vector<std::string> rule_files(const std::string& root, const std::string& 
   return out;
 }
 
-RepositorySetup load_repository_setup(const std::string& root, const std::string& config_path, bool local_rules) {
+RepositorySetup load_repository_setup(const std::string& root, const std::string& config_path, bool local_rules,
+                                      const RuleCatalog* catalog) {
   RepositorySetup s;
   std::error_code ec;
   s.config_file = config_path;
@@ -35,6 +36,11 @@ RepositorySetup load_repository_setup(const std::string& root, const std::string
   if (s.config_found) s.config_file = (fs::path(root) / ".svc.yaml").string();
   if (!s.config_file.empty()) s.config = load_config_layout(s.config_file, s.config_found ? root : "");
   s.rules_dir = s.config.rules_dir.empty() ? kDefaultRulesDir : s.config.rules_dir;
+  if (catalog) {
+    s.catalog = *catalog;
+    check_rule_settings(s.config, s.catalog);
+    return s;
+  }
   std::vector<RuleInfo> local;
   if (local_rules) {
     if (!s.config.rules_dir.empty() && !fs::is_directory(fs::path(root) / s.rules_dir, ec))
@@ -43,11 +49,11 @@ RepositorySetup load_repository_setup(const std::string& root, const std::string
     std::map<std::string, std::string> declared;  // id -> file
     for (const auto& file : rule_files(root, s.rules_dir)) {
       InputFile in = read_input_file((fs::path(root) / file).string(), root);
-      if (!in.ok()) throw ConfigError(file, 1, 1, "cannot read the rule file: " + in.error);
+      if (!in.ok()) throw RuleFileError(file, 1, 1, "cannot read the rule file: " + in.error);
       RuleInfo rule = load_rule_file(in.text, file);
       if (auto [it, fresh] = declared.emplace(rule.id, file); !fresh) {
         YAML::Mark at = rule.spec["id"].Mark();
-        throw ConfigError(file, at.line + 1, at.column + 1,
+        throw RuleFileError(file, at.line + 1, at.column + 1,
                           fmt::format("rule {}: {} declares it too (ids are unique)", rule.id, it->second));
       }
       local.push_back(std::move(rule));

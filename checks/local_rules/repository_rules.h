@@ -23,8 +23,9 @@ struct RepositorySetup {
 // `config_path` "" means ROOT/.svc.yaml when there is one. With `local_rules` false the
 // repository's rules are not loaded (`svc graph` and `svc review` run no rules).
 // Throws ConfigError for a broken configuration or rule file.
+// With `catalog`, that is the catalog (nothing is read from the rules folder).
 RepositorySetup load_repository_setup(const std::string& root, const std::string& config_path,
-                                      bool local_rules = true);
+                                      bool local_rules = true, const RuleCatalog* catalog = nullptr);
 
 // The repository's rule files under `setup.rules_dir`, sorted ("" when the folder is absent).
 std::vector<std::string> rule_files(const std::string& root, const std::string& rules_dir);

@@ -161,7 +161,7 @@ class RuleFileReader : public YamlReader {
 
  private:
   [[noreturn]] void raise(int line, int column, const std::string& message) const {
-    throw ConfigError(display_, line, column, fmt::format("{}: {}", label_, message));
+    throw RuleFileError(display_, line, column, fmt::format("{}: {}", label_, message));
   }
 
   std::string required_text(const YAML::Node& root, const char* key, const char* what) const {
@@ -379,17 +379,17 @@ class RuleFileReader : public YamlReader {
 RuleInfo load_rule_file(const std::string& text, const std::string& display) {
   RuleFileReader reader(display, text);
   if (yaml_expands_beyond(text))
-    throw ConfigError(display, 1, 1, fmt::format("YAML aliases here expand to more than {} nodes", kMaxYamlNodes));
+    throw RuleFileError(display, 1, 1, fmt::format("YAML aliases here expand to more than {} nodes", kMaxYamlNodes));
   std::vector<YAML::Node> documents;
   try {
     for (auto& node : load_yaml_stream(text)) documents.push_back(node);
   } catch (const YAML::Exception& e) {
     std::string stem = display.substr(display.find_last_of('/') + 1);
-    throw ConfigError(display, e.mark.line + 1, e.mark.column + 1, fmt::format("rule file {}: {}", stem, e.msg));
+    throw RuleFileError(display, e.mark.line + 1, e.mark.column + 1, fmt::format("rule file {}: {}", stem, e.msg));
   }
   if (documents.size() > 1 && !documents[1].IsNull()) {
     YAML::Mark at = documents[1].Mark();
-    throw ConfigError(display, at.line + 1, at.column + 1, "a second YAML document: one rule per file (remove the `---`)");
+    throw RuleFileError(display, at.line + 1, at.column + 1, "a second YAML document: one rule per file (remove the `---`)");
   }
   RuleInfo r = reader.read(documents.empty() ? YAML::Node() : documents[0]);
   r.source = display;

@@ -62,13 +62,16 @@ json rule_descriptor(const engine::RuleInfo& rule) {
   // help.text is required by the schema; fall back to the description for a rule
   // whose doc page is missing.
   const std::string& help = rule.doc.empty() ? rule.description : rule.doc;
-  return {{"id", rule.id},
-          {"name", rule.name},
-          {"shortDescription", text(rule.summary)},
-          {"fullDescription", text(rule.description)},
-          {"help", {{"text", help}, {"markdown", help}}},
-          {"helpUri", rule.help_uri},
-          {"defaultConfiguration", {{"level", sarif_level(rule.severity)}}}};
+  json out = {{"id", rule.id},
+              {"name", rule.name},
+              {"shortDescription", text(rule.summary)},
+              {"fullDescription", text(rule.description)},
+              {"help", {{"text", help}, {"markdown", help}}},
+              {"defaultConfiguration", {{"level", sarif_level(rule.severity)}}}};
+  // A repository's own rule has a page only if its file names one (help_uri:).
+  if (!rule.help_uri.empty()) out["helpUri"] = rule.help_uri;
+  if (rule.local()) out["properties"] = {{"source", rule.source}, {"tags", {"local"}}};
+  return out;
 }
 
 json location(const engine::Finding& f, const std::string& prefix) {

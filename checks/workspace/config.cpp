@@ -229,7 +229,7 @@ Config load_config_layout(const std::string& path, const std::string& inside) {
 }
 
 void check_rule_settings(Config& config, const RuleCatalog& catalog) {
-  if (config.rules_yaml) config.rules = Validator(config.file, &catalog).rules(config.rules_yaml);
+  if (config.rules_yaml.IsMap()) config.rules = Validator(config.file, &catalog).rules(config.rules_yaml);
 }
 
 }  // namespace svc::engine

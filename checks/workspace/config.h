@@ -19,6 +19,13 @@ class ConfigError : public std::runtime_error {
   ConfigError(const std::string& file, int line, int column, const std::string& message);
 };
 
+// A problem in one of the repository's own rule files (docs/guide/custom-rules.md),
+// located the same way and naming the rule.
+class RuleFileError : public ConfigError {
+ public:
+  using ConfigError::ConfigError;
+};
+
 struct ServiceDecl {
   std::string name;
   std::string path;

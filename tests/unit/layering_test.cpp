@@ -44,7 +44,7 @@ const std::map<std::string, std::set<std::string>>& allowed() {
     engine.insert({"checks/facts/tables", "checks/filters", "checks/local_rules"});
     t["checks/engine"] = engine;
     engine.insert("checks/engine");
-    t["checks/builtin"] = t["checks/report"] = t["checks/graph"] = engine;
+    t["checks/builtin"] = t["checks/report"] = t["checks/graph"] = t["checks/rule_tests"] = engine;
     t["scaffolds/engine"] = {"common"};
     t["checks/history"] = {"checks/core", "common"};
     t["checks/review"] = engine;

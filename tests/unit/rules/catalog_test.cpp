@@ -9,7 +9,7 @@
 #include "checks/builtin/pattern_check.h"
 #include "checks/engine/check.h"
 #include "checks/core/rule_catalog.h"
-#include "unit/rules/expectations.h"
+#include "checks/rule_tests/expectations.h"
 
 namespace fs = std::filesystem;
 
@@ -33,7 +33,7 @@ TEST_CASE("every rule has its YAML, doc page, fixtures and implementation", "[ca
     std::string fixtures = src + "/tests/fixtures/rules/" + rule.id;
     REQUIRE(fs::is_directory(fixtures));
     bool expect = false, ok = false, pinned = false;
-    for (const auto& e : read_expectations(fixtures).expectations) {
+    for (const auto& e : svc::engine::read_expectations(fixtures).expectations) {
       if (e.rule != rule.id) continue;
       (e.expect_hit ? expect : ok) = true;
       pinned = pinned || !e.message_part.empty();
@@ -81,7 +81,7 @@ std::vector<YAML::Node> pattern_lists(const YAML::Node& spec) {
 TEST_CASE("every pattern fills exactly the fields of its rule's message", "[catalog]") {
   int checked = 0;
   for (const auto& rule : svc::engine::RuleCatalog::builtin().rules()) {
-    std::set<std::string> fields = message_fields(rule.message);
+    std::set<std::string> fields = svc::engine::message_fields(rule.message);
     for (const auto& list : pattern_lists(rule.spec)) {
       for (const auto& pattern : list) {
         std::set<std::string> given;
