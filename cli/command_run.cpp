@@ -1,10 +1,12 @@
 #include "cli/command_run.h"
 
+#include <filesystem>
 #include <iostream>
 
 #include <fmt/format.h>
 
 #include "checks/core/errors.h"
+#include "checks/local_rules/repository_rules.h"
 #include "checks/workspace/config.h"
 #include "checks/workspace/workspace.h"
 #include "cli/errors.h"
@@ -38,6 +40,12 @@ int write_result(const std::string& output, const std::string& text) {
     return report_error(fmt::format("cannot write {}: {}", output, err));
   }
   return kSuccess;
+}
+
+engine::RuleCatalog load_catalog(const std::string& dir) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) throw engine::WorkspaceError("no such directory: " + dir);
+  return engine::load_repository_setup(dir, "").catalog;
 }
 
 }  // namespace svc::cli

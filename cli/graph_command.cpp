@@ -60,6 +60,7 @@ engine::AuditOptions graph_audit(const std::string& path, const std::string& con
   options.root = path;
   options.config_path = config;
   options.collect_facts = {"routes", "tables", "links", "next"};
+  options.local_rules = false;  // nor the repository's own rules
   options.disable = engine::RuleCatalog::builtin().ids();  // facts only: the graph judges for itself
   options.cancel = &g_interrupted;
   return options;

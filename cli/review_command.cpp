@@ -52,6 +52,7 @@ engine::AuditOptions review_audit(const std::string& path, const std::string& co
   options.root = path;
   options.config_path = config;
   options.collect_facts = {"routes", "tables", "links", "next", "signals", "imports"};
+  options.local_rules = false;  // nor the repository's own rules
   options.disable = engine::RuleCatalog::builtin().ids();  // facts only: the review judges for itself
   options.cancel = &g_interrupted;
   return options;

@@ -58,7 +58,7 @@ endif()
 
 # Keep in step with `svc help`: a command missing here has no page (the script fails
 # when one listed here is missing from the help).
-set(SVC_MAN_COMMANDS audit rules explain new graph review upgrade add)
+set(SVC_MAN_COMMANDS audit rules explain test new graph review upgrade add)
 set(SVC_MAN_DIR ${CMAKE_BINARY_DIR}/man)
 set(SVC_MAN_PAGE_FILES)
 foreach(command "" ${SVC_MAN_COMMANDS})
