@@ -9,6 +9,7 @@
 
 #include "checks/core/rule_catalog.h"
 #include "e2e/cli_runner.h"
+#include "e2e/sarif_schema.h"
 #include "e2e/git_repo.h"
 #include "e2e/sample_files.h"
 #include "e2e/temp_tree.h"
@@ -17,31 +18,6 @@ using namespace svc::e2e;
 using nlohmann::json;
 
 namespace {
-
-// The schema declares draft-04; it is checked with the validator it asks for and
-// with Draft-07 as well, since either is what a consumer may use.
-constexpr const char* kValidate = R"(
-import json, sys
-import jsonschema
-schema = json.load(open(sys.argv[1]))
-doc = json.load(open(sys.argv[2]))
-errors = []
-for cls in {jsonschema.validators.validator_for(schema), jsonschema.Draft7Validator}:
-    errors += ["%s: /%s: %s" % (cls.__name__, "/".join(map(str, e.absolute_path)), e.message)
-               for e in cls(schema).iter_errors(doc)]
-print("\n".join(errors))
-sys.exit(1 if errors else 0)
-)";
-
-// The published OASIS schema, committed under tests/data so a clone needs nothing beside it.
-std::string schema_path() { return std::string(SVC_TEST_DATA_DIR) + "/sarif-schema-2.1.0.json"; }
-
-// Exit 0 when `document` is valid; the errors on stdout otherwise.
-RunResult validate(const TempTree& tree, const std::string& document) {
-  auto file = tree.write_file("to-validate.sarif", document);
-  return run_program({SVC_PYTHON, "-c", kValidate, schema_path(), file.string()});
-}
-
 
 json* result_for(json& results, const std::string& rule, const std::string& uri) {
   for (auto& r : results)
@@ -59,14 +35,14 @@ TEST_CASE("sarif: the report validates against the SARIF 2.1.0 schema", "[e2e][f
   auto r = run_svc({"audit", tree.str(), "--format", "sarif"});
   INFO(r.err);
   REQUIRE(r.exit_code == 1);
-  auto v = validate(tree, r.out);
+  auto v = validate_sarif(tree, r.out);
   INFO(v.out << v.err);
   CHECK(v.exit_code == 0);
 }
 
 TEST_CASE("sarif: the validator used by these tests rejects a broken document", "[e2e][formats][sarif]") {
   TempTree tree;
-  auto v = validate(tree, R"({"version": "2.1.0", "runs": [{"results": [{"level": "fatal"}]}]})");
+  auto v = validate_sarif(tree, R"({"version": "2.1.0", "runs": [{"results": [{"level": "fatal"}]}]})");
   CHECK(v.exit_code == 1);
   CHECK(v.out.find("'tool' is a required property") != std::string::npos);
 }
