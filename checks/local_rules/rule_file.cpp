@@ -132,7 +132,7 @@ class RuleFileReader : public YamlReader {
       if (r.prefilter[i].empty()) fail(root["prefilter"][i], "a prefilter literal cannot be empty");
     if (auto re = root["prefilter_regex"]) r.prefilter_regex = regex(re, "prefilter_regex");
     if (auto o = root["options"]) options_ = options(o);
-    r.options = options_ ? options_ : YAML::Node(YAML::NodeType::Map);
+    r.options = options_.IsMap() ? options_ : YAML::Node(YAML::NodeType::Map);
     for (std::size_t i = 0; i < r.prefilter.size(); ++i) {
       std::string unknown;
       substitute_options(r.prefilter[i], options_, &unknown);

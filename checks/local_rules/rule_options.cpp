@@ -79,8 +79,8 @@ std::string substitute_options(const std::string& text, const YAML::Node& option
       i = open + 2;
       continue;
     }
-    YAML::Node value = options && options.IsMap() ? options[name] : YAML::Node();
-    if (value) {
+    YAML::Node value = options.IsMap() ? options[name] : YAML::Node();
+    if (value.IsDefined() && !value.IsNull()) {
       out += rendered(value);
     } else {
       if (unknown && unknown->empty()) *unknown = name;
@@ -93,14 +93,16 @@ std::string substitute_options(const std::string& text, const YAML::Node& option
 
 RuleInfo with_options(const RuleInfo& rule, const YAML::Node& options) {
   RuleInfo r = rule;
-  r.spec = YAML::Clone(rule.spec);
+  // reset(), not `=`: assigning to a yaml-cpp node writes through to the node it shares
+  // with `rule`, and the catalog's copy must keep its `${name}`s for the next run.
+  r.spec.reset(YAML::Clone(rule.spec));
   substitute_patterns(r.spec["patterns"], options);
   if (r.spec["unless_service"]) substitute_patterns(r.spec["unless_service"]["patterns"], options);
   std::vector<std::string> prefilter;
   for (const auto& literal : rule.prefilter) {
     bool whole = literal.size() > 3 && literal.rfind("${", 0) == 0 && literal.back() == '}' &&
                  literal.find('}') == literal.size() - 1;
-    YAML::Node value = whole && options && options.IsMap() ? options[literal.substr(2, literal.size() - 3)] : YAML::Node();
+    YAML::Node value = whole && options.IsMap() ? options[literal.substr(2, literal.size() - 3)] : YAML::Node();
     if (value && value.IsSequence()) {
       for (const auto& item : value) prefilter.push_back(item.Scalar());
     } else if (value && value.IsScalar()) {
