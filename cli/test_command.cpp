@@ -46,7 +46,7 @@ RuleResult test_local_rule(const engine::RuleInfo& rule, const std::string& dir,
     engine::ScratchFolder scratch;
     for (const auto& [path, text] : inline_fixture.files) scratch.write(path, text);
     r.fixtures.push_back(engine::run_fixture(
-        {scratch.path(), fmt::format("{}: tests: {}", rule.source, inline_fixture.name), rule.id, catalog, false}));
+        {scratch.path(), fmt::format("{} [{}] ", rule.source, inline_fixture.name), rule.id, catalog, false}));
   }
   if (r.fixtures.empty()) r.missing = fmt::format("no fixtures: add {}/ or a tests: section", folder);
   return r;
@@ -102,8 +102,10 @@ void print_text(const std::vector<RuleResult>& results) {
     for (const auto& f : r.fixtures)
       for (const auto& x : f.failures) {
         ++failures;
-        std::string where = x.path.empty() ? f.name : x.line ? fmt::format("{}{}:{}", f.name, x.path, x.line)
-                                                             : f.name + x.path;
+        // A folder's name ends in '/', an inline test's in a space: either runs on into the path.
+        std::string where = x.path.empty() ? f.name.substr(0, f.name.find_last_not_of(' ') + 1)
+                            : x.line       ? fmt::format("{}{}:{}", f.name, x.path, x.line)
+                                           : f.name + x.path;
         std::cout << fmt::format("    {}: {}\n", where, x.message);
       }
   }
@@ -120,7 +122,8 @@ void print_json(const std::vector<RuleResult>& results) {
     for (const auto& f : r.fixtures) {
       nlohmann::json problems = nlohmann::json::array();
       for (const auto& x : f.failures) problems.push_back({{"path", x.path}, {"line", x.line}, {"message", x.message}});
-      fixtures.push_back({{"name", f.name}, {"expectations", f.expectations}, {"failures", problems}});
+      std::string name = f.name.substr(0, f.name.find_last_not_of(' ') + 1);
+      fixtures.push_back({{"name", name}, {"expectations", f.expectations}, {"failures", problems}});
     }
     std::string status = !r.missing.empty() ? "untested" : r.failed() ? "failed" : "passed";
     ++(status == "passed" ? passed : status == "failed" ? failed : untested);
