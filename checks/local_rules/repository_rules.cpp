@@ -48,12 +48,15 @@ RepositorySetup load_repository_setup(const std::string& root, const std::string
                         fmt::format("rules_dir: no folder {} in {}", s.rules_dir, root));
     std::map<std::string, std::string> declared;  // id -> file
     for (const auto& file : rule_files(root, s.rules_dir)) {
+      // Errors name the file as the user can open it; the rule keeps its path in the repository.
+      std::string shown = (fs::path(root) / file).lexically_normal().generic_string();
       InputFile in = read_input_file((fs::path(root) / file).string(), root);
-      if (!in.ok()) throw RuleFileError(file, 1, 1, "cannot read the rule file: " + in.error);
-      RuleInfo rule = load_rule_file(in.text, file);
+      if (!in.ok()) throw RuleFileError(shown, 1, 1, "cannot read the rule file: " + in.error);
+      RuleInfo rule = load_rule_file(in.text, shown);
+      rule.source = file;
       if (auto [it, fresh] = declared.emplace(rule.id, file); !fresh) {
         YAML::Mark at = rule.spec["id"].Mark();
-        throw RuleFileError(file, at.line + 1, at.column + 1,
+        throw RuleFileError(shown, at.line + 1, at.column + 1,
                           fmt::format("rule {}: {} declares it too (ids are unique)", rule.id, it->second));
       }
       local.push_back(std::move(rule));

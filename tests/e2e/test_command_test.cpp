@@ -2,6 +2,8 @@
 // the rule file's tests:), with per-rule results, a summary and exit codes CI can use.
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <iterator>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -134,4 +136,30 @@ TEST_CASE("svc test --builtin: every built-in rule needs its folder, and no fold
   CHECK(r.exit_code == 1);
   CHECK(r.out.find("arch-graphql/: no fixture folder") != std::string::npos);
   CHECK(r.out.find("no-such-rule/: this fixture folder names no built-in rule") != std::string::npos);
+}
+
+TEST_CASE("svc test: the guide's three example rules pass their fixtures", "[e2e][svc-test][docs]") {
+  std::string examples = std::string(SVC_SOURCE_DIR) + "/examples/custom-rules";
+  auto r = run_svc({"test", examples});
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("3 rules: 3 passed, 0 failed, 0 without fixtures") != std::string::npos);
+}
+
+TEST_CASE("svc test: the guide shows the example rules as they are", "[svc-test][docs]") {
+  std::string src = SVC_SOURCE_DIR;
+  std::ifstream in(src + "/docs/guide/custom-rules.md");
+  std::string guide((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::size_t shown = 0;
+  for (std::size_t at = 0; (at = guide.find("```yaml\nid: ", at)) != std::string::npos; ++shown) {
+    std::size_t begin = at + 8, end = guide.find("```", begin);
+    std::string block = guide.substr(begin, end - begin);
+    std::string id = block.substr(4, block.find('\n') - 4);
+    std::ifstream file(src + "/examples/custom-rules/.svc/rules/" + id + ".yaml");
+    std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    INFO(id);
+    CHECK(text == block);
+    at = end;
+  }
+  CHECK(shown == 3);
 }

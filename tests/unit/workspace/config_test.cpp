@@ -52,7 +52,7 @@ TEST_CASE("an empty configuration is valid", "[config]") {
 TEST_CASE("configuration mistakes name file, line and column", "[config]") {
   CHECK(error_of("servces: []\n") ==
         ".svc.yaml:1:1: unknown key 'servces' in the configuration (expected one of: discover, services, databases, rules, "
-        "ignore, template)");
+        "rules_dir, ignore, template)");
   CHECK(error_of("rules:\n  suppression-unused: loud\n") ==
         ".svc.yaml:2:23: bad severity 'loud' (expected off, info, warning or error)");
   CHECK(error_of("rules:\n  no-such-rule: off\n") == ".svc.yaml:2:3: unknown rule 'no-such-rule' (see `svc rules`)");
