@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(dockerfile config manifest suppressions sql baseline audit codeowners)
+((${#targets[@]})) || targets=(dockerfile config manifest suppressions sql baseline audit codeowners rule_file)
 
 command -v clang++ >/dev/null || { echo "fuzz: clang++ is missing (scripts/install-deps.sh installs it)" >&2; exit 2; }
 dir=build-fuzz
@@ -45,6 +45,8 @@ seed config "${configs[@]}"
 seed manifest scaffolds/*/template.yaml
 seed suppressions "${sources[@]}"
 seed sql "${sqls[@]}"
+mapfile -t rule_files < <(find examples -path '*/.svc/rules/*.yaml' -type f)
+seed rule_file "${rule_files[@]}" rules/ratelimit-no-retry-after.yaml
 mkdir -p "$dir/corpus/baseline" "$dir/corpus/audit" "$dir/corpus/codeowners"
 printf '%s\n' '# owners' '* @acme/everyone' '/apps/web/ @acme/web jane@example.com' 'docs/* @acme/docs' \
   '[Payments][2] @acme/payments' 'services/payments/**/*.ts' '^[Optional]' '*.md' >"$dir/corpus/codeowners/seed-1"
