@@ -93,14 +93,26 @@ bool ServiceScope::admits_ownership(const engine::WorkspaceContext& ctx, int ind
 
 std::vector<EnclosingFunction> enclosing_functions(const engine::SyntaxTree& tree, TSNode node) {
   std::vector<EnclosingFunction> out;
+  bool class_seen = false;
   for (TSNode n = ts_node_parent(node); !ts_node_is_null(n); n = ts_node_parent(n)) {
-    if (!is_function(ts_node_type(n))) continue;
+    std::string_view type = ts_node_type(n);
+    if (!class_seen && (type == "class_definition" || type == "class_declaration")) {
+      class_seen = true;
+      TSNode name = ts_node_child_by_field_name(n, "name", 4);
+      if (!ts_node_is_null(name)) out.push_back({tree.start(n), tree.end(n), tree.end(n), std::string(tree.text(name)), true});
+      continue;
+    }
+    if (!is_function(type)) continue;
     TSNode whole = n;  // a Python function with its decorators
     TSNode parent = ts_node_parent(n);
     if (!ts_node_is_null(parent) && std::string_view(ts_node_type(parent)) == "decorated_definition") whole = parent;
     TSNode body = ts_node_child_by_field_name(n, "body", 4);
     EnclosingFunction f;
     f.begin = tree.start(whole);
+    // TypeScript puts a method's decorators (`@Get()`) before it in the class body.
+    for (TSNode d = ts_node_prev_named_sibling(n); !ts_node_is_null(d) && std::string_view(ts_node_type(d)) == "decorator";
+         d = ts_node_prev_named_sibling(d))
+      f.begin = tree.start(d);
     f.end = tree.end(whole);
     f.body = ts_node_is_null(body) ? f.end : tree.start(body);
     f.name = function_name(tree, n);
@@ -115,6 +127,11 @@ bool RouteHandlers::any(int index, const std::string& path, const std::vector<En
     if (!route.route || !route.file) continue;
     const engine::SourceSpan& at = route.route->span;
     for (const auto& f : functions) {
+      if (f.is_class) {
+        const auto& ref = route.route->handler.ref;
+        if (f.name == route.route->view_class || (ref.member.empty() && ref.name == f.name)) return true;
+        continue;
+      }
       if (route.file->path == path) {
         // Passed inline to the registration, or registered by a decorator in its header
         // (a function that registers routes in its body does not handle them).

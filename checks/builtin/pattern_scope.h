@@ -39,15 +39,16 @@ struct ServiceScope {
 struct EnclosingFunction {
   engine::Position begin, end, body;
   std::string name;
+  bool is_class = false;  // the innermost class around the match (its methods may serve routes)
 };
-SVC_JSON_FIELDS(EnclosingFunction, begin, end, body, name)
+SVC_JSON_FIELDS(EnclosingFunction, begin, end, body, name, is_class)
 
-// The functions around `node`, innermost first.
+// The functions around `node`, innermost first, and the innermost class.
 std::vector<EnclosingFunction> enclosing_functions(const engine::SyntaxTree& tree, TSNode node);
 
 // The route handlers of the workspace, found from its route facts: a function passed to a
 // route's registration (inline), decorated with it (`@app.get`, `@Get()`), or named as its
-// handler. Built once per check_workspace.
+// handler; or a method of a class a route serves (Django `OrderView.as_view()`, a DRF viewset). Built once per check_workspace.
 class RouteHandlers {
  public:
   explicit RouteHandlers(const engine::WorkspaceContext& ctx) : ctx_(ctx) {}

@@ -11,7 +11,7 @@ SVC_JSON_FIELDS(BodySummary, touches_dependency, opaque_calls, calls)
 SVC_JSON_FIELDS(Container, name, framework, kind, prefix, typed, span)
 SVC_JSON_FIELDS(ContainerAlias, name, factory)
 SVC_JSON_FIELDS(Handler, body, ref)
-SVC_JSON_FIELDS(Route, receiver, method, path, dynamic_path, definition, handler, span)
+SVC_JSON_FIELDS(Route, receiver, method, path, dynamic_path, definition, handler, span, view_class)
 SVC_JSON_FIELDS(Mount, parent, child, prefix, replaces_child_prefix, prefix_known, span, autoload_dir,
                 folder_prefix)
 SVC_JSON_FIELDS(Import, local, module, imported, kind)

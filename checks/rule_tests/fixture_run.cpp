@@ -38,6 +38,7 @@ FixtureOutcome run_fixture(const FixtureRun& run) {
   for (const auto& file : fixture.unmarked_files)
     out.failures.push_back({file, 0, "no svc-expect or svc-ok marker: say what the file expects"});
   out.expectations = fixture.expectations.size();
+  for (const auto& e : fixture.expectations) ++out.expectations_by_rule[e.rule];
   if (fixture.expectations.empty() && fixture.unmarked_files.empty())
     out.failures.push_back({"", 0, "the fixture holds no svc-expect or svc-ok marker"});
 

@@ -4,6 +4,7 @@
 // the rule under test fires nowhere unexpected, and every file that can carry a marker
 // carries one (a fixture file that says nothing proves nothing). `svc test` and the
 // project's own tests share it.
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -21,6 +22,7 @@ struct FixtureFailure {
 struct FixtureOutcome {
   std::string name;  // the fixture's folder as the user knows it, or the rule file's test name
   std::size_t expectations = 0;
+  std::map<std::string, std::size_t> expectations_by_rule;  // the rules its markers name
   std::vector<FixtureFailure> failures;
   bool passed() const { return failures.empty(); }
 };

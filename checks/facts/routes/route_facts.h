@@ -45,6 +45,8 @@ struct Route {
   NameRef definition;  // Hono OpenAPI: the createRoute() binding that holds method and path
   Handler handler;
   SourceSpan span;  // the registration: the call, or the decorator
+  // Django `path("x/", OrderView.as_view())`: the class whose methods serve the route.
+  std::string view_class;
 };
 
 // `app.route('/users', users)`, `app.use('/api', router)`, `register(plugin, {prefix})`,

@@ -171,7 +171,16 @@ class DjangoRouteExtractor {
     // A class-based view (`HealthView.as_view()`) is a call: its handler is not followed.
     Handler handler{std::nullopt, node_type(view) == "call" ? NameRef{} : name_ref(tree_, view, g_)};
     out_.routes.push_back(
-        {{container, "", ""}, "ALL", path, paths[0].dynamic, {}, handler, span_of(tree_, call)});
+        {{container, "", ""}, "ALL", path, paths[0].dynamic, {}, handler, span_of(tree_, call), view_class(view)});
+  }
+
+  // `OrderView.as_view(...)` / `views.OrderView.as_view()`: "OrderView"; "" for anything else.
+  std::string view_class(TSNode view) const {
+    if (node_type(view) != "call") return "";
+    TSNode fn = field(view, "function");
+    if (node_type(fn) != "attribute" || text(field(fn, "attribute")) != "as_view") return "";
+    std::string object(text(field(fn, "object")));
+    return object.substr(object.find_last_of('.') == std::string::npos ? 0 : object.find_last_of('.') + 1);
   }
 
   // A route argument; long regexes are often split over lines (`(r"^a/" r"(?P<b>...)/")`).
