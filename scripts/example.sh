@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The first thing to run: installs dependencies, builds svc, audits the bundled example
 # monorepo (some services clean, some with violations), reviews it with a scripted git
-# history (svc review), then scaffolds a new Hono service into a temporary folder and
+# history (svc review), runs the example house rules against their fixtures (svc test),
+# then scaffolds a new Hono service into a temporary folder and
 # audits it (clean from its first commit).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +15,10 @@ build/svc audit examples/monorepo --no-progress || status=$?
 echo
 echo "(exit code $status: 1 means findings at error severity, as expected for this example)"
 [[ $status -le 1 ]]
+
+echo
+echo "\$ svc test examples/custom-rules   # a team's own rules against their fixtures"
+build/svc test examples/custom-rules
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

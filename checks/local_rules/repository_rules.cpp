@@ -63,7 +63,7 @@ RepositorySetup load_repository_setup(const std::string& root, const std::string
     }
   }
   s.catalog = RuleCatalog::with_local(std::move(local));
-  check_rule_settings(s.config, s.catalog);
+  check_rule_settings(s.config, s.catalog, !local_rules);
   return s;
 }
 

@@ -20,12 +20,13 @@ namespace {
 
 class Validator : public YamlReader {
  public:
-  Validator(std::string file, const RuleCatalog* catalog)
+  Validator(std::string file, const RuleCatalog* catalog, bool skip_local = false)
       : YamlReader([file](int line, int column, const std::string& message) {
           throw ConfigError(file, line, column, message);
         }),
         file_(std::move(file)),
-        catalog_(catalog) {}
+        catalog_(catalog),
+        skip_local_(skip_local) {}
 
   Config run(const YAML::Node& root) const {
     Config c;
@@ -145,6 +146,7 @@ class Validator : public YamlReader {
     std::map<std::string, RuleSettings> out;
     for (const auto& kv : n) {
       std::string id = kv.first.Scalar();
+      if (skip_local_ && id.rfind("local/", 0) == 0) continue;
       const RuleInfo* rule = catalog_->find(id);
       if (!rule && id.rfind("local/", 0) == 0)
         fail(kv.first, fmt::format("unknown rule '{}': no rule file in the repository declares it (see `svc rules`)", id));
@@ -181,6 +183,7 @@ class Validator : public YamlReader {
  private:
   std::string file_;
   const RuleCatalog* catalog_;  // null: `rules:` is checked later (check_rule_settings)
+  bool skip_local_ = false;
 };
 
 }  // namespace
@@ -228,8 +231,8 @@ Config load_config_layout(const std::string& path, const std::string& inside) {
   return parse_with(read_config_file(path, inside).text, path, nullptr);
 }
 
-void check_rule_settings(Config& config, const RuleCatalog& catalog) {
-  if (config.rules_yaml.IsMap()) config.rules = Validator(config.file, &catalog).rules(config.rules_yaml);
+void check_rule_settings(Config& config, const RuleCatalog& catalog, bool skip_local) {
+  if (config.rules_yaml.IsMap()) config.rules = Validator(config.file, &catalog, skip_local).rules(config.rules_yaml);
 }
 
 }  // namespace svc::engine

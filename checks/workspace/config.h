@@ -75,6 +75,8 @@ Config parse_config(const std::string& text, const std::string& display_path,
 // The same in two steps, for a run whose catalog depends on the file's `rules_dir:`:
 // everything but `rules:`, then `rules:` against the catalog (both throw ConfigError).
 Config load_config_layout(const std::string& path, const std::string& inside = "");
-void check_rule_settings(Config& config, const RuleCatalog& catalog);
+// `skip_local`: the repository's own rules were not loaded (`svc graph`), so their
+// settings are left unchecked rather than called unknown.
+void check_rule_settings(Config& config, const RuleCatalog& catalog, bool skip_local = false);
 
 }  // namespace svc::engine

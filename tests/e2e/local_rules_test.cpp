@@ -306,3 +306,16 @@ TEST_CASE("local rules: a changed rule file is not answered from the result cach
                    hermetic(tree.path()));
   CHECK(r.out.find("prefer @acme/http") != std::string::npos);
 }
+
+TEST_CASE("local rules: svc graph runs none, and their settings do not trouble it", "[e2e][local-rules][graph]") {
+  TempTree tree;
+  house_repo(tree);
+  tree.write_file(".svc.yaml", "rules:\n  local/no-axios: error\n");
+  tree.write_file(".svc/rules/broken.yaml", "id: broken\nsummary: [\n");
+  auto graph = run_svc({"graph", tree.str(), "--format", "json"});
+  INFO(graph.err);
+  CHECK(graph.exit_code == 0);
+  auto audit_run = audit(tree);
+  CHECK(audit_run.exit_code == 2);
+  CHECK(audit_run.err.find(".svc/rules/broken.yaml:3:1: rule file broken.yaml:") != std::string::npos);
+}
