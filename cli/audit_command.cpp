@@ -127,7 +127,9 @@ void add_options(CLI::App& app, AuditArgs& a) {
       "  svc audit --baseline svc-baseline.json --update-baseline   drop entries you fixed\n\n"
       "Suppress a finding with a comment on its line or the line above:\n"
       "  # svc-ignore docker-root-user: the entrypoint drops privileges\n"
-      "See `svc rules` for the catalog and `svc explain ID` for one rule.");
+      "See `svc rules` for the catalog and `svc explain ID` for one rule.\n\n"
+      "The repository's own rules (PATH/.svc/rules/*.yaml, or .svc.yaml's rules_dir) run too, as\n"
+      "local/<id>; `svc test` runs their fixtures (docs/guide/custom-rules.md).");
 }
 
 // A report or baseline written over a file the run reads (the configuration, the

@@ -33,22 +33,25 @@ bool is_function(std::string_view type) {
   return types.count(type) > 0;
 }
 
+TSNode child(TSNode n, std::string_view field) {
+  return ts_node_child_by_field_name(n, field.data(), static_cast<uint32_t>(field.size()));
+}
+
 // A function's name: its own, or the variable or property it is assigned to.
 std::string function_name(const engine::SyntaxTree& tree, TSNode fn) {
-  TSNode name = ts_node_child_by_field_name(fn, "name", 4);
+  TSNode name = child(fn, "name");
   if (!ts_node_is_null(name)) return std::string(tree.text(name));
   TSNode parent = ts_node_parent(fn);
   if (ts_node_is_null(parent)) return "";
   std::string_view type = ts_node_type(parent);
-  if (type == "variable_declarator" || type == "pair" || type == "assignment_expression") {
-    TSNode key = ts_node_child_by_field_name(parent, type == "pair" ? "key" : type == "variable_declarator" ? "name" : "left",
-                                             type == "pair" ? 3 : type == "variable_declarator" ? 4 : 4);
-    if (!ts_node_is_null(key)) {
-      std::string text(tree.text(key));
-      return text.substr(text.find_last_of('.') == std::string::npos ? 0 : text.find_last_of('.') + 1);
-    }
-  }
-  return "";
+  TSNode key = type == "variable_declarator"     ? child(parent, "name")
+               : type == "pair"                  ? child(parent, "key")
+               : type == "assignment_expression" ? child(parent, "left")
+                                                 : TSNode{};
+  if (ts_node_is_null(key)) return "";
+  std::string text(tree.text(key));  // `exports.list`, `this.list`: the last name
+  std::size_t dot = text.find_last_of('.');
+  return dot == std::string::npos ? text : text.substr(dot + 1);
 }
 
 }  // namespace
@@ -98,7 +101,7 @@ std::vector<EnclosingFunction> enclosing_functions(const engine::SyntaxTree& tre
     std::string_view type = ts_node_type(n);
     if (!class_seen && (type == "class_definition" || type == "class_declaration")) {
       class_seen = true;
-      TSNode name = ts_node_child_by_field_name(n, "name", 4);
+      TSNode name = child(n, "name");
       if (!ts_node_is_null(name)) out.push_back({tree.start(n), tree.end(n), tree.end(n), std::string(tree.text(name)), true});
       continue;
     }
@@ -106,7 +109,7 @@ std::vector<EnclosingFunction> enclosing_functions(const engine::SyntaxTree& tre
     TSNode whole = n;  // a Python function with its decorators
     TSNode parent = ts_node_parent(n);
     if (!ts_node_is_null(parent) && std::string_view(ts_node_type(parent)) == "decorated_definition") whole = parent;
-    TSNode body = ts_node_child_by_field_name(n, "body", 4);
+    TSNode body = child(n, "body");
     EnclosingFunction f;
     f.begin = tree.start(whole);
     // TypeScript puts a method's decorators (`@Get()`) before it in the class body.
