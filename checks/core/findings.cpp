@@ -6,6 +6,7 @@
 
 #include <fmt/args.h>
 #include <fmt/format.h>
+#include <re2/re2.h>
 #include <xxhash.h>
 
 #include "checks/core/rule_catalog.h"
@@ -96,6 +97,15 @@ void finalize_findings(std::vector<Finding>& findings) {
     key += '\0' + std::to_string(ordinal);
     f.fingerprint = fmt::format("{:016x}", XXH3_64bits(key.data(), key.size()));
   }
+}
+
+std::set<std::string> message_fields(const std::string& tmpl) {
+  static const RE2 field(R"(\{([A-Za-z_][A-Za-z0-9_]*)\})");
+  std::set<std::string> out;
+  re2::StringPiece input(tmpl);
+  std::string name;
+  while (RE2::FindAndConsume(&input, field, &name)) out.insert(name);
+  return out;
 }
 
 }  // namespace svc::engine

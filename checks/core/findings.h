@@ -1,4 +1,5 @@
 #pragma once
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -28,6 +29,8 @@ using MessageArgs = std::vector<std::pair<std::string, std::string>>;
 
 // Renders a rule's YAML message template with named fields ("{user}").
 std::string render_message(const std::string& tmpl, const MessageArgs& args);
+// The `{field}` names of such a template.
+std::set<std::string> message_fields(const std::string& tmpl);
 
 // Where a check's findings go. One sink per rule and thread, so no locking.
 class FindingSink {

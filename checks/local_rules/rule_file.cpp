@@ -9,6 +9,7 @@
 #include <fmt/ranges.h>
 #include <re2/re2.h>
 
+#include "checks/core/findings.h"
 #include "checks/local_rules/rule_options.h"
 #include "checks/syntax/query.h"
 #include "checks/workspace/config.h"
@@ -41,15 +42,6 @@ const std::set<std::string>& service_languages() {
   return languages;
 }
 
-// The `{name}` fields of a message or args template.
-std::set<std::string> template_fields(const std::string& text) {
-  static const RE2 field(R"(\{([A-Za-z_][A-Za-z0-9_]*)\})");
-  std::set<std::string> out;
-  re2::StringPiece input(text);
-  std::string name;
-  while (RE2::FindAndConsume(&input, field, &name)) out.insert(name);
-  return out;
-}
 
 // "no-axios" -> "NoAxios", SARIF's rule name.
 std::string camel_name(const std::string& id) {
@@ -139,7 +131,7 @@ class RuleFileReader : public YamlReader {
       if (!unknown.empty()) fail(root["prefilter"][i], fmt::format("prefilter uses ${{{}}}, which options: does not define", unknown));
     }
 
-    message_fields_ = template_fields(r.message);
+    message_fields_ = message_fields(r.message);
     if (auto once = root["once_per_service"]) {
       keys(once, {"count_in"}, "once_per_service");
       if (!once["count_in"]) fail(once, "once_per_service needs count_in: the message field that gets \"(and N more)\"");
@@ -308,7 +300,7 @@ class RuleFileReader : public YamlReader {
              fmt::format("each pattern of the query must capture @{} (the node a finding points at{})", report,
                          p["report"] ? "" : "; report: names another capture"));
       for (const auto& [name, value] : args)
-        for (const auto& field : template_fields(value))
+        for (const auto& field : message_fields(value))
           if (!has(field))
             fail(p["args"][name], fmt::format("args: {} uses {{{}}}, but a pattern of the query has no @{} capture", name,
                                               field, field));

@@ -50,13 +50,5 @@ FixtureExpectations read_expectations(const std::string& root) {
   return out;
 }
 
-std::set<std::string> message_fields(const std::string& tmpl) {
-  static const RE2 field(R"(\{([A-Za-z_][A-Za-z0-9_]*)\})");
-  std::set<std::string> out;
-  re2::StringPiece input(tmpl);
-  std::string name;
-  while (RE2::FindAndConsume(&input, field, &name)) out.insert(name);
-  return out;
-}
 
 }  // namespace svc::engine

@@ -28,7 +28,4 @@ struct FixtureExpectations {
 // The markers of every file of the fixture folder `root`, found as an audit finds files.
 FixtureExpectations read_expectations(const std::string& root);
 
-// The `{field}` names of a rule's message template.
-std::set<std::string> message_fields(const std::string& tmpl);
-
 }  // namespace svc::engine

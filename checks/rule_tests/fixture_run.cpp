@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "checks/core/findings.h"
 #include "checks/engine/runner.h"
 #include "checks/rule_tests/expectations.h"
 

@@ -8,6 +8,7 @@
 
 #include "checks/builtin/pattern_check.h"
 #include "checks/engine/check.h"
+#include "checks/core/findings.h"
 #include "checks/core/rule_catalog.h"
 #include "checks/rule_tests/expectations.h"
 
