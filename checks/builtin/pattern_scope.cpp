@@ -37,11 +37,19 @@ TSNode child(TSNode n, std::string_view field) {
   return ts_node_child_by_field_name(n, field.data(), static_cast<uint32_t>(field.size()));
 }
 
-// A function's name: its own, or the variable or property it is assigned to.
+// A function's name: its own, or the variable or property it is assigned to, also
+// through a wrapper call (`const createUser = catchAsync(async (req, res) => …)`).
 std::string function_name(const engine::SyntaxTree& tree, TSNode fn) {
   TSNode name = child(fn, "name");
   if (!ts_node_is_null(name)) return std::string(tree.text(name));
   TSNode parent = ts_node_parent(fn);
+  for (int wrappers = 0; wrappers < 2 && !ts_node_is_null(parent) &&
+                         std::string_view(ts_node_type(parent)) == "arguments";
+       ++wrappers) {
+    TSNode call = ts_node_parent(parent);
+    if (ts_node_is_null(call) || std::string_view(ts_node_type(call)) != "call_expression") break;
+    parent = ts_node_parent(call);
+  }
   if (ts_node_is_null(parent)) return "";
   std::string_view type = ts_node_type(parent);
   TSNode key = type == "variable_declarator"     ? child(parent, "name")

@@ -47,9 +47,10 @@ void JsRouteExtractor::on_route_call(TSNode call, TSNode receiver, std::string_v
   auto args = call_arguments(args_node);
   std::string prefix;
   auto ref = receiver_of(receiver, prefix);
-  // Express `router.route('/x').get(h).post(h)`: the path sits on the route() call down the chain.
+  // Express `router.route('/x').get(h).post(auth, validate(s), h)`: the path sits on the
+  // route() call down the chain; the handler is the last argument, after any middleware.
   std::optional<std::string> chain_path;
-  if (is_http_method(method) && args.size() == 1) {
+  if (is_http_method(method) && !args.empty()) {
     for (TSNode chain = receiver; node_type(chain) == "call_expression";) {
       TSNode fn = field(chain, "function");
       if (node_type(fn) != "member_expression") break;
@@ -66,7 +67,7 @@ void JsRouteExtractor::on_route_call(TSNode call, TSNode receiver, std::string_v
     }
   }
   if (!ref || !accept_receiver(call, *ref)) return;
-  if (chain_path) return add_route(*ref, upper(method), {prefix + *chain_path, false}, args[0], at);
+  if (chain_path) return add_route(*ref, upper(method), {prefix + *chain_path, false}, args.back(), at);
   if (method == "route" || method == "use" || method == "register" || method == "basePath")
     return add_mounts(call, receiver, *ref, prefix, method, args, at);
   if (method == "openapi") return add_openapi_route(*ref, prefix, args, at);
