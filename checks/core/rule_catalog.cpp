@@ -9,14 +9,6 @@
 namespace svc::engine {
 namespace {
 
-Language language_named(const std::string& name) {
-  for (Language l : {Language::typescript, Language::tsx, Language::javascript, Language::python, Language::go,
-                     Language::sql, Language::dockerfile, Language::yaml, Language::json,
-                     Language::toml, Language::prisma, Language::text})
-    if (to_string(l) == name) return l;
-  throw std::runtime_error("unknown language in rule YAML: " + name);
-}
-
 std::vector<std::string> strings(const YAML::Node& node) {
   std::vector<std::string> out;
   if (node) for (const auto& item : node) out.push_back(item.as<std::string>());
@@ -37,8 +29,9 @@ RuleInfo parse_rule(const EmbeddedRule& e) {
   r.message = y["message"].as<std::string>();
   r.implementation = y["implementation"].as<std::string>();
   for (const auto& l : strings(y["languages"])) {
-    r.languages.push_back(language_named(l));
-    if (r.languages.back() == Language::typescript) r.languages.push_back(Language::tsx);
+    auto named = rule_languages_named(l);
+    if (named.empty()) throw std::runtime_error("unknown language in rule YAML: " + l);
+    r.languages.insert(r.languages.end(), named.begin(), named.end());
   }
   r.prefilter = strings(y["prefilter"]);
   if (auto re = y["prefilter_regex"]) {

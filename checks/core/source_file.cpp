@@ -25,6 +25,14 @@ std::string_view to_string(Language lang) {
   return "unknown";
 }
 
+std::vector<Language> rule_languages_named(std::string_view name) {
+  for (Language l : {Language::typescript, Language::tsx, Language::javascript, Language::python, Language::go,
+                     Language::sql, Language::dockerfile, Language::yaml, Language::json, Language::toml,
+                     Language::prisma, Language::text})
+    if (to_string(l) == name) return l == Language::typescript ? std::vector<Language>{l, Language::tsx} : std::vector<Language>{l};
+  return {};
+}
+
 namespace {
 bool starts_with(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;

@@ -11,6 +11,9 @@ enum class Language {
 };
 
 std::string_view to_string(Language lang);
+// What a rule's `languages:` entry names, by to_string(): `typescript` covers TSX too.
+// Empty for a name that is no language.
+std::vector<Language> rule_languages_named(std::string_view name);
 // Classifies by file name alone; content is never needed to pick a language.
 Language classify_path(std::string_view relative_path);
 bool is_code(Language lang);  // a language tree-sitter parses into a syntax tree

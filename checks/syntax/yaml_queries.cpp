@@ -80,11 +80,8 @@ std::set<Language> yaml_languages(const YAML::Node& list, const std::vector<Lang
   if (!list) return {fallback.begin(), fallback.end()};
   std::set<Language> out;
   for (const auto& item : list) {
-    std::string name = item.as<std::string>();
-    for (Language l : {Language::typescript, Language::tsx, Language::javascript, Language::python, Language::go,
-                       Language::sql})
-      if (to_string(l) == name) out.insert(l);
-    if (name == "typescript") out.insert(Language::tsx);
+    for (Language l : rule_languages_named(item.as<std::string>()))
+      if (grammar_for(l)) out.insert(l);
   }
   return out;
 }
