@@ -40,6 +40,12 @@ std::vector<std::string> YamlReader::scalars(const YAML::Node& n, const std::str
   return out;
 }
 
+bool YamlReader::boolean(const YAML::Node& n, const std::string& what) const {
+  std::string v = scalar(n, what);
+  if (v != "true" && v != "false") fail(n, fmt::format("{} must be true or false", what));
+  return v == "true";
+}
+
 void YamlReader::keys(const YAML::Node& map, std::initializer_list<const char*> allowed,
                       const std::string& where) const {
   expect(map, YAML::NodeType::Map, where);

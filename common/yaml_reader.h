@@ -21,6 +21,8 @@ class YamlReader {
   void expect(const YAML::Node& n, YAML::NodeType::value type, const std::string& what) const;
   std::string scalar(const YAML::Node& n, const std::string& what) const;
   std::vector<std::string> scalars(const YAML::Node& n, const std::string& what) const;
+  // `true` or `false`, nothing else (yes/on are YAML 1.1 spellings people do not mean).
+  bool boolean(const YAML::Node& n, const std::string& what) const;
   // A mapping whose keys are all in `allowed` (listed in that order when one is not).
   void keys(const YAML::Node& map, std::initializer_list<const char*> allowed, const std::string& where) const;
   // No mapping anywhere below `node` gives a key twice: yaml-cpp keeps both and reads the

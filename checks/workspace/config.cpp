@@ -42,7 +42,7 @@ class Validator : public YamlReader {
     if (auto r = root["rules"]) {
       expect(r, YAML::NodeType::Map, "rules");
       c.rules_yaml = r;
-      if (catalog_) c.rules = rules(r);
+      c.rules = rules(r);
     }
     if (auto d = root["rules_dir"]) {
       c.rules_dir = scalar(d, "rules_dir");
@@ -93,12 +93,6 @@ class Validator : public YamlReader {
       out.push_back(std::move(d));
     }
     return out;
-  }
-
-  bool boolean(const YAML::Node& n, const std::string& what) const {
-    std::string v = scalar(n, what);
-    if (v != "true" && v != "false") fail(n, fmt::format("{} must be true or false", what));
-    return v == "true";
   }
 
   Severity severity(const YAML::Node& n) const {
