@@ -378,7 +378,7 @@ std::vector<RuleInfo> effective_rules(const RuleCatalog& catalog, const Config& 
     auto it = config.rules.find(rule.id);
     if (it != config.rules.end() && it->second.severity) r.severity = *it->second.severity;
     if (r.severity == Severity::off) continue;
-    if (r.local()) r = with_options(r, merged_options(r, config));
+    if (r.implementation == "pattern") r = with_options(r, merged_options(r, config));
     out.push_back(std::move(r));
   }
   return out;

@@ -20,18 +20,6 @@
 namespace svc::engine {
 namespace {
 
-const std::vector<std::pair<std::string, std::vector<Language>>>& rule_languages() {
-  static const std::vector<std::pair<std::string, std::vector<Language>>> table = {
-      {"typescript", {Language::typescript, Language::tsx}},
-      {"tsx", {Language::tsx}},
-      {"javascript", {Language::javascript}},
-      {"python", {Language::python}},
-      {"go", {Language::go}},
-      {"sql", {Language::sql}},
-  };
-  return table;
-}
-
 const std::set<std::string>& service_kinds() {
   static const std::set<std::string> kinds = {"nextjs", "http", "worker", "schema", "other"};
   return kinds;
@@ -173,11 +161,11 @@ class RuleFileReader : public YamlReader {
   std::set<Language> languages(const YAML::Node& n, const std::set<Language>& within, const std::string& what) const {
     std::set<Language> out;
     for (const auto& name : scalars(n, what)) {
-      auto it = std::find_if(rule_languages().begin(), rule_languages().end(),
-                             [&](const auto& e) { return e.first == name; });
-      if (it == rule_languages().end())
+      std::vector<Language> named = rule_languages_named(name);
+      // Patterns are tree-sitter queries: only the languages with a grammar.
+      if (named.empty() || !grammar_for(named.front()) || named.front() == Language::json)
         fail(n, fmt::format("unknown language '{}' in {} (expected typescript, tsx, javascript, python, go or sql)", name, what));
-      for (Language l : it->second) {
+      for (Language l : named) {
         if (!within.empty() && !within.count(l))
           fail(n, fmt::format("{} names {}, which the rule's languages do not", what, name));
         out.insert(l);
@@ -271,12 +259,6 @@ class RuleFileReader : public YamlReader {
       for (const auto& captures : compile(q, langs, what))
         if (std::find(captures.begin(), captures.end(), "inside") == captures.end())
           fail(q, fmt::format("each pattern of {} must capture the enclosing node as @inside", what));
-  }
-
-  bool boolean(const YAML::Node& n, const std::string& what) const {
-    std::string v = scalar(n, what);
-    if (v != "true" && v != "false") fail(n, fmt::format("{} must be true or false", what));
-    return v == "true";
   }
 
   void pattern(const YAML::Node& p) const {

@@ -1,5 +1,5 @@
 #pragma once
-// A repository rule's options reach its queries as `${name}`: a list becomes quoted
+// A pattern rule's options reach its queries as `${name}`: a list becomes quoted
 // strings one after another (`(#any-of? @pkg ${banned})`), a single value its text inside
 // a quoted string (`(#match? @fn "^${prefix}")`). In `prefilter:`, an entry that is just
 // `${name}` stands for each value of the list. `.svc.yaml` overrides the defaults as it
