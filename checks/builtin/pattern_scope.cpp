@@ -132,25 +132,37 @@ std::vector<EnclosingFunction> enclosing_functions(const engine::SyntaxTree& tre
   return out;
 }
 
-bool RouteHandlers::any(int index, const std::string& path, const std::vector<EnclosingFunction>& functions) const {
-  if (index < 0 || functions.empty()) return false;
+const RouteHandlers::ServiceHandlers& RouteHandlers::of(int index) const {
+  auto [it, fresh] = services_.try_emplace(index);
+  if (!fresh) return it->second;
+  ServiceHandlers& h = it->second;
   for (const auto& route : ctx_.derived.routes(static_cast<std::size_t>(index)).routes()) {
     if (!route.route || !route.file) continue;
-    const engine::SourceSpan& at = route.route->span;
-    for (const auto& f : functions) {
-      if (f.is_class) {
-        const auto& ref = route.route->handler.ref;
-        if (f.name == route.route->view_class || (ref.member.empty() && ref.name == f.name)) return true;
-        continue;
-      }
-      if (route.file->path == path) {
-        // Passed inline to the registration, or registered by a decorator in its header
-        // (a function that registers routes in its body does not handle them).
-        if (within({f.begin, f.end}, at.begin, at.end)) return true;
-        if (within(at, f.begin, f.body) && !before_or_at(f.body, at.begin)) return true;
-      }
-      const auto& ref = route.route->handler.ref;
-      if (!f.name.empty() && (ref.member == f.name || (ref.member.empty() && ref.name == f.name))) return true;
+    const engine::NameRef& ref = route.route->handler.ref;
+    h.spans[route.file->path].push_back(route.route->span);
+    if (!ref.member.empty()) h.names.insert(ref.member);
+    if (ref.member.empty() && !ref.name.empty()) h.names.insert(ref.name), h.classes.insert(ref.name);
+    if (!route.route->view_class.empty()) h.classes.insert(route.route->view_class);
+  }
+  return h;
+}
+
+bool RouteHandlers::any(int index, const std::string& path, const std::vector<EnclosingFunction>& functions) const {
+  if (index < 0 || functions.empty()) return false;
+  const ServiceHandlers& h = of(index);
+  auto spans = h.spans.find(path);
+  for (const auto& f : functions) {
+    if (f.is_class) {
+      if (h.classes.count(f.name)) return true;
+      continue;
+    }
+    if (!f.name.empty() && h.names.count(f.name)) return true;
+    if (spans == h.spans.end()) continue;
+    for (const engine::SourceSpan& at : spans->second) {
+      // Passed inline to the registration, or registered by a decorator in its header
+      // (a function that registers routes in its body does not handle them).
+      if (within({f.begin, f.end}, at.begin, at.end)) return true;
+      if (within(at, f.begin, f.body) && !before_or_at(f.body, at.begin)) return true;
     }
   }
   return false;

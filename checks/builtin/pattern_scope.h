@@ -3,6 +3,8 @@
 // it to services of some frameworks, languages, kinds or dependencies, or to those that
 // own a table; a pattern's `in_route_handler:` to code that serves (or does not serve) a
 // route. Both read what svc already knows of the workspace, which no file alone tells.
+#include <map>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -48,7 +50,8 @@ std::vector<EnclosingFunction> enclosing_functions(const engine::SyntaxTree& tre
 
 // The route handlers of the workspace, found from its route facts: a function passed to a
 // route's registration (inline), decorated with it (`@app.get`, `@Get()`), or named as its
-// handler; or a method of a class a route serves (Django `OrderView.as_view()`, a DRF viewset). Built once per check_workspace.
+// handler; or a method of a class a route serves (Django `OrderView.as_view()`, a DRF
+// viewset). One per check_workspace; a service's routes are indexed when first asked about.
 class RouteHandlers {
  public:
   explicit RouteHandlers(const engine::WorkspaceContext& ctx) : ctx_(ctx) {}
@@ -56,7 +59,15 @@ class RouteHandlers {
   bool any(int index, const std::string& path, const std::vector<EnclosingFunction>& functions) const;
 
  private:
+  struct ServiceHandlers {
+    std::map<std::string, std::vector<engine::SourceSpan>> spans;  // registrations, by file
+    std::set<std::string> names;    // functions routes name as their handler
+    std::set<std::string> classes;  // classes whose methods serve a route
+  };
+  const ServiceHandlers& of(int index) const;
+
   const engine::WorkspaceContext& ctx_;
+  mutable std::map<int, ServiceHandlers> services_;
 };
 
 }  // namespace svc::builtin
