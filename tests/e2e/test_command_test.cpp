@@ -79,6 +79,7 @@ TEST_CASE("svc test: a failing expectation exits 1 and says where", "[e2e][svc-t
         std::string::npos);
   CHECK(r.out.find(".svc/rules/no-eval/app/main.py:3: expected no local/no-eval finding on line 4, got one") !=
         std::string::npos);
+  CHECK(r.out.find("unexpected local/no-eval finding on an svc-ok line") == std::string::npos);  // said once
   CHECK(r.out.find(".svc/rules/no-eval/app/other.py: no svc-expect or svc-ok marker") != std::string::npos);
   CHECK(r.out.find("local/no-print  ok") != std::string::npos);
   CHECK(r.out.find("2 rules: 1 passed, 1 failed") != std::string::npos);
