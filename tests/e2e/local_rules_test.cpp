@@ -112,7 +112,10 @@ TEST_CASE("local rules: both house rules report where they should and nowhere el
   TempTree tree;
   house_repo(tree);
   CHECK(local_findings(audit(tree, {"--format", "json"})) == std::set<std::string>{kAxios, kEnv});
-  // process.env outside a handler (port, line 14) is fine; the rule folder is not audited.
+  // process.env outside a handler (port, line 14) is fine; the rule folder, whose
+  // fixtures import axios on purpose, is not audited.
+  tree.write_file(".svc/rules/no-axios/services/orders/src/bad.ts", "import axios from \"axios\";\n");
+  tree.write_file(".svc/rules/no-axios/services/orders/package.json", kPackage);
   auto text = audit(tree);
   CHECK(text.out.find("index.ts:14") == std::string::npos);
   CHECK(text.out.find(".svc/rules") == std::string::npos);
